@@ -1,0 +1,40 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { AppDeps } from './lib/app-env.ts';
+import { createApp } from './lib/create-app.ts';
+import { healthRoutes } from './routes/health/health.routes.ts';
+import { meRoutes } from './routes/me/me.routes.ts';
+import { sessionRoutes } from './routes/session/session.routes.ts';
+
+/** Mounts the API under /api and, when built, the SPA on the same origin. */
+export function buildApp(deps: AppDeps) {
+  const app = createApp(deps)
+    .route('/api/health', healthRoutes(deps))
+    .route('/api/session', sessionRoutes(deps))
+    .route('/api/me', meRoutes(deps));
+
+  const indexHtml = `${deps.env.STATIC_DIR}/index.html`;
+  if (existsSync(indexHtml)) {
+    const html = readFileSync(indexHtml, 'utf8');
+    app.use(
+      '*',
+      serveStatic({
+        root: deps.env.STATIC_DIR,
+        onFound: (path, c) => {
+          // Hashed assets never change; the shell and the service worker must be revalidated.
+          c.header(
+            'Cache-Control',
+            path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+          );
+        },
+      }),
+    );
+    // Client-side routes: every other GET outside /api gets the SPA shell.
+    app.get('*', (c, next) => {
+      if (c.req.path.startsWith('/api/')) return next();
+      c.header('Cache-Control', 'no-cache');
+      return c.html(html);
+    });
+  }
+  return app;
+}

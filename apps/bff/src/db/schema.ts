@@ -1,0 +1,256 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+
+/** 本館 and 分館. */
+export const branches = pgTable('branches', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  shortName: text('short_name').notNull(),
+  /** 0 = Sunday … 6 = Saturday; moved to the next non-holiday weekday when it is a holiday. */
+  weeklyClosingDay: smallint('weekly_closing_day').notNull(),
+  sortOrder: smallint('sort_order').notNull().default(0),
+});
+
+export const patrons = pgTable(
+  'patrons',
+  {
+    id: serial('id').primaryKey(),
+    number: text('number').notNull().unique(),
+    nameKana: text('name_kana').notNull(),
+    birthDate: date('birth_date', { mode: 'string' }).notNull(),
+    /** Digits only, e.g. 0944730001. */
+    phone: text('phone').notNull(),
+    email: text('email'),
+    passwordHash: text('password_hash'),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true, mode: 'date' }),
+    /** Consecutive failed logins or identity checks; reset by a success. */
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+  },
+  (t) => [check('patrons_number_format', sql`${t.number} ~ '^(100|200|300)[0-9]{6}$'`)],
+);
+
+/** 書誌: a bibliographic record; reservations are placed on titles. */
+export const titles = pgTable('titles', {
+  id: serial('id').primaryKey(),
+  title: text('title').notNull(),
+  author: text('author'),
+});
+
+/** 資料: one physical copy. */
+export const items = pgTable(
+  'items',
+  {
+    id: serial('id').primaryKey(),
+    titleId: integer('title_id')
+      .notNull()
+      .references(() => titles.id),
+    barcode: text('barcode').notNull().unique(),
+    materialType: text('material_type', { enum: ['book', 'magazine', 'av'] }).notNull(),
+    /** 種別 shown to patrons: 一般, 児童, … */
+    category: text('category').notNull(),
+    /** Set when the copy was borrowed from another library system (他館資料). */
+    illSource: text('ill_source'),
+  },
+  (t) => [check('items_material_type', sql`${t.materialType} in ('book', 'magazine', 'av')`)],
+);
+
+export const loans = pgTable(
+  'loans',
+  {
+    id: serial('id').primaryKey(),
+    patronId: integer('patron_id')
+      .notNull()
+      .references(() => patrons.id),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => items.id),
+    branchCode: text('branch_code')
+      .notNull()
+      .references(() => branches.code),
+    loanedOn: date('loaned_on', { mode: 'string' }).notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    renewalCount: integer('renewal_count').notNull().default(0),
+    returnedOn: date('returned_on', { mode: 'string' }),
+  },
+  (t) => [
+    index('loans_patron_active_idx').on(t.patronId, t.loanedOn, t.id).where(sql`${t.returnedOn} is null`),
+    uniqueIndex('loans_item_active_uq').on(t.itemId).where(sql`${t.returnedOn} is null`),
+    check('loans_renewal_count_nonnegative', sql`${t.renewalCount} >= 0`),
+  ],
+);
+
+/** Audit of every successful renewal; (loan, renewal number) is unique, so a renewal is recorded once. */
+export const renewals = pgTable(
+  'renewals',
+  {
+    id: serial('id').primaryKey(),
+    loanId: integer('loan_id')
+      .notNull()
+      .references(() => loans.id),
+    renewalNumber: integer('renewal_number').notNull(),
+    renewedAt: timestamp('renewed_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    renewedOn: date('renewed_on', { mode: 'string' }).notNull(),
+    previousDueDate: date('previous_due_date', { mode: 'string' }).notNull(),
+    newDueDate: date('new_due_date', { mode: 'string' }).notNull(),
+    channel: text('channel').notNull(),
+    requestId: text('request_id'),
+  },
+  (t) => [uniqueIndex('renewals_loan_number_uq').on(t.loanId, t.renewalNumber)],
+);
+
+export const reservations = pgTable(
+  'reservations',
+  {
+    id: serial('id').primaryKey(),
+    titleId: integer('title_id')
+      .notNull()
+      .references(() => titles.id),
+    patronId: integer('patron_id')
+      .notNull()
+      .references(() => patrons.id),
+    status: text('status', { enum: ['active', 'fulfilled', 'cancelled'] })
+      .notNull()
+      .default('active'),
+    contactEmail: text('contact_email'),
+    reservedAt: timestamp('reserved_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('reservations_title_active_idx').on(t.titleId).where(sql`${t.status} = 'active'`),
+    index('reservations_patron_idx').on(t.patronId),
+  ],
+);
+
+/** 休館日 per branch, with the reason shown on the calendar. */
+export const closedDays = pgTable(
+  'closed_days',
+  {
+    branchCode: text('branch_code')
+      .notNull()
+      .references(() => branches.code),
+    date: date('date', { mode: 'string' }).notNull(),
+    reason: text('reason').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.branchCode, t.date] })],
+);
+
+export const events = pgTable(
+  'events',
+  {
+    id: serial('id').primaryKey(),
+    branchCode: text('branch_code')
+      .notNull()
+      .references(() => branches.code),
+    date: date('date', { mode: 'string' }).notNull(),
+    time: text('time'),
+    title: text('title').notNull(),
+    description: text('description'),
+  },
+  (t) => [uniqueIndex('events_branch_date_title_uq').on(t.branchCode, t.date, t.title)],
+);
+
+/** Server-side sessions; the cookie holds the id, the database only its SHA-256. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    patronId: integer('patron_id')
+      .notNull()
+      .references(() => patrons.id),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('sessions_patron_idx').on(t.patronId)],
+);
+
+/** Every login and identity-check attempt, for lockout decisions and audit. */
+export const authAttempts = pgTable(
+  'auth_attempts',
+  {
+    id: serial('id').primaryKey(),
+    kind: text('kind', { enum: ['login', 'registration'] }).notNull(),
+    patronNumber: text('patron_number').notNull(),
+    succeeded: boolean('succeeded').notNull(),
+    clientAddress: text('client_address'),
+    attemptedAt: timestamp('attempted_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('auth_attempts_number_idx').on(t.patronNumber, t.attemptedAt)],
+);
+
+/** Single-use tokens between registration step 1 and step 2; only the hash is stored. */
+export const registrationTokens = pgTable('registration_tokens', {
+  tokenHash: text('token_hash').primaryKey(),
+  patronId: integer('patron_id')
+    .notNull()
+    .references(() => patrons.id),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+  createdAt: createdAt(),
+});
+
+/** Answers kept for `Idempotency-Key` replays (24 h). */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    patronId: integer('patron_id')
+      .notNull()
+      .references(() => patrons.id),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    status: integer('status').notNull(),
+    response: jsonb('response').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.patronId, t.key] })],
+);
+
+/** Transactional outbox: written with the change that causes the mail, sent by the BFF's sender. */
+export const mailOutbox = pgTable(
+  'mail_outbox',
+  {
+    id: serial('id').primaryKey(),
+    kind: text('kind').notNull(),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+    sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
+    lastError: text('last_error'),
+  },
+  (t) => [index('mail_outbox_pending_idx').on(t.nextAttemptAt).where(sql`${t.sentAt} is null`)],
+);
+
+/** Security audit trail: logins, failures, lockouts, registrations, changes, renewals. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: serial('id').primaryKey(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    event: text('event').notNull(),
+    patronId: integer('patron_id'),
+    requestId: text('request_id'),
+    detail: jsonb('detail'),
+  },
+  (t) => [index('audit_log_patron_idx').on(t.patronId, t.at)],
+);

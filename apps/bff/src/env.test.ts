@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseEnv } from './env.ts';
+
+describe('configuration', () => {
+  it('has working defaults', () => {
+    const env = parseEnv({});
+    expect(env.PORT).toBe(8080);
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.DEMO_DATA).toBe(true);
+    expect(env.MAIL_FROM).toBe('library@city.yanagawa.lg.jp');
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ LIBRARY_TODAY: '2021-02-30' }, 'LIBRARY_TODAY'],
+    [{ DEMO_DATA: 'maybe' }, 'DEMO_DATA'],
+    [{ SMTP_URL: 'http://mail' }, 'SMTP_URL'],
+  ])('stops with a message naming the variable for %j', (source, name) => {
+    expect(() => parseEnv(source)).toThrow(ConfigError);
+    expect(() => parseEnv(source)).toThrow(new RegExp(`${name}:`));
+  });
+
+  it('accepts memory:// and postgres:// URLs', () => {
+    expect(parseEnv({ DATABASE_URL: 'memory://' }).DATABASE_URL).toBe('memory://');
+    expect(parseEnv({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/x' }).DATABASE_URL).toContain(
+      'postgres://',
+    );
+  });
+});

@@ -1,0 +1,54 @@
+import { fileURLToPath } from 'node:url';
+import { isPlainDate } from '@library/domain';
+import { z } from 'zod';
+
+/** The repository root: `.data/` and the built SPA are found from here. */
+export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** unset → PGlite under DATA_DIR/pglite; memory:// → in-memory PGlite; postgres://… → a server. */
+  DATABASE_URL: z
+    .string()
+    .refine((v) => v === 'memory://' || /^postgres(ql)?:\/\/.+/.test(v), {
+      error: 'must be memory:// or postgres://user@host:port/database',
+    })
+    .optional(),
+  DATA_DIR: z.string().min(1).default(`${repoRoot}.data`),
+  LIBRARY_TODAY: z
+    .string()
+    .refine(isPlainDate, { error: 'must be a real date written YYYY-MM-DD' })
+    .optional(),
+  DEMO_DATA: booleanString.default(true),
+  SMTP_URL: z
+    .string()
+    .refine((v) => /^smtps?:\/\/.+/.test(v), { error: 'must be smtp://host:port or smtps://…' })
+    .optional(),
+  MAIL_FROM: z.email({ error: 'must be an email address' }).default('library@city.yanagawa.lg.jp'),
+  /** auto: Secure cookies (and the __Host- prefix) only when the request came over https. */
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  STATIC_DIR: z.string().min(1).default(`${repoRoot}apps/web/dist`),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Trust X-Forwarded-For / -Proto from a reverse proxy in front of the BFF. */
+  TRUST_PROXY: booleanString.default(false),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once; a bad value stops start-up with a message naming the variable. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,39 @@
+import { DEMO_PASSWORD, DEMO_PATRONS } from './db/seed/demo-data.ts';
+import { ConfigError, parseEnv } from './env.ts';
+import { startServer } from './server.ts';
+
+let env: ReturnType<typeof parseEnv>;
+try {
+  env = parseEnv();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  throw error;
+}
+
+const server = await startServer(env);
+const registered = DEMO_PATRONS.filter((p) => p.registered).map((p) => p.number);
+console.info(
+  [
+    '',
+    `  柳川市立図書館 貸出延長サービス: ${server.url}`,
+    `  database: ${server.deps.dbKind}${env.DATABASE_URL ? '' : ` (${env.DATA_DIR}/pglite)`}, business date: ${server.deps.clock.today()}`,
+    env.DEMO_DATA
+      ? `  demo logins: ${registered.join(', ')} / password ${DEMO_PASSWORD}; 300000003 is not registered yet`
+      : '',
+    '',
+  ].join('\n'),
+);
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  server.deps.logger.info({ signal }, 'shutting down');
+  await server.close();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,26 @@
+import type { Db, DbKind } from '../db/client.ts';
+import type { Env } from '../env.ts';
+import type { Clock } from '../services/clock.ts';
+import type { Logger } from './logger.ts';
+
+/** What every route needs, passed in once by `createApp` (tests pass their own). */
+export interface AppDeps {
+  db: Db;
+  dbKind: DbKind;
+  env: Env;
+  clock: Clock;
+  logger: Logger;
+}
+
+export interface SessionInfo {
+  idHash: string;
+  patronId: number;
+}
+
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    logger: Logger;
+    session: SessionInfo;
+  };
+}

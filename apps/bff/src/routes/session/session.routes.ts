@@ -1,0 +1,73 @@
+import { loginSchema, maskPatronNumber } from '@library/domain';
+import { eq } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { patrons } from '../../db/schema.ts';
+import { ApiError } from '../../lib/api-error.ts';
+import type { AppDeps, AppEnv } from '../../lib/app-env.ts';
+import { clientAddress } from '../../lib/client-address.ts';
+import { jsonBody } from '../../lib/validation.ts';
+import { audit } from '../../services/audit.ts';
+import { assertNotLocked, recordFailure, recordSuccess } from '../../services/lockout.ts';
+import { verifyPassword } from '../../services/passwords.ts';
+import {
+  clearSessionCookie,
+  createSession,
+  deleteSession,
+  findSession,
+  readSessionCookie,
+  setSessionCookie,
+} from '../../services/sessions.ts';
+
+export function sessionRoutes(deps: AppDeps) {
+  const { db, clock } = deps;
+  return new Hono<AppEnv>()
+    .post('/', async (c) => {
+      const input = await jsonBody(c, loginSchema);
+      const now = clock.now();
+      const address = clientAddress(c, deps);
+      const requestId = c.get('requestId');
+      const [patron] = await db.select().from(patrons).where(eq(patrons.number, input.patronNumber));
+      try {
+        assertNotLocked(patron, now);
+      } catch (error) {
+        await audit(db, 'login_locked', { patronId: patron?.id, requestId });
+        throw error;
+      }
+      // Always hash (a dummy when there is no patron or no password) so timing reveals nothing.
+      const ok = await verifyPassword(patron?.passwordHash, input.password);
+      if (!ok || !patron) {
+        c.get('logger').info({ patron: maskPatronNumber(input.patronNumber) }, 'login failed');
+        await audit(db, 'login_failed', { patronId: patron?.id, requestId });
+        try {
+          await recordFailure(db, 'login', input.patronNumber, patron?.id, address, now);
+        } catch (error) {
+          await audit(db, 'login_locked', { patronId: patron?.id, requestId });
+          throw error;
+        }
+        throw new ApiError(401, 'invalid_credentials');
+      }
+      await recordSuccess(db, 'login', input.patronNumber, patron.id, address, now);
+      // Rotation: whatever session the browser had is ended; a new id is issued.
+      const previous = readSessionCookie(c);
+      if (previous) {
+        const old = await findSession(db, previous, now);
+        if (old) await deleteSession(db, old.idHash);
+      }
+      const id = await createSession(db, patron.id, now);
+      setSessionCookie(c, deps, id);
+      await audit(db, 'login_succeeded', { patronId: patron.id, requestId });
+      return c.json({ patron: { number: patron.number, name: patron.nameKana } });
+    })
+    .delete('/', async (c) => {
+      const id = readSessionCookie(c);
+      if (id) {
+        const session = await findSession(db, id, clock.now());
+        if (session) {
+          await deleteSession(db, session.idHash);
+          await audit(db, 'logout', { patronId: session.patronId, requestId: c.get('requestId') });
+        }
+      }
+      clearSessionCookie(c, deps);
+      return c.body(null, 204);
+    });
+}

@@ -1,0 +1,40 @@
+import { serve } from '@hono/node-server';
+import { buildApp } from './app.ts';
+import { openDatabase } from './db/client.ts';
+import { isDatabaseEmpty, loadDemoData } from './db/seed/demo-data.ts';
+import type { Env } from './env.ts';
+import type { AppDeps } from './lib/app-env.ts';
+import { createLogger } from './lib/logger.ts';
+import { systemClock } from './services/clock.ts';
+
+export interface RunningServer {
+  url: string;
+  deps: AppDeps;
+  close(): Promise<void>;
+}
+
+/** Opens the database (migrating it), loads demo data on an empty one, and listens. */
+export async function startServer(env: Env): Promise<RunningServer> {
+  const logger = createLogger(env.LOG_LEVEL);
+  const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  const clock = systemClock(env.LIBRARY_TODAY);
+  if (env.DEMO_DATA && (await isDatabaseEmpty(database.db))) {
+    await loadDemoData(database.db, clock.today());
+    logger.info({ today: clock.today() }, 'demo data loaded');
+  }
+  const deps: AppDeps = { db: database.db, dbKind: database.kind, env, clock, logger };
+  const app = buildApp(deps);
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : env.PORT;
+  return {
+    url: `http://localhost:${port}`,
+    deps,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import { hash, verify } from '@node-rs/argon2';
+
+/** OWASP's argon2id parameters: m = 19 MiB, t = 2, p = 1. */
+const ARGON2ID = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, ARGON2ID);
+}
+
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * Verifies a password. Without a stored hash (unknown or unregistered patron) it still spends
+ * the same time on a dummy hash, so response time does not tell which numbers exist.
+ */
+export async function verifyPassword(
+  storedHash: string | null | undefined,
+  password: string,
+): Promise<boolean> {
+  if (!storedHash) {
+    dummyHash ??= hashPassword('dummy-password-for-timing');
+    await verify(await dummyHash, password).catch(() => false);
+    return false;
+  }
+  return verify(storedHash, password).catch(() => false);
+}

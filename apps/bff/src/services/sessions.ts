@@ -1,0 +1,93 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, ne } from 'drizzle-orm';
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { Db, Tx } from '../db/client.ts';
+import { sessions } from '../db/schema.ts';
+import type { AppDeps } from '../lib/app-env.ts';
+
+export const SESSION_IDLE_MS = 30 * 60 * 1000;
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
+/** Refresh last_seen_at at most this often, to spare a write per request. */
+const TOUCH_INTERVAL_MS = 60 * 1000;
+
+export const COOKIE_NAME = 'sid';
+/** Over https the cookie is `__Host-sid` (Hono adds the prefix). */
+
+export function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+/** 256 random bits, base64url. */
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+function isSecureRequest(c: Context, deps: AppDeps): boolean {
+  if (deps.env.COOKIE_SECURE !== 'auto') return deps.env.COOKIE_SECURE === 'true';
+  const forwarded = deps.env.TRUST_PROXY ? c.req.header('x-forwarded-proto') : undefined;
+  return (forwarded ?? new URL(c.req.url).protocol.replace(':', '')) === 'https';
+}
+
+export async function createSession(db: Db | Tx, patronId: number, now: Date): Promise<string> {
+  const id = newToken();
+  await db.insert(sessions).values({
+    idHash: sha256(id),
+    patronId,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
+  });
+  return id;
+}
+
+export function setSessionCookie(c: Context, deps: AppDeps, id: string): void {
+  const secure = isSecureRequest(c, deps);
+  setCookie(c, COOKIE_NAME, id, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure,
+    path: '/',
+    ...(secure ? { prefix: 'host' as const } : {}),
+  });
+}
+
+export function readSessionCookie(c: Context): string | undefined {
+  return getCookie(c, COOKIE_NAME, 'host') ?? getCookie(c, COOKIE_NAME);
+}
+
+export function clearSessionCookie(c: Context, deps: AppDeps): void {
+  const secure = isSecureRequest(c, deps);
+  deleteCookie(c, COOKIE_NAME, {
+    path: '/',
+    secure,
+    ...(secure ? { prefix: 'host' as const } : {}),
+  });
+}
+
+/** The live session for a cookie value, or undefined; applies the idle and absolute timeouts. */
+export async function findSession(db: Db, id: string, now: Date) {
+  const idHash = sha256(id);
+  const [row] = await db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, now)));
+  if (!row) return undefined;
+  if (now.getTime() - row.lastSeenAt.getTime() > SESSION_IDLE_MS) {
+    await db.delete(sessions).where(eq(sessions.idHash, idHash));
+    return undefined;
+  }
+  if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash));
+  }
+  return { idHash, patronId: row.patronId };
+}
+
+export async function deleteSession(db: Db | Tx, idHash: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.idHash, idHash));
+}
+
+/** Ends every session of the patron but the one given (after a password change). */
+export async function deleteOtherSessions(db: Db | Tx, patronId: number, keepIdHash: string): Promise<void> {
+  await db.delete(sessions).where(and(eq(sessions.patronId, patronId), ne(sessions.idHash, keepIdHash)));
+}

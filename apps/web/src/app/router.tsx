@@ -1,0 +1,18 @@
+import { createBrowserRouter } from 'react-router-dom';
+import { AppLayout } from '../components/layout/app-layout.tsx';
+import { paths } from '../config/paths.ts';
+
+/** Each route is its own chunk, so the login page downloads only what it needs. */
+export function createRouter() {
+  return createBrowserRouter([
+    {
+      element: <AppLayout />,
+      children: [
+        { path: paths.home, lazy: () => import('./routes/home.tsx') },
+        { path: paths.login, lazy: () => import('./routes/login.tsx') },
+        { path: paths.portal, lazy: () => import('./routes/portal.tsx') },
+        { path: '*', lazy: () => import('./routes/not-found.tsx') },
+      ],
+    },
+  ]);
+}

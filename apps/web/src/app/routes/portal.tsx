@@ -1,0 +1,36 @@
+import { Breadcrumbs } from '../../components/layout/breadcrumbs.tsx';
+import { PageTitle } from '../../components/layout/page-title.tsx';
+import { paths } from '../../config/paths.ts';
+import { useMe } from '../../features/auth/api/get-me.ts';
+import { RequireSession } from '../../features/auth/components/require-session.tsx';
+import { LoanSummary } from '../../features/portal/components/loan-summary.tsx';
+
+function Portal() {
+  const me = useMe().data!;
+  return (
+    <>
+      <p className="lead">{me.patron.name} さん、あなたの図書館利用状況です。</p>
+      {me.blocked ? (
+        <div className="alert alert-error" role="alert">
+          返却期限日を過ぎた資料があるため、貸出延長の手続きができません。
+        </div>
+      ) : null}
+      <section className="panel" aria-labelledby="loan-status-heading">
+        <h2 id="loan-status-heading">貸出状況</h2>
+        <LoanSummary loans={me.loans} />
+      </section>
+    </>
+  );
+}
+
+export function Component() {
+  return (
+    <>
+      <Breadcrumbs items={[{ label: 'メインメニュー', to: paths.home }, { label: '利用者ポータル' }]} />
+      <PageTitle title="利用者ポータル">利用者ポータル</PageTitle>
+      <RequireSession>
+        <Portal />
+      </RequireSession>
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import { Link, Outlet, useNavigate } from 'react-router-dom';
+import { paths } from '../../config/paths.ts';
+import { useMe } from '../../features/auth/api/get-me.ts';
+import { useLogout } from '../../features/auth/api/logout.ts';
+
+/** Header with the library's name and ログイン / ログアウト on the right, as on the library's site. */
+export function AppLayout() {
+  const signedIn = useMe().isSuccess;
+  const logout = useLogout();
+  const navigate = useNavigate();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        本文へ移動
+      </a>
+      <header className="site-header">
+        <div className="site-header-inner">
+          <Link to={paths.home} className="site-name">
+            柳川市立図書館
+            <span className="site-sub">貸出延長サービス</span>
+          </Link>
+          <nav aria-label="アカウント" className="site-account">
+            {signedIn ? (
+              <button
+                type="button"
+                className="button button-header"
+                disabled={logout.isPending}
+                onClick={() => logout.mutate(undefined, { onSettled: () => navigate(paths.home) })}
+              >
+                ログアウト
+              </button>
+            ) : (
+              <Link to={paths.login} className="button button-header">
+                ログイン
+              </Link>
+            )}
+          </nav>
+        </div>
+      </header>
+      <main id="main" className="site-main">
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <p>柳川市立図書館　〒832-0000 福岡県柳川市</p>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,20 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client.ts';
+
+export interface LoginBody {
+  patronNumber: string;
+  password: string;
+}
+
+export function login(body: LoginBody) {
+  return api<{ patron: { number: string; name: string } }>('/session', { method: 'POST', body });
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: login,
+    // Whatever was cached belongs to the previous session.
+    onSuccess: () => queryClient.clear(),
+  });
+}

@@ -1,0 +1,93 @@
+import { loginMessages, loginSchema } from '@library/domain';
+import { type FormEvent, useRef, useState } from 'react';
+import { Field } from '../../../components/ui/field.tsx';
+import { ApiClientError } from '../../../lib/api-client.ts';
+import { useLogin } from '../api/login.ts';
+
+interface Props {
+  onSuccess: () => void;
+}
+
+type FieldErrors = Partial<Record<'patronNumber' | 'password', string>>;
+
+/** 利用照会: 利用者番号 and パスワード, validated with the same schema the BFF uses. */
+export function LoginForm({ onSuccess }: Props) {
+  const login = useLogin();
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string>();
+  const formErrorRef = useRef<HTMLDivElement>(null);
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const parsed = loginSchema.safeParse({
+      patronNumber: String(data.get('patronNumber') ?? ''),
+      password: String(data.get('password') ?? ''),
+    });
+    setFormError(undefined);
+    if (!parsed.success) {
+      const errors: FieldErrors = {};
+      for (const issue of parsed.error.issues) {
+        const key = issue.path[0] as keyof FieldErrors;
+        errors[key] ??= issue.message;
+      }
+      setFieldErrors(errors);
+      const first = event.currentTarget.querySelector<HTMLInputElement>(
+        `[name="${errors.patronNumber ? 'patronNumber' : 'password'}"]`,
+      );
+      first?.focus();
+      return;
+    }
+    setFieldErrors({});
+    try {
+      await login.mutateAsync(parsed.data);
+      onSuccess();
+    } catch (error) {
+      const message =
+        error instanceof ApiClientError
+          ? error.code === 'validation_failed'
+            ? loginMessages.invalidCredentials
+            : error.message
+          : loginMessages.invalidCredentials;
+      setFormError(message);
+      requestAnimationFrame(() => formErrorRef.current?.focus());
+    }
+  }
+
+  return (
+    <form
+      className="form"
+      noValidate
+      onSubmit={handleSubmit}
+      aria-describedby={formError ? 'login-error' : undefined}
+    >
+      <div role="alert" aria-live="assertive">
+        {formError ? (
+          <div className="alert alert-error" id="login-error" tabIndex={-1} ref={formErrorRef}>
+            {formError}
+          </div>
+        ) : null}
+      </div>
+      <Field
+        label="利用者番号"
+        name="patronNumber"
+        hint="図書館利用カードの裏面に記載された9桁の数字"
+        inputMode="numeric"
+        autoComplete="username"
+        error={fieldErrors.patronNumber}
+        required
+      />
+      <Field
+        label="パスワード"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        error={fieldErrors.password}
+        required
+      />
+      <button type="submit" className="button button-primary" disabled={login.isPending}>
+        {login.isPending ? 'ログインしています…' : 'ログインする'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,30 @@
+import type { ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router-dom';
+import { paths } from '../../../config/paths.ts';
+import { ApiClientError } from '../../../lib/api-client.ts';
+import { useMe } from '../api/get-me.ts';
+
+/** Renders its children for a logged-in patron; otherwise sends them to 利用照会 and back after. */
+export function RequireSession({ children }: { children: ReactNode }) {
+  const me = useMe();
+  const location = useLocation();
+  if (me.error instanceof ApiClientError && me.error.status === 401) {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={`${paths.login}?next=${encodeURIComponent(next)}`} replace />;
+  }
+  if (me.isPending) {
+    return (
+      <p className="loading" role="status">
+        読み込んでいます…
+      </p>
+    );
+  }
+  if (me.isError) {
+    return (
+      <div className="alert alert-error" role="alert">
+        {me.error.message}
+      </div>
+    );
+  }
+  return children;
+}

@@ -1,0 +1,33 @@
+import { formatDateJa } from '@library/domain';
+import type { Me } from '../../auth/api/get-me.ts';
+
+/** 貸出状況: No / タイトル / 返却期限日, overdue rows marked in text as well as colour. */
+export function LoanSummary({ loans }: { loans: Me['loans'] }) {
+  if (loans.length === 0) return <p>現在借りている資料はありません。</p>;
+  return (
+    <div className="table-scroll">
+      <table className="table">
+        <caption className="visually-hidden">貸出状況</caption>
+        <thead>
+          <tr>
+            <th scope="col">No</th>
+            <th scope="col">タイトル</th>
+            <th scope="col">返却期限日</th>
+          </tr>
+        </thead>
+        <tbody>
+          {loans.map((loan) => (
+            <tr key={loan.no} className={loan.overdue ? 'row-overdue' : undefined}>
+              <td>{loan.no}</td>
+              <td>{loan.title}</td>
+              <td>
+                {formatDateJa(loan.dueDate)}
+                {loan.overdue ? <span className="badge badge-danger">延滞</span> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+/** Error codes of the HTTP API (SPEC §6) with the Japanese message patrons see. */
+export const errorMessages = {
+  validation_failed: '入力内容に誤りがあります。',
+  invalid_json: '送信された内容を読み取れませんでした。',
+  invalid_credentials: '利用者番号またはパスワードが正しくありません。',
+  unauthenticated: 'ログインしてください。',
+  forbidden: 'この操作は許可されていません。',
+  locked:
+    'ログインに続けて失敗したため、しばらくの間ログインできません。15分ほど時間をおいてからお試しください。',
+  rate_limited: 'アクセスが集中しています。しばらく待ってからお試しください。',
+  not_found: 'ページが見つかりません。',
+  payload_too_large: '送信された内容が大きすぎます。',
+  service_unavailable: 'ただいまサービスを利用できません。しばらく待ってからお試しください。',
+  internal_error: 'システムエラーが発生しました。しばらく待ってからお試しください。',
+  patron_has_overdue: '返却期限日を過ぎた資料があるため、貸出延長の手続きができません。',
+  identity_not_verified: '入力された利用者情報を確認できませんでした。内容をお確かめください。',
+  already_registered:
+    'パスワードはすでに登録されています。ログインするか、図書館カウンターにお問い合わせください。',
+  token_expired: '受付の有効期限が切れました。はじめからやり直してください。',
+} as const;
+
+export type ErrorCode = keyof typeof errorMessages;
+
+export interface ApiErrorBody {
+  error: { code: string; message: string; fields?: Record<string, string> };
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+export const PATRON_NUMBER_LENGTH = 9;
+export const PATRON_NUMBER_PREFIXES = ['100', '200', '300'] as const;
+
+export const patronNumberMessages = {
+  required: '利用者番号を入力してください。',
+  format: '利用者番号は「100」「200」「300」から始まる9桁の数字で入力してください。',
+} as const;
+
+/**
+ * I1: full-width digits → half-width (NFKC), spaces and hyphens dropped, and the Codabar
+ * start/stop letters of a pasted `A100012345A` stripped.
+ */
+export function normalizePatronNumber(input: string): string {
+  const compact = input.normalize('NFKC').replace(/[\s\-‐－ー―]/g, '');
+  const codabar = /^[A-Da-d](\d+)[A-Da-d]$/.exec(compact);
+  return codabar ? codabar[1]! : compact;
+}
+
+export function isValidPatronNumber(value: string): boolean {
+  return /^\d{9}$/.test(value) && PATRON_NUMBER_PREFIXES.some((p) => value.startsWith(p));
+}
+
+export const patronNumberSchema = z
+  .string({ error: patronNumberMessages.required })
+  .transform(normalizePatronNumber)
+  .pipe(
+    z.string().min(1, patronNumberMessages.required).refine(isValidPatronNumber, patronNumberMessages.format),
+  );
+
+/** For logs: all but the last 3 digits masked. */
+export function maskPatronNumber(value: string): string {
+  return value.length <= 3 ? '***' : `${'*'.repeat(value.length - 3)}${value.slice(-3)}`;
+}

@@ -1,0 +1,96 @@
+// `npm test`: install if needed, then typecheck, lint, unit + integration (Vitest), build
+// and e2e (Playwright in Chromium). Every stage runs; the last line sums them up.
+// DATABASE_URL=postgres://… runs the integration tests against that server as well.
+
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { pnpm } from './pnpm.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const only = process.argv.slice(2); // e.g. `npm test -- unit e2e`
+const wanted = (stage) => only.length === 0 || only.includes(stage);
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const report = [];
+
+function run(label, args, options = {}) {
+  console.info(`\n▶ ${label}`);
+  const started = Date.now();
+  const status = pnpm(args, { cwd: root, ...options });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  report.push(`${status === 0 ? '✔' : '✖'} ${label} (${seconds} s)`);
+  return status;
+}
+
+/** A check without test counts (typecheck, lint) counts as one test. */
+function check(label, args) {
+  if (run(label, args) === 0) passed += 1;
+  else failed += 1;
+}
+
+const install = run('install', ['install', '--frozen-lockfile', '--prefer-offline', '--reporter=silent']);
+if (install !== 0) {
+  console.info('\n0 passed, 1 failed');
+  process.exit(1);
+}
+
+if (wanted('typecheck')) check('typecheck', ['-r', '--workspace-concurrency=1', 'run', 'typecheck']);
+if (wanted('lint')) {
+  check('lint (biome)', ['exec', 'biome', 'check', '.']);
+  check('dependency rules (dependency-cruiser)', [
+    'exec',
+    'depcruise',
+    '--config',
+    '.dependency-cruiser.cjs',
+    'apps',
+    'packages',
+  ]);
+}
+
+if (wanted('unit')) {
+  const out = `${root}test-results/vitest.json`;
+  rmSync(out, { force: true });
+  const status = run('unit and integration (Vitest)', [
+    'exec',
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${out}`,
+  ]);
+  if (existsSync(out)) {
+    const result = JSON.parse(readFileSync(out, 'utf8'));
+    passed += result.numPassedTests;
+    failed += result.numFailedTests;
+    skipped += result.numPendingTests + result.numTodoTests;
+    if (status !== 0 && result.numFailedTests === 0) failed += 1; // e.g. a file that failed to load
+  } else if (status !== 0) failed += 1;
+}
+
+if (wanted('e2e')) {
+  if (run('build the web app', ['--filter', '@library/web', 'run', 'build']) !== 0) failed += 1;
+  const out = `${root}e2e/test-results/results.json`;
+  rmSync(out, { force: true });
+  const status = run('end to end (Playwright, Chromium)', [
+    '--filter',
+    '@library/e2e',
+    'exec',
+    'playwright',
+    'test',
+  ]);
+  if (existsSync(out)) {
+    const { stats } = JSON.parse(readFileSync(out, 'utf8'));
+    passed += stats.expected + stats.flaky;
+    failed += stats.unexpected;
+    skipped += stats.skipped;
+    if (status !== 0 && stats.unexpected === 0) failed += 1;
+  } else if (status !== 0) failed += 1;
+}
+
+console.info(`\n${report.join('\n')}`);
+if (process.env.DATABASE_URL)
+  console.info(`(integration tests ran against ${process.env.DATABASE_URL.replace(/\/\/[^@]*@/, '//')})`);
+console.info(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isKatakanaName, normalizePatronName, patronNameMessages, patronNameSchema } from './patron-name.ts';
+
+describe('patron name (I2)', () => {
+  it.each([
+    ['スズキハナコ', 'スズキハナコ'],
+    ['すずき はなこ', 'スズキハナコ'],
+    ['すずき　はなこ', 'スズキハナコ'],
+    ['ｽｽﾞｷ ﾊﾅｺ', 'スズキハナコ'],
+    ['ｽｽﾞｷﾊﾟﾝ', 'スズキパン'],
+    [' スズキ　ハナコ ', 'スズキハナコ'],
+    ['ゔぃーなす', 'ヴィーナス'],
+    ['オオノ ヨーコ', 'オオノヨーコ'],
+  ])('normalises %j to %s', (input, expected) => {
+    expect(normalizePatronName(input)).toBe(expected);
+    expect(patronNameSchema.parse(input)).toBe(expected);
+  });
+
+  it.each([
+    ['', patronNameMessages.required],
+    ['　 ', patronNameMessages.required],
+    ['鈴木花子', patronNameMessages.format],
+    ['suzuki', patronNameMessages.format],
+    ['スズキ・ハナコ', patronNameMessages.format],
+    ['スズキ1', patronNameMessages.format],
+    ['ア'.repeat(41), patronNameMessages.tooLong],
+  ])('refuses %j', (input, message) => {
+    const result = patronNameSchema.safeParse(input);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toBe(message);
+  });
+
+  it('refuses a missing value with the required message', () => {
+    expect(patronNameSchema.safeParse(undefined).error?.issues[0]?.message).toBe(patronNameMessages.required);
+  });
+
+  it('turns any hiragana name into the same katakana name', () => {
+    fc.assert(
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom(
+            ...'あいうえおかきくけこがぎさしすせそたちつてとなにぬねのはぱまみむめもやゆよらりるれろわをんー',
+          ),
+          minLength: 1,
+          maxLength: 20,
+        }),
+        (hira) => {
+          const kata = normalizePatronName(hira);
+          expect(isKatakanaName(kata)).toBe(true);
+          expect(kata).toHaveLength(hira.length);
+        },
+      ),
+    );
+  });
+});

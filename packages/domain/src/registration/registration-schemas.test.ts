@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { birthDateMessages } from '../patron/birth-date.ts';
+import { isCommonPassword } from '../patron/common-passwords.ts';
+import { emailMessages } from '../patron/email.ts';
+import { passwordMessages } from '../patron/password.ts';
+import { patronNameMessages } from '../patron/patron-name.ts';
+import { patronNumberMessages } from '../patron/patron-number.ts';
+import { phoneMessages } from '../patron/phone.ts';
+import {
+  emailChangeSchema,
+  passwordChangeSchema,
+  registrationCompleteSchema,
+  registrationMessages,
+  registrationVerifySchema,
+} from './registration-schemas.ts';
+
+function fields(result: { error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
+  const out: Record<string, string> = {};
+  for (const issue of result.error?.issues ?? []) out[issue.path.map(String).join('.')] ??= issue.message;
+  return out;
+}
+
+describe('registration step 1 (I6)', () => {
+  const schema = registrationVerifySchema('2021-01-20');
+
+  it('normalises what a patron types on a phone', () => {
+    expect(
+      schema.parse({
+        patronNumber: 'A３０００００００３A',
+        name: 'すずき　はなこ',
+        birthDate: '１９９０１１０５',
+        phone: ['０９４４', '12', '3456'],
+      }),
+    ).toEqual({
+      patronNumber: '300000003',
+      name: 'スズキハナコ',
+      birthDate: '1990-11-05',
+      phone: '0944123456',
+    });
+  });
+
+  it('reports every field at once, each with its own message', () => {
+    const result = schema.safeParse({
+      patronNumber: '12',
+      name: '鈴木',
+      birthDate: '20300101',
+      phone: ['1', '', ''],
+    });
+    expect(fields(result)).toEqual({
+      patronNumber: patronNumberMessages.format,
+      name: patronNameMessages.format,
+      birthDate: birthDateMessages.future,
+      phone: phoneMessages.length,
+    });
+  });
+});
+
+describe('registration step 2 (I7, I8, I9)', () => {
+  const context = { birthDate: '1990-11-05', phone: '0944123456', patronNumber: '300000003' };
+  const schema = registrationCompleteSchema({ context, isCommon: isCommonPassword });
+  const valid = {
+    registrationToken: 'x'.repeat(43),
+    password: 'kawa-kudari!',
+    passwordConfirm: 'kawa-kudari!',
+    email: 'hanako@example.jp',
+    useForContact: true,
+    useForReservations: false,
+  };
+
+  it('accepts a good form and defaults the checkboxes as the guide shows them', () => {
+    expect(schema.parse(valid)).toEqual(valid);
+    const { useForContact: _a, useForReservations: _b, ...rest } = valid;
+    expect(schema.parse(rest)).toMatchObject({ useForContact: true, useForReservations: false });
+  });
+
+  it('reports the password, the confirmation and the email together', () => {
+    const result = schema.safeParse({
+      ...valid,
+      password: 'hanako19901105',
+      passwordConfirm: 'other',
+      email: 'a..b@example.jp',
+    });
+    expect(fields(result)).toEqual({
+      password: passwordMessages.contains_birth_date,
+      passwordConfirm: passwordMessages.confirmMismatch,
+      email: emailMessages.consecutiveDots,
+    });
+  });
+
+  it('asks for the confirmation when it is empty', () => {
+    expect(fields(schema.safeParse({ ...valid, passwordConfirm: '' }))).toEqual({
+      passwordConfirm: passwordMessages.confirmRequired,
+    });
+  });
+
+  it('refuses a missing token', () => {
+    expect(fields(schema.safeParse({ ...valid, registrationToken: '' }))).toEqual({
+      registrationToken: registrationMessages.tokenMissing,
+    });
+  });
+});
+
+describe('account settings (I11)', () => {
+  it('requires the current password and refuses the same one again', () => {
+    const schema = passwordChangeSchema({ isCommon: isCommonPassword });
+    expect(
+      fields(
+        schema.safeParse({ currentPassword: '', password: 'kawa-kudari!', passwordConfirm: 'kawa-kudari!' }),
+      ),
+    ).toEqual({
+      currentPassword: passwordMessages.currentRequired,
+    });
+    expect(
+      fields(
+        schema.safeParse({
+          currentPassword: 'kawa-kudari!',
+          password: 'kawa-kudari!',
+          passwordConfirm: 'kawa-kudari!',
+        }),
+      ),
+    ).toEqual({ password: passwordMessages.sameAsCurrent });
+    expect(
+      fields(
+        schema.safeParse({
+          currentPassword: 'tosho2021',
+          password: 'qwertyuiop',
+          passwordConfirm: 'qwertyuiop',
+        }),
+      ),
+    ).toEqual({
+      password: passwordMessages.common,
+    });
+  });
+
+  it('changes the email only when at least one checkbox says where', () => {
+    expect(emailChangeSchema.parse({ email: 'new@example.jp' })).toEqual({
+      email: 'new@example.jp',
+      useForContact: true,
+      useForReservations: false,
+    });
+    expect(
+      fields(
+        emailChangeSchema.safeParse({
+          email: 'new@example.jp',
+          useForContact: false,
+          useForReservations: false,
+        }),
+      ),
+    ).toEqual({ useForContact: registrationMessages.contactChoiceRequired });
+  });
+});

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { LOGIN_PASSWORD_MAX } from '../auth/login-schema.ts';
+import type { PlainDate } from '../dates/plain-date.ts';
+import { birthDateSchema } from '../patron/birth-date.ts';
+import { emailSchema } from '../patron/email.ts';
+import {
+  type NewPasswordOptions,
+  PASSWORD_MAX,
+  passwordError,
+  passwordMessages,
+} from '../patron/password.ts';
+import { patronNameSchema } from '../patron/patron-name.ts';
+import { patronNumberSchema } from '../patron/patron-number.ts';
+import { phoneSchema } from '../patron/phone.ts';
+
+/** The registration token is 256 bits in base64url (43 characters); anything far longer is junk. */
+const REGISTRATION_TOKEN_MAX = 128;
+
+export const registrationMessages = {
+  tokenMissing: '受付の情報がありません。はじめからやり直してください。',
+  contactChoiceRequired:
+    '「今後の連絡先はこのアドレスに変更する」か「登録済み予約の連絡先もこのアドレスに変更する」のどちらかを選んでください。',
+} as const;
+
+/** The guide's two checkboxes (I7): 今後の連絡先 (default on) and 登録済み予約の連絡先 (default off). */
+export const CONTACT_CHOICE_LABELS = {
+  useForContact: '今後の連絡先はこのアドレスに変更する',
+  useForReservations: '登録済み予約の連絡先もこのアドレスに変更する',
+} as const;
+
+const contactChoiceShape = {
+  useForContact: z.boolean().default(true),
+  useForReservations: z.boolean().default(false),
+};
+
+/** A password field: I8 with what is known about the patron; the message of the first problem. */
+function newPasswordField(options: NewPasswordOptions) {
+  return z.string({ error: passwordMessages.required }).superRefine((value, ctx) => {
+    const message = passwordError(value, options.context, options.isCommon);
+    if (message) ctx.addIssue({ code: 'custom', message });
+  });
+}
+
+/** The confirmation: reported even when other fields of the form are wrong. */
+function passwordConfirmField() {
+  return z
+    .string({ error: passwordMessages.confirmRequired })
+    .max(PASSWORD_MAX * 4, passwordMessages.confirmMismatch)
+    .min(1, passwordMessages.confirmRequired);
+}
+
+function confirmMatches(value: { password?: unknown; passwordConfirm?: unknown }, ctx: z.RefinementCtx) {
+  if (
+    typeof value.password === 'string' &&
+    typeof value.passwordConfirm === 'string' &&
+    value.passwordConfirm !== '' &&
+    value.passwordConfirm !== value.password
+  ) {
+    ctx.addIssue({ code: 'custom', path: ['passwordConfirm'], message: passwordMessages.confirmMismatch });
+  }
+}
+
+/** Runs the cross-field check even when another field has failed, so every error shows at once. */
+const always = { when: () => true } as const;
+
+/** I6: registration step 1 (本人確認). `today` bounds the birth date. */
+export function registrationVerifySchema(today: PlainDate) {
+  return z.object({
+    patronNumber: patronNumberSchema,
+    name: patronNameSchema,
+    birthDate: birthDateSchema(today),
+    phone: phoneSchema,
+  });
+}
+
+export type RegistrationVerifyInput = z.input<ReturnType<typeof registrationVerifySchema>>;
+
+/**
+ * I7: registration step 2. The BFF builds it with the patron's details as `context`, the SPA
+ * with what was typed in step 1, both with the common-password list.
+ */
+export function registrationCompleteSchema(options: NewPasswordOptions = {}) {
+  return z
+    .object({
+      registrationToken: z
+        .string({ error: registrationMessages.tokenMissing })
+        .min(1, registrationMessages.tokenMissing)
+        .max(REGISTRATION_TOKEN_MAX, registrationMessages.tokenMissing),
+      password: newPasswordField(options),
+      passwordConfirm: passwordConfirmField(),
+      email: emailSchema,
+      ...contactChoiceShape,
+    })
+    .superRefine(confirmMatches, always);
+}
+
+export type RegistrationCompleteInput = z.input<ReturnType<typeof registrationCompleteSchema>>;
+
+/** I11: change of password in 利用者情報変更; the current password is checked by the BFF. */
+export function passwordChangeSchema(options: NewPasswordOptions = {}) {
+  return z
+    .object({
+      currentPassword: z
+        .string({ error: passwordMessages.currentRequired })
+        .min(1, passwordMessages.currentRequired)
+        .max(LOGIN_PASSWORD_MAX, passwordMessages.currentWrong),
+      password: newPasswordField(options),
+      passwordConfirm: passwordConfirmField(),
+    })
+    .superRefine(confirmMatches, always)
+    .superRefine((value, ctx) => {
+      if (value.currentPassword !== '' && value.password === value.currentPassword) {
+        ctx.addIssue({ code: 'custom', path: ['password'], message: passwordMessages.sameAsCurrent });
+      }
+    });
+}
+
+export type PasswordChangeInput = z.input<ReturnType<typeof passwordChangeSchema>>;
+
+/**
+ * I11: change of email, with the same two checkboxes. With both unticked nothing would change,
+ * so that is refused with its own message.
+ */
+export const emailChangeSchema = z
+  .object({ email: emailSchema, ...contactChoiceShape })
+  .superRefine((value, ctx) => {
+    if (!value.useForContact && !value.useForReservations) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['useForContact'],
+        message: registrationMessages.contactChoiceRequired,
+      });
+    }
+  });
+
+export type EmailChangeInput = z.input<typeof emailChangeSchema>;

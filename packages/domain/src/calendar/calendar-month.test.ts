@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatMonthDayJa,
+  formatYearMonthJa,
+  isYearMonth,
+  lastOfMonth,
+  monthRange,
+  monthWeeks,
+} from './calendar-month.ts';
+
+describe('calendar months', () => {
+  it('lays January 2021 out in weeks from Sunday, as on the guide (1 is a Friday)', () => {
+    const weeks = monthWeeks('2021-01');
+    expect(weeks).toHaveLength(6);
+    expect(weeks[0]).toEqual([null, null, null, null, null, '2021-01-01', '2021-01-02']);
+    expect(weeks[1]![0]).toBe('2021-01-03');
+    expect(weeks[4]).toEqual([
+      '2021-01-24',
+      '2021-01-25',
+      '2021-01-26',
+      '2021-01-27',
+      '2021-01-28',
+      '2021-01-29',
+      '2021-01-30',
+    ]);
+    expect(weeks[5]).toEqual(['2021-01-31', null, null, null, null, null, null]);
+  });
+
+  it('always has six weeks, even for a four-week February', () => {
+    // February 2015 starts on a Sunday and has exactly four weeks.
+    const weeks = monthWeeks('2015-02');
+    expect(weeks).toHaveLength(6);
+    expect(weeks[0]![0]).toBe('2015-02-01');
+    expect(weeks[3]![6]).toBe('2015-02-28');
+    expect(weeks[4]!.every((d) => d === null)).toBe(true);
+    expect(weeks.flat().filter(Boolean)).toHaveLength(28);
+  });
+
+  it('handles leap years and month ranges across a year', () => {
+    expect(lastOfMonth('2024-02')).toBe('2024-02-29');
+    expect(lastOfMonth('2021-02')).toBe('2021-02-28');
+    expect(monthRange('2020-12', 3)).toEqual(['2020-12', '2021-01', '2021-02']);
+  });
+
+  it('accepts only real months in a sane range of years', () => {
+    expect(isYearMonth('2021-01')).toBe(true);
+    expect(isYearMonth('2021-13')).toBe(false);
+    expect(isYearMonth('2021-1')).toBe(false);
+    expect(isYearMonth('0050-01')).toBe(false);
+    expect(isYearMonth('2021-01-01')).toBe(false);
+  });
+
+  it('formats months and days in Japanese', () => {
+    expect(formatYearMonthJa('2021-01')).toBe('2021年1月');
+    expect(formatMonthDayJa('2021-01-25')).toBe('1月25日（月）');
+  });
+});

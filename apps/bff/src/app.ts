@@ -3,7 +3,9 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { AppDeps } from './lib/app-env.ts';
 import { createApp } from './lib/create-app.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
+import { loansRoutes } from './routes/loans/loans.routes.ts';
 import { meRoutes } from './routes/me/me.routes.ts';
+import { renewalsRoutes } from './routes/renewals/renewals.routes.ts';
 import { sessionRoutes } from './routes/session/session.routes.ts';
 
 /** Mounts the API under /api and, when built, the SPA on the same origin. */
@@ -11,7 +13,9 @@ export function buildApp(deps: AppDeps) {
   const app = createApp(deps)
     .route('/api/health', healthRoutes(deps))
     .route('/api/session', sessionRoutes(deps))
-    .route('/api/me', meRoutes(deps));
+    .route('/api/me', meRoutes(deps))
+    .route('/api/loans', loansRoutes(deps))
+    .route('/api/renewals', renewalsRoutes(deps));
 
   const indexHtml = `${deps.env.STATIC_DIR}/index.html`;
   if (existsSync(indexHtml)) {

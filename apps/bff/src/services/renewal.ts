@@ -1,0 +1,164 @@
+import { evaluateRenewal, type PlainDate, type RenewalReason } from '@library/domain';
+import { and, eq, isNull, lt, ne, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../db/client.ts';
+import { items, loans, renewals, reservations, titles } from '../db/schema.ts';
+import { ApiError } from '../lib/api-error.ts';
+import { audit } from './audit.ts';
+import { closedDaysWindow, loadClosedDays } from './renewal-context.ts';
+
+export type RenewalResult =
+  | { loanId: number; title: string; ok: true; previousDueDate: PlainDate; newDueDate: PlainDate }
+  | { loanId: number; title?: string; ok: false; reason: RenewalReason; availableFrom?: PlainDate };
+
+export interface RenewalRequestContext {
+  patronId: number;
+  today: PlainDate;
+  requestId: string;
+  /** Where the renewal was made (R7 records it): the patron's browser here, `counter` at the desk. */
+  channel: string;
+}
+
+/** Someone else changed the loan between our read and our write; the attempt is rolled back. */
+class LostRace extends Error {}
+
+const MAX_ATTEMPTS = 3;
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === '23505') return true;
+  }
+  return false;
+}
+
+async function hasOverdue(db: Db | Tx, patronId: number, today: PlainDate): Promise<boolean> {
+  const [row] = await db
+    .select({ id: loans.id })
+    .from(loans)
+    .where(and(eq(loans.patronId, patronId), isNull(loans.returnedOn), lt(loans.dueDate, today)))
+    .limit(1);
+  return row !== undefined;
+}
+
+/** 403 for a patron with an overdue loan (R5): the whole procedure is refused. */
+export async function assertNotBlocked(db: Db, patronId: number, today: PlainDate): Promise<void> {
+  if (await hasOverdue(db, patronId, today)) throw new ApiError(403, 'patron_has_overdue');
+}
+
+/**
+ * One loan in one short transaction: re-read everything the rules need (R6), decide with the
+ * domain, then write with a conditional update — it matches only if nobody renewed or
+ * returned the loan since we read it — and the audit row, whose UNIQUE (loan, number) makes
+ * a second write of the same renewal impossible even for a writer that skips the condition (R7).
+ */
+async function renewOne(tx: Tx, loanId: number, ctx: RenewalRequestContext): Promise<RenewalResult> {
+  const { patronId, today } = ctx;
+  const [loan] = await tx
+    .select({
+      dueDate: loans.dueDate,
+      renewalCount: loans.renewalCount,
+      branchCode: loans.branchCode,
+      titleId: titles.id,
+      title: titles.title,
+      materialType: items.materialType,
+      illSource: items.illSource,
+    })
+    .from(loans)
+    .innerJoin(items, eq(items.id, loans.itemId))
+    .innerJoin(titles, eq(titles.id, items.titleId))
+    .where(and(eq(loans.id, loanId), eq(loans.patronId, patronId), isNull(loans.returnedOn)));
+  // Another patron's loan and a loan that does not exist answer alike: nothing leaks.
+  if (!loan) return { loanId, ok: false, reason: 'not_found' };
+
+  const blocked = await hasOverdue(tx, patronId, today);
+  const [reservation] = await tx
+    .select({ id: reservations.id })
+    .from(reservations)
+    .where(
+      and(
+        eq(reservations.titleId, loan.titleId),
+        eq(reservations.status, 'active'),
+        ne(reservations.patronId, patronId),
+      ),
+    )
+    .limit(1);
+  const isClosed = (
+    await loadClosedDays(tx, [loan.branchCode], closedDaysWindow(today, loan.dueDate))
+  )(loan.branchCode);
+
+  const decision = evaluateRenewal(
+    {
+      materialType: loan.materialType,
+      dueDate: loan.dueDate,
+      renewalCount: loan.renewalCount,
+      interlibrary: loan.illSource !== null,
+      reservedByOthers: reservation !== undefined,
+    },
+    { today, isClosed, patronBlock: blocked ? 'patron_has_overdue' : null },
+  );
+  if (!decision.eligible) {
+    return {
+      loanId,
+      title: loan.title,
+      ok: false,
+      reason: decision.reason,
+      ...(decision.availableFrom ? { availableFrom: decision.availableFrom } : {}),
+    };
+  }
+
+  const updated = await tx
+    .update(loans)
+    .set({ dueDate: decision.newDueDate, renewalCount: sql`${loans.renewalCount} + 1` })
+    .where(
+      and(
+        eq(loans.id, loanId),
+        eq(loans.patronId, patronId),
+        eq(loans.renewalCount, loan.renewalCount),
+        isNull(loans.returnedOn),
+      ),
+    )
+    .returning({ renewalCount: loans.renewalCount });
+  if (updated.length === 0) throw new LostRace();
+
+  const renewalNumber = updated[0]!.renewalCount;
+  await tx.insert(renewals).values({
+    loanId,
+    renewalNumber,
+    renewedOn: today,
+    previousDueDate: loan.dueDate,
+    newDueDate: decision.newDueDate,
+    channel: ctx.channel,
+    requestId: ctx.requestId,
+  });
+  await audit(tx, 'renewal', {
+    patronId,
+    requestId: ctx.requestId,
+    detail: { loanId, renewalNumber, previousDueDate: loan.dueDate, newDueDate: decision.newDueDate },
+  });
+  return { loanId, title: loan.title, ok: true, previousDueDate: loan.dueDate, newDueDate: decision.newDueDate };
+}
+
+/**
+ * Renews each loan in its own transaction, so one refusal or failure never undoes the
+ * others (R8). A lost race is retried from a fresh read, which then reports why (usually
+ * `already_renewed`). Results come back in the order asked.
+ */
+export async function renewLoans(
+  db: Db,
+  loanIds: number[],
+  ctx: RenewalRequestContext,
+): Promise<RenewalResult[]> {
+  await assertNotBlocked(db, ctx.patronId, ctx.today);
+  const results: RenewalResult[] = [];
+  for (const loanId of loanIds) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        results.push(await db.transaction((tx) => renewOne(tx, loanId, ctx)));
+        break;
+      } catch (error) {
+        const raced = error instanceof LostRace || isUniqueViolation(error);
+        if (!raced || attempt >= MAX_ATTEMPTS) throw error;
+      }
+    }
+  }
+  return results;
+}

@@ -6,6 +6,7 @@ import type { Env } from './env.ts';
 import type { AppDeps } from './lib/app-env.ts';
 import { createLogger } from './lib/logger.ts';
 import { systemClock } from './services/clock.ts';
+import { createMailSender } from './services/mail/mail-sender.ts';
 
 export interface RunningServer {
   url: string;
@@ -24,6 +25,9 @@ export async function startServer(env: Env): Promise<RunningServer> {
   }
   const deps: AppDeps = { db: database.db, dbKind: database.kind, env, clock, logger };
   const app = buildApp(deps);
+  // Delivers the mail outbox from this process; every process may run one (rows are claimed).
+  const mailSender = createMailSender({ db: database.db, env, clock, logger });
+  mailSender.start();
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s));
   });
@@ -34,6 +38,7 @@ export async function startServer(env: Env): Promise<RunningServer> {
     deps,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await mailSender.stop();
       await database.close();
     },
   };

@@ -1,0 +1,172 @@
+import { timingSafeEqual } from 'node:crypto';
+import {
+  maskPatronNumber,
+  registrationCompleteSchema,
+  registrationMessages,
+  registrationVerifySchema,
+} from '@library/domain';
+import { isCommonPassword } from '@library/domain/common-passwords';
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import { type Context, Hono } from 'hono';
+import { z } from 'zod';
+import { patrons, registrationTokens, reservations } from '../../db/schema.ts';
+import { ApiError } from '../../lib/api-error.ts';
+import type { AppDeps, AppEnv } from '../../lib/app-env.ts';
+import { clientAddress } from '../../lib/client-address.ts';
+import { jsonBody, parseWith } from '../../lib/validation.ts';
+import { audit } from '../../services/audit.ts';
+import { assertNotLocked, recordFailure, recordSuccess } from '../../services/lockout.ts';
+import { registrationAcceptedMail } from '../../services/mail/mail-templates.ts';
+import { notifyMailQueued, queueMail } from '../../services/mail/outbox.ts';
+import { hashPassword } from '../../services/passwords.ts';
+import { newToken, sha256 } from '../../services/sessions.ts';
+
+export const REGISTRATION_TOKEN_TTL_MS = 15 * 60 * 1000;
+
+/** Equal strings, compared in constant time (over their hashes, so lengths leak nothing either). */
+function secretEquals(a: string, b: string): boolean {
+  return timingSafeEqual(Buffer.from(sha256(a), 'hex'), Buffer.from(sha256(b), 'hex'));
+}
+
+const tokenOnly = z.object({ registrationToken: z.string().min(1).max(128) }).loose();
+
+async function readJson(c: Context): Promise<unknown> {
+  try {
+    return await c.req.json();
+  } catch {
+    throw new ApiError(400, 'invalid_json');
+  }
+}
+
+/** 新規パスワード登録 (I6, I7, I10): identity check, then password and email. */
+export function registrationRoutes(deps: AppDeps) {
+  const { db, clock, env } = deps;
+
+  /** The live token's row, or undefined: unknown, used and expired tokens all look alike. */
+  async function liveToken(token: string, now: Date) {
+    const [row] = await db
+      .select()
+      .from(registrationTokens)
+      .where(
+        and(
+          eq(registrationTokens.tokenHash, sha256(token)),
+          isNull(registrationTokens.usedAt),
+          gt(registrationTokens.expiresAt, now),
+        ),
+      );
+    return row;
+  }
+
+  return new Hono<AppEnv>()
+    .post('/verify', async (c) => {
+      const input = await jsonBody(c, registrationVerifySchema(clock.today()));
+      const now = clock.now();
+      const requestId = c.get('requestId');
+      const address = clientAddress(c, deps);
+      const [patron] = await db.select().from(patrons).where(eq(patrons.number, input.patronNumber));
+      assertNotLocked(patron, now);
+      // Every part is compared, whatever the first mismatch, so timing tells nothing.
+      const matches = patron
+        ? [
+            secretEquals(input.name, patron.nameKana),
+            secretEquals(input.birthDate, patron.birthDate),
+            secretEquals(input.phone, patron.phone),
+          ].every(Boolean)
+        : false;
+      if (!patron || !matches) {
+        c.get('logger').info({ patron: maskPatronNumber(input.patronNumber) }, 'registration identity not verified');
+        await audit(db, 'registration_verify_failed', { patronId: patron?.id, requestId });
+        await recordFailure(db, 'registration', input.patronNumber, patron?.id, address, now);
+        throw new ApiError(401, 'identity_not_verified');
+      }
+      if (patron.passwordHash) throw new ApiError(409, 'already_registered');
+      await recordSuccess(db, 'registration', input.patronNumber, patron.id, address, now);
+      const token = newToken();
+      await db.transaction(async (tx) => {
+        // Only the newest token is live: an older tab's token stops working.
+        await tx
+          .update(registrationTokens)
+          .set({ usedAt: now })
+          .where(and(eq(registrationTokens.patronId, patron.id), isNull(registrationTokens.usedAt)));
+        await tx.insert(registrationTokens).values({
+          tokenHash: sha256(token),
+          patronId: patron.id,
+          expiresAt: new Date(now.getTime() + REGISTRATION_TOKEN_TTL_MS),
+          createdAt: now,
+        });
+      });
+      return c.json({ registrationToken: token, currentEmail: patron.email });
+    })
+    .post('/complete', async (c) => {
+      const raw = await readJson(c);
+      const now = clock.now();
+      const requestId = c.get('requestId');
+      const tokenInput = tokenOnly.safeParse(raw);
+      if (!tokenInput.success) {
+        throw new ApiError(400, 'validation_failed', undefined, {
+          fields: { registrationToken: registrationMessages.tokenMissing },
+        });
+      }
+      const token = await liveToken(tokenInput.data.registrationToken, now);
+      if (!token) throw new ApiError(410, 'token_expired');
+      const [patron] = await db.select().from(patrons).where(eq(patrons.id, token.patronId));
+      if (!patron) throw new ApiError(410, 'token_expired');
+      // The password rules need what a guesser could know: the patron's own details.
+      const input = parseWith(
+        registrationCompleteSchema({
+          context: { birthDate: patron.birthDate, phone: patron.phone, patronNumber: patron.number },
+          isCommon: isCommonPassword,
+        }),
+        raw,
+      );
+      if (patron.passwordHash) throw new ApiError(409, 'already_registered');
+      // Hashing is slow: done before the transaction so it holds no locks meanwhile.
+      const passwordHash = await hashPassword(input.password);
+      await db.transaction(async (tx) => {
+        // Conditional updates: a double submit or a second tab cannot register twice.
+        const used = await tx
+          .update(registrationTokens)
+          .set({ usedAt: now })
+          .where(
+            and(
+              eq(registrationTokens.tokenHash, token.tokenHash),
+              isNull(registrationTokens.usedAt),
+              gt(registrationTokens.expiresAt, now),
+            ),
+          )
+          .returning({ patronId: registrationTokens.patronId });
+        if (used.length === 0) throw new ApiError(410, 'token_expired');
+        const updated = await tx
+          .update(patrons)
+          .set({
+            passwordHash,
+            passwordChangedAt: now,
+            failedAttempts: 0,
+            lockedUntil: null,
+            ...(input.useForContact ? { email: input.email } : {}),
+          })
+          .where(and(eq(patrons.id, patron.id), isNull(patrons.passwordHash)))
+          .returning({ id: patrons.id });
+        if (updated.length === 0) throw new ApiError(409, 'already_registered');
+        if (input.useForReservations) {
+          await tx
+            .update(reservations)
+            .set({ contactEmail: input.email })
+            .where(and(eq(reservations.patronId, patron.id), eq(reservations.status, 'active')));
+        }
+        await queueMail(
+          tx,
+          input.email,
+          registrationAcceptedMail({ name: patron.nameKana, at: now, from: env.MAIL_FROM }),
+          now,
+        );
+        await audit(tx, 'registration_completed', {
+          patronId: patron.id,
+          requestId,
+          detail: { useForContact: input.useForContact, useForReservations: input.useForReservations },
+        });
+      });
+      notifyMailQueued();
+      return c.json({ patron: { number: patron.number, name: patron.nameKana }, mailTo: input.email }, 201);
+    });
+}

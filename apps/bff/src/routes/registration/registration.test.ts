@@ -1,0 +1,291 @@
+import {
+  birthDateMessages,
+  emailMessages,
+  errorMessages,
+  passwordMessages,
+  patronNameMessages,
+  phoneMessages,
+} from '@library/domain';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  auditLog,
+  authAttempts,
+  mailOutbox,
+  patrons,
+  registrationTokens,
+  reservations,
+  titles,
+} from '../../db/schema.ts';
+import { client, createTestApp, type TestApp } from '../../test/test-app.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const HANAKO = {
+  patronNumber: '300000003',
+  name: 'スズキハナコ',
+  birthDate: '19901105',
+  phone: ['0944', '12', '3456'],
+};
+const NEW_PASSWORD = 'kawa-kudari!';
+const step2 = (registrationToken: string, overrides: Record<string, unknown> = {}) => ({
+  registrationToken,
+  password: NEW_PASSWORD,
+  passwordConfirm: NEW_PASSWORD,
+  email: 'hanako.new@example.jp',
+  useForContact: true,
+  useForReservations: false,
+  ...overrides,
+});
+
+/** Puts 300000003 back to "never registered", with no lock and nothing queued. */
+async function resetHanako() {
+  const [hanako] = await t.db.select().from(patrons).where(eq(patrons.number, '300000003'));
+  await t.db
+    .update(patrons)
+    .set({ passwordHash: null, passwordChangedAt: null, failedAttempts: 0, lockedUntil: null, email: 'hanako.suzuki@example.jp' })
+    .where(eq(patrons.id, hanako!.id));
+  await t.db.delete(registrationTokens);
+  await t.db.delete(mailOutbox);
+  await t.db.delete(reservations).where(eq(reservations.patronId, hanako!.id));
+  t.clock.set(new Date('2021-01-20T10:00:00+09:00'));
+  return hanako!;
+}
+
+async function verify(body: unknown = HANAKO) {
+  return client(t.app).post('/api/registration/verify', body);
+}
+
+beforeEach(async () => {
+  await resetHanako();
+});
+
+describe('POST /api/registration/verify (I6)', () => {
+  it('answers a single-use token (stored only as its hash) and the current email', async () => {
+    const res = await verify();
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ registrationToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), currentEmail: 'hanako.suzuki@example.jp' });
+    const rows = await t.db.select().from(registrationTokens);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.tokenHash).not.toBe(res.body.registrationToken);
+    expect(rows[0]!.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(rows[0]!.expiresAt.getTime() - t.clock.now().getTime()).toBe(15 * 60 * 1000);
+  });
+
+  it('normalises what was typed: card letters, full-width digits, hiragana with a space, half-width kana', async () => {
+    const res = await verify({
+      patronNumber: 'A３０００００００３A',
+      name: 'すずき　はなこ',
+      birthDate: '１９９０１１０５',
+      phone: ['０９４４', '１２', '３４５６'],
+    });
+    expect(res.status).toBe(200);
+    expect((await verify({ ...HANAKO, name: 'ｽｽﾞｷ ﾊﾅｺ' })).status).toBe(200);
+  });
+
+  it('refuses malformed input with 400 and a message per field', async () => {
+    const res = await verify({ patronNumber: '3000', name: '鈴木花子', birthDate: '1990115', phone: ['0944', '', ''] });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('validation_failed');
+    expect(res.body.error.fields).toEqual({
+      patronNumber: expect.any(String),
+      name: patronNameMessages.format,
+      birthDate: birthDateMessages.format,
+      phone: phoneMessages.length,
+    });
+    expect((await client(t.app).post('/api/registration/verify', '{"patronNumber"')).body.error.code).toBe('invalid_json');
+  });
+
+  it.each([
+    ['the name', { name: 'スズキハナ' }],
+    ['the birth date', { birthDate: '19901106' }],
+    ['the phone', { phone: ['0944', '12', '3457'] }],
+    ['an unknown number', { patronNumber: '300999999' }],
+  ])('answers one generic 401 whatever is wrong: %s', async (_, change) => {
+    const res = await verify({ ...HANAKO, ...change });
+    expect(res.status).toBe(401);
+    expect(res.body).toEqual({ error: { code: 'identity_not_verified', message: errorMessages.identity_not_verified } });
+  });
+
+  it('answers 409 already_registered to a registered patron who proves their identity', async () => {
+    const res = await verify({ patronNumber: '100000001', name: 'ヤナガワタロウ', birthDate: '19750408', phone: ['0944', '73', '0001'] });
+    expect(res.status).toBe(409);
+    expect(res.body.error).toEqual({ code: 'already_registered', message: errorMessages.already_registered });
+    // …but a wrong guess about a registered patron is still the generic 401.
+    expect((await verify({ patronNumber: '100000001', name: 'ヤナガワタロウ', birthDate: '19750409', phone: ['0944', '73', '0001'] })).status).toBe(401);
+  });
+
+  it('locks the number after 5 consecutive failures (423, Retry-After), for 15 minutes', async () => {
+    const wrong = { ...HANAKO, birthDate: '19900101' };
+    for (let i = 0; i < 4; i++) expect((await verify(wrong)).status).toBe(401);
+    const fifth = await verify(wrong);
+    expect(fifth.status).toBe(423);
+    expect(fifth.body.error.code).toBe('locked');
+    expect(fifth.headers.get('retry-after')).toBe('900');
+    // Even the right answer is refused while locked…
+    const locked = await verify();
+    expect(locked.status).toBe(423);
+    expect(Number(locked.headers.get('retry-after'))).toBeLessThanOrEqual(900);
+    // …and accepted once the 15 minutes have passed.
+    t.clock.advance(15 * 60 * 1000 + 1000);
+    expect((await verify()).status).toBe(200);
+    const attempts = await t.db.select().from(authAttempts).where(eq(authAttempts.kind, 'registration'));
+    expect(attempts.filter((a) => !a.succeeded).length).toBeGreaterThanOrEqual(5);
+    const audits = await t.db.select().from(auditLog).where(eq(auditLog.event, 'registration_verify_failed'));
+    expect(audits.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('counts toward the same lockout as login', async () => {
+    for (let i = 0; i < 3; i++) expect((await verify({ ...HANAKO, name: 'スズキ' })).status).toBe(401);
+    expect((await client(t.app).login('300000003', 'guess-one')).status).toBe(401);
+    expect((await client(t.app).login('300000003', 'guess-two')).status).toBe(423);
+    expect((await verify()).status).toBe(423);
+  });
+});
+
+describe('POST /api/registration/complete (I7, I8, I10)', () => {
+  it('registers: password hashed with argon2id, email changed, mail queued, all at once; then login works', async () => {
+    const { registrationToken } = (await verify()).body;
+    const res = await client(t.app).post('/api/registration/complete', step2(registrationToken));
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({ patron: { number: '300000003', name: 'スズキハナコ' }, mailTo: 'hanako.new@example.jp' });
+
+    const [hanako] = await t.db.select().from(patrons).where(eq(patrons.number, '300000003'));
+    expect(hanako!.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(hanako!.passwordHash).not.toContain(NEW_PASSWORD);
+    expect(hanako!.email).toBe('hanako.new@example.jp');
+    const mails = await t.db.select().from(mailOutbox);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatchObject({
+      kind: 'registration_accepted',
+      toAddress: 'hanako.new@example.jp',
+      subject: '【柳川市立図書館】パスワード申請受付',
+      sentAt: null,
+    });
+    expect(mails[0]!.body).toContain('スズキハナコ 様');
+    expect(mails[0]!.body).toContain('送信専用アドレス（library@city.yanagawa.lg.jp）');
+    expect(mails[0]!.body).toContain('返信することはできません');
+    expect(mails[0]!.body).not.toContain(NEW_PASSWORD);
+
+    const login = await client(t.app).login('300000003', NEW_PASSWORD);
+    expect(login.status).toBe(200);
+    expect((await client(t.app).login('300000003', '19901105')).status).toBe(401);
+    // The birth date proved identity once; now the patron is registered.
+    expect((await verify()).status).toBe(409);
+  });
+
+  it('is single use: a second submit of the same token gets 410 and changes nothing', async () => {
+    const { registrationToken } = (await verify()).body;
+    expect((await client(t.app).post('/api/registration/complete', step2(registrationToken))).status).toBe(201);
+    const again = await client(t.app).post('/api/registration/complete', step2(registrationToken, { password: 'another-pass-1' }));
+    expect(again.status).toBe(410);
+    expect(again.body.error).toEqual({ code: 'token_expired', message: errorMessages.token_expired });
+    expect((await client(t.app).login('300000003', NEW_PASSWORD)).status).toBe(200);
+    expect(await t.db.select().from(mailOutbox)).toHaveLength(1);
+  });
+
+  it('registers once when the same form is submitted twice at the same moment', async () => {
+    const { registrationToken } = (await verify()).body;
+    const results = await Promise.all([
+      client(t.app).post('/api/registration/complete', step2(registrationToken)),
+      client(t.app).post('/api/registration/complete', step2(registrationToken)),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 410]);
+    expect(await t.db.select().from(mailOutbox)).toHaveLength(1);
+  });
+
+  it('expires the token after 15 minutes (410) and writes nothing', async () => {
+    const { registrationToken } = (await verify()).body;
+    t.clock.advance(15 * 60 * 1000 - 1000);
+    const stillValid = await client(t.app).post('/api/registration/complete', step2(registrationToken, { passwordConfirm: 'x' }));
+    expect(stillValid.status).toBe(400);
+    t.clock.advance(2000);
+    const res = await client(t.app).post('/api/registration/complete', step2(registrationToken));
+    expect(res.status).toBe(410);
+    expect(res.body.error.code).toBe('token_expired');
+    const [hanako] = await t.db.select().from(patrons).where(eq(patrons.number, '300000003'));
+    expect(hanako!.passwordHash).toBeNull();
+    expect(hanako!.email).toBe('hanako.suzuki@example.jp');
+    expect(await t.db.select().from(mailOutbox)).toHaveLength(0);
+  });
+
+  it('answers 410 to an unknown token and to an older token replaced by a newer verify', async () => {
+    expect((await client(t.app).post('/api/registration/complete', step2('x'.repeat(43)))).status).toBe(410);
+    const first = (await verify()).body.registrationToken;
+    const second = (await verify()).body.registrationToken;
+    expect((await client(t.app).post('/api/registration/complete', step2(first))).status).toBe(410);
+    expect((await client(t.app).post('/api/registration/complete', step2(second))).status).toBe(201);
+  });
+
+  it.each([
+    ['too short', { password: 'kawa12', passwordConfirm: 'kawa12' }, 'password', passwordMessages.too_short],
+    ['too long', { password: 'k'.repeat(64) + 'x', passwordConfirm: 'k'.repeat(64) + 'x' }, 'password', passwordMessages.too_long],
+    ['full width', { password: 'ｋａｗａｋｕｄａｒｉ', passwordConfirm: 'ｋａｗａｋｕｄａｒｉ' }, 'password', passwordMessages.invalid_characters],
+    ['the birth date', { password: 'hanako1105!', passwordConfirm: 'hanako1105!' }, 'password', passwordMessages.contains_birth_date],
+    ['the phone', { password: 'hanako-3456', passwordConfirm: 'hanako-3456' }, 'password', passwordMessages.contains_phone],
+    ['the patron number', { password: 'x300000003', passwordConfirm: 'x300000003' }, 'password', passwordMessages.contains_patron_number],
+    ['one character', { password: '99999999', passwordConfirm: '99999999' }, 'password', passwordMessages.repeated_character],
+    ['a common password', { password: 'sunshine1', passwordConfirm: 'sunshine1' }, 'password', passwordMessages.common],
+    ['a different confirmation', { passwordConfirm: 'kawa-kudari?' }, 'passwordConfirm', passwordMessages.confirmMismatch],
+    ['no email', { email: '' }, 'email', emailMessages.required],
+    ['consecutive dots', { email: 'hanako..suzuki@example.jp' }, 'email', emailMessages.consecutiveDots],
+    ['a dot before @', { email: 'hanako.@docomo.ne.jp' }, 'email', emailMessages.dotAtEdge],
+  ])('refuses %s with 400 and the field, writing nothing', async (_, change, field, message) => {
+    const { registrationToken } = (await verify()).body;
+    const res = await client(t.app).post('/api/registration/complete', step2(registrationToken, change));
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('validation_failed');
+    expect(res.body.error.fields).toEqual({ [field]: message });
+    const [hanako] = await t.db.select().from(patrons).where(eq(patrons.number, '300000003'));
+    expect(hanako!.passwordHash).toBeNull();
+    expect(await t.db.select().from(mailOutbox)).toHaveLength(0);
+    // The token is still good: the patron corrects the form and goes on.
+    expect((await client(t.app).post('/api/registration/complete', step2(registrationToken))).status).toBe(201);
+  });
+
+  it('keeps the contact address when 今後の連絡先 is unticked, and moves active reservations when asked', async () => {
+    const hanako = await resetHanako();
+    const [title] = await t.db.select().from(titles).limit(1);
+    await t.db.insert(reservations).values([
+      { titleId: title!.id, patronId: hanako.id, contactEmail: 'hanako.suzuki@example.jp' },
+      { titleId: title!.id, patronId: hanako.id, status: 'fulfilled', contactEmail: 'hanako.suzuki@example.jp' },
+    ]);
+    const { registrationToken } = (await verify()).body;
+    const res = await client(t.app).post(
+      '/api/registration/complete',
+      step2(registrationToken, { useForContact: false, useForReservations: true }),
+    );
+    expect(res.status).toBe(201);
+    const [after] = await t.db.select().from(patrons).where(eq(patrons.id, hanako.id));
+    expect(after!.email).toBe('hanako.suzuki@example.jp');
+    const held = await t.db.select().from(reservations).where(eq(reservations.patronId, hanako.id));
+    expect(held.find((r) => r.status === 'active')!.contactEmail).toBe('hanako.new@example.jp');
+    expect(held.find((r) => r.status === 'fulfilled')!.contactEmail).toBe('hanako.suzuki@example.jp');
+    // The acceptance mail goes to the address typed in the form.
+    const [mail] = await t.db.select().from(mailOutbox);
+    expect(mail!.toAddress).toBe('hanako.new@example.jp');
+  });
+
+  it('leaves reservations alone by default', async () => {
+    const hanako = await resetHanako();
+    const [title] = await t.db.select().from(titles).limit(1);
+    await t.db.insert(reservations).values({ titleId: title!.id, patronId: hanako.id, contactEmail: 'hanako.suzuki@example.jp' });
+    const { registrationToken } = (await verify()).body;
+    expect((await client(t.app).post('/api/registration/complete', step2(registrationToken))).status).toBe(201);
+    const [held] = await t.db.select().from(reservations).where(eq(reservations.patronId, hanako.id));
+    expect(held!.contactEmail).toBe('hanako.suzuki@example.jp');
+  });
+
+  it('refuses a body without a token with 400, and malformed JSON', async () => {
+    const res = await client(t.app).post('/api/registration/complete', { password: NEW_PASSWORD });
+    expect(res.status).toBe(400);
+    expect(Object.keys(res.body.error.fields)).toEqual(['registrationToken']);
+    expect((await client(t.app).post('/api/registration/complete', '{')).body.error.code).toBe('invalid_json');
+  });
+});

@@ -1,0 +1,43 @@
+import { EventEmitter } from 'node:events';
+import type { Tx } from '../../db/client.ts';
+import { mailOutbox } from '../../db/schema.ts';
+import type { MailContent } from './mail-templates.ts';
+
+/**
+ * Transactional outbox: the mail row is written in the transaction of the change that causes
+ * it, so a mail exists exactly when the change committed. The sender delivers it later.
+ */
+export async function queueMail(tx: Tx, to: string, mail: MailContent, now: Date): Promise<number> {
+  const [row] = await tx
+    .insert(mailOutbox)
+    .values({
+      kind: mail.kind,
+      toAddress: to,
+      subject: mail.subject,
+      body: mail.body,
+      createdAt: now,
+      nextAttemptAt: now,
+    })
+    .returning({ id: mailOutbox.id });
+  return row!.id;
+}
+
+const queued = new EventEmitter();
+queued.setMaxListeners(0);
+
+/** Call after the commit that queued mail: a running sender delivers it now instead of at its next poll. */
+export function notifyMailQueued(): void {
+  queued.emit('queued');
+}
+
+export function onMailQueued(listener: () => void): () => void {
+  queued.on('queued', listener);
+  return () => queued.off('queued', listener);
+}
+
+/** For logs: h***@example.jp — enough to tell mails apart, not to harvest addresses. */
+export function maskAddress(address: string): string {
+  const at = address.lastIndexOf('@');
+  if (at <= 0) return '***';
+  return `${address[0]}***${address.slice(at)}`;
+}

@@ -10,7 +10,10 @@ import { closedDays } from '../db/schema.ts';
  */
 const CLOSED_DAYS_MARGIN = Math.max(...Object.values(LOAN_PERIOD_DAYS)) + 45;
 
-export function closedDaysWindow(today: PlainDate, latestDueDate: PlainDate): { from: PlainDate; to: PlainDate } {
+export function closedDaysWindow(
+  today: PlainDate,
+  latestDueDate: PlainDate,
+): { from: PlainDate; to: PlainDate } {
   const base = latestDueDate > today ? latestDueDate : today;
   return { from: today, to: addDays(base, CLOSED_DAYS_MARGIN) };
 }
@@ -34,9 +37,9 @@ export async function loadClosedDays(
         ),
       );
     for (const row of rows) {
-      let set = byBranch.get(row.branchCode);
-      if (!set) byBranch.set(row.branchCode, (set = new Set()));
+      const set = byBranch.get(row.branchCode) ?? new Set<PlainDate>();
       set.add(row.date);
+      byBranch.set(row.branchCode, set);
     }
   }
   return (branchCode) => {

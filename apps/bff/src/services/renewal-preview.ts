@@ -102,7 +102,11 @@ export async function loanPage(
     ).map((r) => r.titleId),
   );
 
-  const latestDue = rows.reduce((max, r) => (r.dueDate > max ? r.dueDate : max), today);
+  const latestDue =
+    rows
+      .map((r) => r.dueDate)
+      .sort()
+      .at(-1) ?? today;
   const closedFor = await loadClosedDays(
     db,
     [...new Set(rows.map((r) => r.branchCode))],

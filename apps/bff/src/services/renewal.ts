@@ -81,9 +81,9 @@ async function renewOne(tx: Tx, loanId: number, ctx: RenewalRequestContext): Pro
       ),
     )
     .limit(1);
-  const isClosed = (
-    await loadClosedDays(tx, [loan.branchCode], closedDaysWindow(today, loan.dueDate))
-  )(loan.branchCode);
+  const isClosed = (await loadClosedDays(tx, [loan.branchCode], closedDaysWindow(today, loan.dueDate)))(
+    loan.branchCode,
+  );
 
   const decision = evaluateRenewal(
     {
@@ -134,7 +134,13 @@ async function renewOne(tx: Tx, loanId: number, ctx: RenewalRequestContext): Pro
     requestId: ctx.requestId,
     detail: { loanId, renewalNumber, previousDueDate: loan.dueDate, newDueDate: decision.newDueDate },
   });
-  return { loanId, title: loan.title, ok: true, previousDueDate: loan.dueDate, newDueDate: decision.newDueDate };
+  return {
+    loanId,
+    title: loan.title,
+    ok: true,
+    previousDueDate: loan.dueDate,
+    newDueDate: decision.newDueDate,
+  };
 }
 
 /**

@@ -56,6 +56,8 @@ export const idempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{8,200}$/);
 /** Answers of POST /api/renewals about the `Idempotency-Key` header. */
 export const idempotencyMessages = {
   invalid: 'Idempotency-Key は8〜200文字の半角英数記号で指定してください。',
-  idempotency_key_mismatch: '同じ受付番号で別の内容が送信されました。画面を読み込み直してからお試しください。',
-  idempotency_in_progress: 'この貸出延長の手続きは処理中です。しばらく待ってから画面を読み込み直してください。',
+  idempotency_key_mismatch:
+    '同じ受付番号で別の内容が送信されました。画面を読み込み直してからお試しください。',
+  idempotency_in_progress:
+    'この貸出延長の手続きは処理中です。しばらく待ってから画面を読み込み直してください。',
 } as const;

@@ -1,4 +1,9 @@
-import { errorMessages, idempotencyKeySchema, idempotencyMessages, renewalRequestSchema } from '@library/domain';
+import {
+  errorMessages,
+  idempotencyKeySchema,
+  idempotencyMessages,
+  renewalRequestSchema,
+} from '@library/domain';
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ApiError, errorBody } from '../../lib/api-error.ts';
@@ -28,9 +33,11 @@ export function renewalsRoutes(deps: AppDeps) {
       });
     }
     const run = () =>
-      renewLoans(db, loanIds, { patronId, today: clock.today(), requestId, channel: 'web' }).then((results) => ({
-        results,
-      }));
+      renewLoans(db, loanIds, { patronId, today: clock.today(), requestId, channel: 'web' }).then(
+        (results) => ({
+          results,
+        }),
+      );
     if (rawKey === undefined) return c.json(await run());
 
     const key = rawKey;

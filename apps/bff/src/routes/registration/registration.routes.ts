@@ -74,7 +74,10 @@ export function registrationRoutes(deps: AppDeps) {
           ].every(Boolean)
         : false;
       if (!patron || !matches) {
-        c.get('logger').info({ patron: maskPatronNumber(input.patronNumber) }, 'registration identity not verified');
+        c.get('logger').info(
+          { patron: maskPatronNumber(input.patronNumber) },
+          'registration identity not verified',
+        );
         await audit(db, 'registration_verify_failed', { patronId: patron?.id, requestId });
         await recordFailure(db, 'registration', input.patronNumber, patron?.id, address, now);
         throw new ApiError(401, 'identity_not_verified');

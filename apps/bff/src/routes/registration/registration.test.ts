@@ -49,7 +49,13 @@ async function resetHanako() {
   const [hanako] = await t.db.select().from(patrons).where(eq(patrons.number, '300000003'));
   await t.db
     .update(patrons)
-    .set({ passwordHash: null, passwordChangedAt: null, failedAttempts: 0, lockedUntil: null, email: 'hanako.suzuki@example.jp' })
+    .set({
+      passwordHash: null,
+      passwordChangedAt: null,
+      failedAttempts: 0,
+      lockedUntil: null,
+      email: 'hanako.suzuki@example.jp',
+    })
     .where(eq(patrons.id, hanako!.id));
   await t.db.delete(registrationTokens);
   await t.db.delete(mailOutbox);
@@ -70,7 +76,10 @@ describe('POST /api/registration/verify (I6)', () => {
   it('answers a single-use token (stored only as its hash) and the current email', async () => {
     const res = await verify();
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ registrationToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), currentEmail: 'hanako.suzuki@example.jp' });
+    expect(res.body).toEqual({
+      registrationToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+      currentEmail: 'hanako.suzuki@example.jp',
+    });
     const rows = await t.db.select().from(registrationTokens);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.tokenHash).not.toBe(res.body.registrationToken);
@@ -90,7 +99,12 @@ describe('POST /api/registration/verify (I6)', () => {
   });
 
   it('refuses malformed input with 400 and a message per field', async () => {
-    const res = await verify({ patronNumber: '3000', name: '鈴木花子', birthDate: '1990115', phone: ['0944', '', ''] });
+    const res = await verify({
+      patronNumber: '3000',
+      name: '鈴木花子',
+      birthDate: '1990115',
+      phone: ['0944', '', ''],
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('validation_failed');
     expect(res.body.error.fields).toEqual({
@@ -99,7 +113,9 @@ describe('POST /api/registration/verify (I6)', () => {
       birthDate: birthDateMessages.format,
       phone: phoneMessages.length,
     });
-    expect((await client(t.app).post('/api/registration/verify', '{"patronNumber"')).body.error.code).toBe('invalid_json');
+    expect((await client(t.app).post('/api/registration/verify', '{"patronNumber"')).body.error.code).toBe(
+      'invalid_json',
+    );
   });
 
   it.each([
@@ -110,15 +126,31 @@ describe('POST /api/registration/verify (I6)', () => {
   ])('answers one generic 401 whatever is wrong: %s', async (_, change) => {
     const res = await verify({ ...HANAKO, ...change });
     expect(res.status).toBe(401);
-    expect(res.body).toEqual({ error: { code: 'identity_not_verified', message: errorMessages.identity_not_verified } });
+    expect(res.body).toEqual({
+      error: { code: 'identity_not_verified', message: errorMessages.identity_not_verified },
+    });
   });
 
   it('answers 409 already_registered to a registered patron who proves their identity', async () => {
-    const res = await verify({ patronNumber: '100000001', name: 'ヤナガワタロウ', birthDate: '19750408', phone: ['0944', '73', '0001'] });
+    const res = await verify({
+      patronNumber: '100000001',
+      name: 'ヤナガワタロウ',
+      birthDate: '19750408',
+      phone: ['0944', '73', '0001'],
+    });
     expect(res.status).toBe(409);
     expect(res.body.error).toEqual({ code: 'already_registered', message: errorMessages.already_registered });
     // …but a wrong guess about a registered patron is still the generic 401.
-    expect((await verify({ patronNumber: '100000001', name: 'ヤナガワタロウ', birthDate: '19750409', phone: ['0944', '73', '0001'] })).status).toBe(401);
+    expect(
+      (
+        await verify({
+          patronNumber: '100000001',
+          name: 'ヤナガワタロウ',
+          birthDate: '19750409',
+          phone: ['0944', '73', '0001'],
+        })
+      ).status,
+    ).toBe(401);
   });
 
   it('locks the number after 5 consecutive failures (423, Retry-After), for 15 minutes', async () => {
@@ -154,7 +186,10 @@ describe('POST /api/registration/complete (I7, I8, I10)', () => {
     const { registrationToken } = (await verify()).body;
     const res = await client(t.app).post('/api/registration/complete', step2(registrationToken));
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ patron: { number: '300000003', name: 'スズキハナコ' }, mailTo: 'hanako.new@example.jp' });
+    expect(res.body).toEqual({
+      patron: { number: '300000003', name: 'スズキハナコ' },
+      mailTo: 'hanako.new@example.jp',
+    });
 
     const [hanako] = await t.db.select().from(patrons).where(eq(patrons.number, '300000003'));
     expect(hanako!.passwordHash).toMatch(/^\$argon2id\$/);
@@ -182,8 +217,13 @@ describe('POST /api/registration/complete (I7, I8, I10)', () => {
 
   it('is single use: a second submit of the same token gets 410 and changes nothing', async () => {
     const { registrationToken } = (await verify()).body;
-    expect((await client(t.app).post('/api/registration/complete', step2(registrationToken))).status).toBe(201);
-    const again = await client(t.app).post('/api/registration/complete', step2(registrationToken, { password: 'another-pass-1' }));
+    expect((await client(t.app).post('/api/registration/complete', step2(registrationToken))).status).toBe(
+      201,
+    );
+    const again = await client(t.app).post(
+      '/api/registration/complete',
+      step2(registrationToken, { password: 'another-pass-1' }),
+    );
     expect(again.status).toBe(410);
     expect(again.body.error).toEqual({ code: 'token_expired', message: errorMessages.token_expired });
     expect((await client(t.app).login('300000003', NEW_PASSWORD)).status).toBe(200);
@@ -203,7 +243,10 @@ describe('POST /api/registration/complete (I7, I8, I10)', () => {
   it('expires the token after 15 minutes (410) and writes nothing', async () => {
     const { registrationToken } = (await verify()).body;
     t.clock.advance(15 * 60 * 1000 - 1000);
-    const stillValid = await client(t.app).post('/api/registration/complete', step2(registrationToken, { passwordConfirm: 'x' }));
+    const stillValid = await client(t.app).post(
+      '/api/registration/complete',
+      step2(registrationToken, { passwordConfirm: 'x' }),
+    );
     expect(stillValid.status).toBe(400);
     t.clock.advance(2000);
     const res = await client(t.app).post('/api/registration/complete', step2(registrationToken));
@@ -225,14 +268,54 @@ describe('POST /api/registration/complete (I7, I8, I10)', () => {
 
   it.each([
     ['too short', { password: 'kawa12', passwordConfirm: 'kawa12' }, 'password', passwordMessages.too_short],
-    ['too long', { password: 'k'.repeat(64) + 'x', passwordConfirm: 'k'.repeat(64) + 'x' }, 'password', passwordMessages.too_long],
-    ['full width', { password: 'ｋａｗａｋｕｄａｒｉ', passwordConfirm: 'ｋａｗａｋｕｄａｒｉ' }, 'password', passwordMessages.invalid_characters],
-    ['the birth date', { password: 'hanako1105!', passwordConfirm: 'hanako1105!' }, 'password', passwordMessages.contains_birth_date],
-    ['the phone', { password: 'hanako-3456', passwordConfirm: 'hanako-3456' }, 'password', passwordMessages.contains_phone],
-    ['the patron number', { password: 'x300000003', passwordConfirm: 'x300000003' }, 'password', passwordMessages.contains_patron_number],
-    ['one character', { password: '99999999', passwordConfirm: '99999999' }, 'password', passwordMessages.repeated_character],
-    ['a common password', { password: 'sunshine1', passwordConfirm: 'sunshine1' }, 'password', passwordMessages.common],
-    ['a different confirmation', { passwordConfirm: 'kawa-kudari?' }, 'passwordConfirm', passwordMessages.confirmMismatch],
+    [
+      'too long',
+      { password: `${'k'.repeat(64)}x`, passwordConfirm: `${'k'.repeat(64)}x` },
+      'password',
+      passwordMessages.too_long,
+    ],
+    [
+      'full width',
+      { password: 'ｋａｗａｋｕｄａｒｉ', passwordConfirm: 'ｋａｗａｋｕｄａｒｉ' },
+      'password',
+      passwordMessages.invalid_characters,
+    ],
+    [
+      'the birth date',
+      { password: 'hanako1105!', passwordConfirm: 'hanako1105!' },
+      'password',
+      passwordMessages.contains_birth_date,
+    ],
+    [
+      'the phone',
+      { password: 'hanako-3456', passwordConfirm: 'hanako-3456' },
+      'password',
+      passwordMessages.contains_phone,
+    ],
+    [
+      'the patron number',
+      { password: 'x300000003', passwordConfirm: 'x300000003' },
+      'password',
+      passwordMessages.contains_patron_number,
+    ],
+    [
+      'one character',
+      { password: '99999999', passwordConfirm: '99999999' },
+      'password',
+      passwordMessages.repeated_character,
+    ],
+    [
+      'a common password',
+      { password: 'sunshine1', passwordConfirm: 'sunshine1' },
+      'password',
+      passwordMessages.common,
+    ],
+    [
+      'a different confirmation',
+      { passwordConfirm: 'kawa-kudari?' },
+      'passwordConfirm',
+      passwordMessages.confirmMismatch,
+    ],
     ['no email', { email: '' }, 'email', emailMessages.required],
     ['consecutive dots', { email: 'hanako..suzuki@example.jp' }, 'email', emailMessages.consecutiveDots],
     ['a dot before @', { email: 'hanako.@docomo.ne.jp' }, 'email', emailMessages.dotAtEdge],
@@ -246,7 +329,9 @@ describe('POST /api/registration/complete (I7, I8, I10)', () => {
     expect(hanako!.passwordHash).toBeNull();
     expect(await t.db.select().from(mailOutbox)).toHaveLength(0);
     // The token is still good: the patron corrects the form and goes on.
-    expect((await client(t.app).post('/api/registration/complete', step2(registrationToken))).status).toBe(201);
+    expect((await client(t.app).post('/api/registration/complete', step2(registrationToken))).status).toBe(
+      201,
+    );
   });
 
   it('keeps the contact address when 今後の連絡先 is unticked, and moves active reservations when asked', async () => {
@@ -254,7 +339,12 @@ describe('POST /api/registration/complete (I7, I8, I10)', () => {
     const [title] = await t.db.select().from(titles).limit(1);
     await t.db.insert(reservations).values([
       { titleId: title!.id, patronId: hanako.id, contactEmail: 'hanako.suzuki@example.jp' },
-      { titleId: title!.id, patronId: hanako.id, status: 'fulfilled', contactEmail: 'hanako.suzuki@example.jp' },
+      {
+        titleId: title!.id,
+        patronId: hanako.id,
+        status: 'fulfilled',
+        contactEmail: 'hanako.suzuki@example.jp',
+      },
     ]);
     const { registrationToken } = (await verify()).body;
     const res = await client(t.app).post(
@@ -275,9 +365,13 @@ describe('POST /api/registration/complete (I7, I8, I10)', () => {
   it('leaves reservations alone by default', async () => {
     const hanako = await resetHanako();
     const [title] = await t.db.select().from(titles).limit(1);
-    await t.db.insert(reservations).values({ titleId: title!.id, patronId: hanako.id, contactEmail: 'hanako.suzuki@example.jp' });
+    await t.db
+      .insert(reservations)
+      .values({ titleId: title!.id, patronId: hanako.id, contactEmail: 'hanako.suzuki@example.jp' });
     const { registrationToken } = (await verify()).body;
-    expect((await client(t.app).post('/api/registration/complete', step2(registrationToken))).status).toBe(201);
+    expect((await client(t.app).post('/api/registration/complete', step2(registrationToken))).status).toBe(
+      201,
+    );
     const [held] = await t.db.select().from(reservations).where(eq(reservations.patronId, hanako.id));
     expect(held!.contactEmail).toBe('hanako.suzuki@example.jp');
   });
@@ -286,6 +380,8 @@ describe('POST /api/registration/complete (I7, I8, I10)', () => {
     const res = await client(t.app).post('/api/registration/complete', { password: NEW_PASSWORD });
     expect(res.status).toBe(400);
     expect(Object.keys(res.body.error.fields)).toEqual(['registrationToken']);
-    expect((await client(t.app).post('/api/registration/complete', '{')).body.error.code).toBe('invalid_json');
+    expect((await client(t.app).post('/api/registration/complete', '{')).body.error.code).toBe(
+      'invalid_json',
+    );
   });
 });

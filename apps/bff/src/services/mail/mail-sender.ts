@@ -168,7 +168,10 @@ export function createMailSender(options: MailSenderOptions): MailSender {
         if (result.claimed === batchSize) again = true;
       })
       .catch((error: Error) => {
-        log.error({ err: { message: error.message, code: (error as { code?: string }).code } }, 'mail run failed');
+        log.error(
+          { err: { message: error.message, code: (error as { code?: string }).code } },
+          'mail run failed',
+        );
       })
       .finally(() => {
         running = undefined;

@@ -36,6 +36,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Trust X-Forwarded-For / -Proto from a reverse proxy in front of the BFF. */
   TRUST_PROXY: booleanString.default(false),
+  /** Login and registration attempts a minute per client address (429 beyond); the lockout is per number. */
+  AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -5,28 +5,74 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { ApiError, errorBody } from './api-error.ts';
 import type { AppDeps, AppEnv } from './app-env.ts';
+import { jsonLimits } from './json-limits.ts';
+import { scrubText } from './logger.ts';
+import { authRateLimit } from './rate-limit.ts';
+import { sameOrigin } from './same-origin.ts';
 
 export const BODY_LIMIT_BYTES = 32 * 1024;
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The error and its causes (drizzle wraps the driver's error in a DrizzleQueryError). */
+function errorChain(error: unknown): Array<Error & { code?: string }> {
+  const chain: Array<Error & { code?: string }> = [];
+  let current: unknown = error;
+  while (current instanceof Error && chain.length < 5) {
+    chain.push(current);
+    current = current.cause;
+  }
+  return chain;
+}
+
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now
+  '08000', // connection_exception
+  '08003', // connection_does_not_exist
+  '08006', // connection_failure
+]);
 
 /** Errors from the database driver when the server is unreachable or restarting. */
-function isDatabaseUnavailable(error: unknown): boolean {
-  const code = (error as { code?: string } | undefined)?.code;
-  return (
-    code === 'ECONNREFUSED' ||
-    code === 'ECONNRESET' ||
-    code === 'CONNECTION_CLOSED' ||
-    code === 'CONNECTION_ENDED' ||
-    code === 'CONNECTION_DESTROYED' ||
-    code === 'CONNECT_TIMEOUT' ||
-    code === '57P01' || // admin_shutdown
-    code === '57P03' // cannot_connect_now
-  );
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return errorChain(error).some((e) => e.code !== undefined && UNAVAILABLE_CODES.has(e.code));
+}
+
+/**
+ * What the operator's log gets of an error: names, codes and the driver's message, scrubbed,
+ * and the stack frames — never a query's parameters (they hold hashes, numbers, birth dates).
+ */
+export function describeError(error: unknown) {
+  const chain = errorChain(error);
+  const root = chain.at(-1);
+  const top = chain[0];
+  return {
+    name: chain.map((e) => e.name).join(' < '),
+    code: chain.find((e) => e.code !== undefined)?.code,
+    message:
+      root && root !== top
+        ? scrubText(root.message)
+        : scrubText(top?.message.split('\n')[0] ?? String(error)),
+    stack: top?.stack
+      ?.split('\n')
+      .filter((line) => line.trimStart().startsWith('at '))
+      .slice(0, 15)
+      .join('\n'),
+  };
 }
 
 /**
  * The Hono app with what every route shares, installed once: request id, request log,
- * security headers, body limit, same-origin check, and the one error shape.
+ * security headers, body limit, no-store, same-origin check, JSON depth/size limits, the
+ * per-address limit on authentication, and the one error shape.
  */
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -85,25 +131,20 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
-  // CSRF: a state-changing request must come from our own origin. Browsers always send Origin
-  // or Sec-Fetch-Site with such requests; tools that send neither are not a CSRF vector.
+  // Answers from the API hold personal data: no cache keeps them, error answers included.
   app.use('/api/*', async (c, next) => {
-    if (!SAFE_METHODS.has(c.req.method)) {
-      const origin = c.req.header('origin');
-      const fetchSite = c.req.header('sec-fetch-site');
-      const url = new URL(c.req.url);
-      const host =
-        (deps.env.TRUST_PROXY && c.req.header('x-forwarded-host')) || c.req.header('host') || url.host;
-      const proto =
-        (deps.env.TRUST_PROXY && c.req.header('x-forwarded-proto')) || url.protocol.replace(':', '');
-      const crossOrigin =
-        (origin !== undefined && origin !== `${proto}://${host}`) ||
-        (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none');
-      if (crossOrigin) throw new ApiError(403, 'forbidden', 'このページからの操作は受け付けられません。');
-    }
-    c.header('Cache-Control', 'no-store');
     await next();
+    c.header('Cache-Control', 'no-store');
   });
+
+  app.use('/api/*', sameOrigin(deps));
+  app.use('/api/*', jsonLimits());
+
+  // Guessing passwords or identities: per-address limit (the per-number lockout is in the database).
+  const authLimit = authRateLimit(deps);
+  app.on('POST', ['/api/session', '/api/session/'], authLimit);
+  app.use('/api/registration/*', authLimit);
+  app.on('PUT', ['/api/me/password', '/api/me/password/'], authLimit);
 
   app.notFound((c) => c.json(errorBody('not_found', errorMessages.not_found), 404));
 
@@ -114,14 +155,12 @@ export function createApp(deps: AppDeps) {
     }
     const logger = c.get('logger') ?? deps.logger;
     if (isDatabaseUnavailable(error)) {
-      logger.error(
-        { err: { message: error.message, code: (error as { code?: string }).code } },
-        'database unavailable',
-      );
+      logger.error({ err: describeError(error) }, 'database unavailable');
       c.header('Retry-After', '5');
       return c.json(errorBody('service_unavailable', errorMessages.service_unavailable), 503);
     }
-    logger.error({ err: { message: error.message, name: error.name } }, 'unhandled error');
+    // The stack is for the operator's log only; the answer says nothing about it.
+    logger.error({ err: describeError(error) }, 'unhandled error');
     return c.json(errorBody('internal_error', errorMessages.internal_error), 500);
   });
 

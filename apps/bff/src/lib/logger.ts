@@ -2,30 +2,53 @@ import pino from 'pino';
 
 export type Logger = pino.Logger;
 
+/** Field names that may carry a secret or a personal datum, wherever they appear (2 levels deep). */
+const SECRET_FIELDS = [
+  'password',
+  'currentPassword',
+  'passwordConfirm',
+  'passwordHash',
+  'registrationToken',
+  'token',
+  'sessionId',
+  'sid',
+  'birthDate',
+  'phone',
+  'cookie',
+  'authorization',
+  'set-cookie',
+];
+
 /**
- * JSON logs. Secrets never reach them: fields that may carry one are redacted wherever they appear.
+ * Masks what could identify a patron in free text (error messages from a driver, say): every
+ * run of 6 or more digits keeps only its last 3 (patron numbers, birth dates, phone numbers),
+ * and a date written YYYY-MM-DD becomes ****-**-**.
  */
-export function createLogger(level: string): Logger {
-  return pino({
-    level,
-    base: undefined,
-    redact: {
-      paths: [
-        'password',
-        '*.password',
-        'currentPassword',
-        '*.currentPassword',
-        'passwordConfirm',
-        '*.passwordConfirm',
-        'registrationToken',
-        '*.registrationToken',
-        'birthDate',
-        '*.birthDate',
-        'cookie',
-        '*.cookie',
-        'req.headers.cookie',
-      ],
-      censor: '[redacted]',
-    },
+export function scrubText(text: string): string {
+  return text
+    .replace(/\d{6,}/g, (digits) => `${'*'.repeat(digits.length - 3)}${digits.slice(-3)}`)
+    .replace(/\b\d{4}-\d{2}-\d{2}\b/g, '****-**-**');
+}
+
+/**
+ * JSON logs (pino), one object a line. Secrets never reach them: fields that may carry one
+ * are redacted wherever they appear; patron numbers are logged only masked
+ * (`maskPatronNumber`); error messages go through `scrubText`. `destination` lets tests
+ * read the stream.
+ */
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  const paths = SECRET_FIELDS.flatMap((f) => {
+    const key = /^[A-Za-z_$][\w$]*$/.test(f) ? f : `["${f}"]`;
+    const nested = key.startsWith('[') ? `*${key}` : `*.${key}`;
+    return [key, nested, `*.*${key.startsWith('[') ? key : `.${key}`}`];
   });
+  return pino(
+    {
+      level,
+      base: undefined,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: { paths, censor: '[redacted]' },
+    },
+    destination,
+  );
 }

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { authAttempts, patrons } from '../db/schema.ts';
 import { ApiError } from '../lib/api-error.ts';
@@ -23,7 +23,9 @@ function lockedError(until: Date, now: Date): ApiError {
 /**
  * Records a failed attempt. The count lives in the database and is incremented there, so
  * every BFF process agrees; the fifth consecutive failure locks the number for 15 minutes
- * and answers 423 at once.
+ * and answers 423 at once. A failure that completes while the number is already locked
+ * (attempts that raced the one that locked it) is not counted again but answered 423 too,
+ * so a burst of parallel guesses gets no more than 5 answers that are not 423.
  */
 export async function recordFailure(
   db: Db,
@@ -44,11 +46,29 @@ export async function recordFailure(
       failedAttempts: sql`case when ${patrons.failedAttempts} + 1 >= ${MAX_CONSECUTIVE_FAILURES} then 0 else ${patrons.failedAttempts} + 1 end`,
       lockedUntil: sql`case when ${patrons.failedAttempts} + 1 >= ${MAX_CONSECUTIVE_FAILURES} then ${lockUntil.toISOString()}::timestamptz else ${patrons.lockedUntil} end`,
     })
-    .where(eq(patrons.id, patronId))
+    .where(and(eq(patrons.id, patronId), or(isNull(patrons.lockedUntil), lte(patrons.lockedUntil, now))))
     .returning({ lockedUntil: patrons.lockedUntil });
-  if (row?.lockedUntil && row.lockedUntil.getTime() === lockUntil.getTime()) {
+  if (!row) {
+    // Locked meanwhile by a parallel attempt (in this process or another).
+    const [current] = await db
+      .select({ lockedUntil: patrons.lockedUntil })
+      .from(patrons)
+      .where(eq(patrons.id, patronId));
+    if (current?.lockedUntil && current.lockedUntil > now) throw lockedError(current.lockedUntil, now);
+    return;
+  }
+  if (row.lockedUntil && row.lockedUntil.getTime() === lockUntil.getTime()) {
     throw lockedError(lockUntil, now);
   }
+}
+
+/** Throws 423 if the number got locked while this attempt was being checked (a parallel burst). */
+export async function assertStillNotLocked(db: Db, patronId: number, now: Date): Promise<void> {
+  const [current] = await db
+    .select({ lockedUntil: patrons.lockedUntil })
+    .from(patrons)
+    .where(eq(patrons.id, patronId));
+  assertNotLocked(current, now);
 }
 
 export async function recordSuccess(

@@ -7,7 +7,12 @@ import type { AppDeps, AppEnv } from '../../lib/app-env.ts';
 import { clientAddress } from '../../lib/client-address.ts';
 import { jsonBody } from '../../lib/validation.ts';
 import { audit } from '../../services/audit.ts';
-import { assertNotLocked, recordFailure, recordSuccess } from '../../services/lockout.ts';
+import {
+  assertNotLocked,
+  assertStillNotLocked,
+  recordFailure,
+  recordSuccess,
+} from '../../services/lockout.ts';
 import { verifyPassword } from '../../services/passwords.ts';
 import {
   clearSessionCookie,
@@ -45,6 +50,13 @@ export function sessionRoutes(deps: AppDeps) {
           throw error;
         }
         throw new ApiError(401, 'invalid_credentials');
+      }
+      // A right password that raced a burst of wrong ones is refused once the burst locked the number.
+      try {
+        await assertStillNotLocked(db, patron.id, now);
+      } catch (error) {
+        await audit(db, 'login_locked', { patronId: patron.id, requestId });
+        throw error;
       }
       await recordSuccess(db, 'login', input.patronNumber, patron.id, address, now);
       // Rotation: whatever session the browser had is ended; a new id is issued.

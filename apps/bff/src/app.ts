@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { AppDeps } from './lib/app-env.ts';
 import { createApp } from './lib/create-app.ts';
+import { calendarRoutes } from './routes/calendar/calendar.routes.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
 import { loansRoutes } from './routes/loans/loans.routes.ts';
 import { meRoutes } from './routes/me/me.routes.ts';
@@ -14,6 +15,7 @@ import { sessionRoutes } from './routes/session/session.routes.ts';
 export function buildApp(deps: AppDeps) {
   const app = createApp(deps)
     .route('/api/health', healthRoutes(deps))
+    .route('/api/calendar', calendarRoutes(deps))
     .route('/api/session', sessionRoutes(deps))
     .route('/api/me', meRoutes(deps))
     .route('/api/me', meSettingsRoutes(deps))

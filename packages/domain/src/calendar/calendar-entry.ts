@@ -50,7 +50,7 @@ export const CALENDAR_RANGE_MAX_DAYS = 366;
 export const calendarEntryMessages = {
   branchRequired: '館（branch）が空です。',
   unknownBranch: (value: string, known: BranchRef[]) =>
-    `館「${value}」は登録されていません。${known.length === 0 ? 'データベースに館がひとつも登録されていません。' : `使える値: ${known.map((b) => `${b.code}（${b.name}）`).join('、')}`}`,
+    `館「${value}」は登録されていません。使える値: ${known.map((b) => `${b.code}（${b.name}）`).join('、')}`,
   dateRequired: '日付（date）が空です。',
   dateInvalid: (value: string) =>
     `日付「${value}」が正しくありません。2022-02-15 のように書いてください（期間は 2022-02-15..2022-02-19）。`,

@@ -1,0 +1,128 @@
+import {
+  type BranchRef,
+  eachDate,
+  lastOfMonth,
+  monthRange,
+  type PlainDate,
+  type YearMonth,
+} from '@library/domain';
+import { and, asc, between, count, eq, inArray, isNull } from 'drizzle-orm';
+import type { Db, Tx } from '../db/client.ts';
+import { branches, closedDays, events, loans } from '../db/schema.ts';
+import { japaneseHolidayOf } from './holidays.ts';
+
+export interface CalendarEvent {
+  title: string;
+  time?: string;
+  description?: string;
+}
+
+export interface CalendarDay {
+  date: PlainDate;
+  closed: boolean;
+  closedReason?: string;
+  holiday?: string;
+  events: CalendarEvent[];
+  /** The patron's active loans due that day; only present for a logged-in patron. */
+  dueCount?: number;
+}
+
+export interface CalendarMonth {
+  month: YearMonth;
+  days: CalendarDay[];
+}
+
+export async function listBranches(db: Db | Tx): Promise<BranchRef[]> {
+  return db
+    .select({ code: branches.code, name: branches.name, shortName: branches.shortName })
+    .from(branches)
+    .orderBy(asc(branches.sortOrder), asc(branches.code));
+}
+
+/**
+ * The months of one branch's calendar in a fixed number of queries (closed days, events and,
+ * for a patron, the due dates of their loans), whatever the number of months.
+ */
+export async function buildCalendarMonths(
+  db: Db,
+  options: { branchCode: string; from: YearMonth; months: number; patronId?: number },
+): Promise<CalendarMonth[]> {
+  const months = monthRange(options.from, options.months);
+  const first = `${months[0]}-01`;
+  const last = lastOfMonth(months.at(-1)!);
+  const [closedRows, eventRows, dueRows] = await Promise.all([
+    db
+      .select({ date: closedDays.date, reason: closedDays.reason })
+      .from(closedDays)
+      .where(and(eq(closedDays.branchCode, options.branchCode), between(closedDays.date, first, last))),
+    db
+      .select({ date: events.date, title: events.title, time: events.time, description: events.description })
+      .from(events)
+      .where(and(eq(events.branchCode, options.branchCode), between(events.date, first, last)))
+      .orderBy(asc(events.date), asc(events.time), asc(events.title)),
+    options.patronId === undefined
+      ? Promise.resolve(undefined)
+      : db
+          .select({ date: loans.dueDate, count: count() })
+          .from(loans)
+          .where(
+            and(
+              eq(loans.patronId, options.patronId),
+              isNull(loans.returnedOn),
+              between(loans.dueDate, first, last),
+            ),
+          )
+          .groupBy(loans.dueDate),
+  ]);
+
+  const closed = new Map(closedRows.map((r) => [r.date, r.reason]));
+  const eventsOn = new Map<PlainDate, CalendarEvent[]>();
+  for (const row of eventRows) {
+    const list = eventsOn.get(row.date) ?? [];
+    list.push({
+      title: row.title,
+      ...(row.time ? { time: row.time } : {}),
+      ...(row.description ? { description: row.description } : {}),
+    });
+    eventsOn.set(row.date, list);
+  }
+  const due = dueRows ? new Map(dueRows.map((r) => [r.date, Number(r.count)])) : undefined;
+
+  return months.map((month) => ({
+    month,
+    days: eachDate(`${month}-01`, lastOfMonth(month)).map((date): CalendarDay => {
+      const reason = closed.get(date);
+      const holiday = japaneseHolidayOf(date);
+      return {
+        date,
+        closed: reason !== undefined,
+        ...(reason !== undefined ? { closedReason: reason } : {}),
+        ...(holiday ? { holiday } : {}),
+        events: eventsOn.get(date) ?? [],
+        ...(due ? { dueCount: due.get(date) ?? 0 } : {}),
+      };
+    }),
+  }));
+}
+
+/**
+ * Closed days of the given branches between `from` and `to`, as the `isClosed` predicate that
+ * the domain's `nextOpenDay` takes (R2). One query for any number of loans. Days after `to`
+ * count as open, so pass a `to` well beyond the latest date asked about.
+ */
+export async function closedDayChecker(
+  db: Db | Tx,
+  branchCodes: string[],
+  from: PlainDate,
+  to: PlainDate,
+): Promise<(branchCode: string, date: PlainDate) => boolean> {
+  if (branchCodes.length === 0) return () => false;
+  const rows = await db
+    .select({ branchCode: closedDays.branchCode, date: closedDays.date })
+    .from(closedDays)
+    .where(
+      and(inArray(closedDays.branchCode, [...new Set(branchCodes)]), between(closedDays.date, from, to)),
+    );
+  const set = new Set(rows.map((r) => `${r.branchCode}|${r.date}`));
+  return (branchCode, date) => set.has(`${branchCode}|${date}`);
+}

@@ -1,3 +1,4 @@
+import { Link } from 'react-router-dom';
 import { Breadcrumbs } from '../../components/layout/breadcrumbs.tsx';
 import { PageTitle } from '../../components/layout/page-title.tsx';
 import { paths } from '../../config/paths.ts';
@@ -16,8 +17,13 @@ function Portal() {
         </div>
       ) : null}
       <section className="panel" aria-labelledby="loan-status-heading">
-        <h2 id="loan-status-heading">貸出状況</h2>
+        <h2 id="loan-status-heading">
+          <Link to={paths.loans}>貸出状況</Link>
+        </h2>
         <LoanSummary loans={me.loans} />
+        <p>
+          <Link to={paths.loans}>貸出一覧・貸出延長の手続きへ</Link>
+        </p>
       </section>
     </>
   );

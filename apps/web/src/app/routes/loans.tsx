@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { Breadcrumbs } from '../../components/layout/breadcrumbs.tsx';
+import { PageTitle } from '../../components/layout/page-title.tsx';
+import { paths } from '../../config/paths.ts';
+import { RequireSession } from '../../features/auth/components/require-session.tsx';
+import type { RenewalResult } from '../../features/loans/api/renew-loans.ts';
+import { LoanList } from '../../features/loans/components/loan-list.tsx';
+import { RenewalResultView } from '../../features/loans/components/renewal-result.tsx';
+
+function pageFrom(value: string | null): number {
+  return value && /^[1-9]\d{0,5}$/.test(value) ? Number(value) : 1;
+}
+
+/** 貸出一覧, and after a renewal its result (継続貸出), as in the guide's section 1 ④–⑥. */
+export function Component() {
+  const [params, setParams] = useSearchParams();
+  const page = pageFrom(params.get('page'));
+  const [results, setResults] = useState<RenewalResult[]>();
+  const crumbs = [
+    { label: 'メインメニュー', to: paths.home },
+    { label: '利用者ポータル', to: paths.portal },
+    { label: '貸出一覧', to: paths.loans },
+    ...(results ? [{ label: '継続貸出' }] : []),
+  ];
+  return (
+    <>
+      <Breadcrumbs items={crumbs} />
+      <PageTitle title={results ? '継続貸出' : '貸出一覧'}>{results ? '継続貸出' : '貸出一覧'}</PageTitle>
+      <RequireSession>
+        {results ? (
+          <RenewalResultView results={results} onBack={() => setResults(undefined)} />
+        ) : (
+          <LoanList
+            page={page}
+            onPageChange={(next) => setParams(next === 1 ? {} : { page: String(next) })}
+            onRenewed={setResults}
+          />
+        )}
+      </RequireSession>
+    </>
+  );
+}

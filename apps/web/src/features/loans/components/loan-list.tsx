@@ -1,0 +1,254 @@
+import { formatDateJa, renewalNote, renewalReasonMessages } from '@library/domain';
+import { useEffect, useMemo, useState } from 'react';
+import { ApiClientError } from '../../../lib/api-client.ts';
+import { type Loan, useLoans } from '../api/get-loans.ts';
+import { newIdempotencyKey, type RenewalResult, useRenewLoans } from '../api/renew-loans.ts';
+import { RenewalDialog } from './renewal-dialog.tsx';
+import './loans.css';
+
+interface Props {
+  page: number;
+  onPageChange: (page: number) => void;
+  onRenewed: (results: RenewalResult[]) => void;
+}
+
+interface Confirmation {
+  loans: Loan[];
+  idempotencyKey: string;
+}
+
+/**
+ * 貸出一覧 (SPEC §5.4): the loans of one page, a checkbox and a 「貸出延長」 button only on
+ * the rows that can be renewed, 注意 saying why the others cannot, 全選択 / 全解除 above and
+ * below, 「一括貸出延長」 for the ticked rows.
+ */
+export function LoanList({ page, onPageChange, onRenewed }: Props) {
+  const loans = useLoans(page);
+  const renew = useRenewLoans();
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const [confirmation, setConfirmation] = useState<Confirmation>();
+
+  // A tick belongs to the page it was made on.
+  useEffect(() => setSelected(new Set()), [page]);
+
+  const renewable = useMemo(
+    () => (loans.data && !loans.data.blocked ? loans.data.items.filter((l) => l.renewal.eligible) : []),
+    [loans.data],
+  );
+
+  if (loans.isPending) {
+    return (
+      <p className="loading" role="status">
+        貸出中の資料を読み込んでいます…
+      </p>
+    );
+  }
+  if (loans.isError) {
+    const badPage = loans.error instanceof ApiClientError && loans.error.code === 'validation_failed';
+    return (
+      <div className="alert alert-error" role="alert">
+        <p>{badPage ? 'このページはありません。' : loans.error.message}</p>
+        <button
+          type="button"
+          className="button"
+          onClick={() => (badPage ? onPageChange(1) : void loans.refetch())}
+        >
+          {badPage ? '最初のページへ' : '再読み込み'}
+        </button>
+      </div>
+    );
+  }
+
+  const data = loans.data;
+  const { items, total, totalPages, blocked } = data;
+  const selectedLoans = renewable.filter((l) => selected.has(l.id));
+
+  function toggle(id: number, on: boolean) {
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }
+
+  function confirm(loansToRenew: Loan[]) {
+    renew.reset();
+    setConfirmation({ loans: loansToRenew, idempotencyKey: newIdempotencyKey() });
+  }
+
+  async function handleConfirm() {
+    if (!confirmation) return;
+    try {
+      const answer = await renew.mutateAsync({
+        loanIds: confirmation.loans.map((l) => l.id),
+        idempotencyKey: confirmation.idempotencyKey,
+      });
+      setConfirmation(undefined);
+      setSelected(new Set());
+      onRenewed(answer.results);
+    } catch {
+      // Shown in the dialog; the same key is kept, so trying again cannot renew twice.
+    }
+  }
+
+  const toolbar = () =>
+    blocked || renewable.length === 0 ? null : (
+      <div className="loan-toolbar">
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => setSelected(new Set(renewable.map((l) => l.id)))}
+        >
+          全選択
+        </button>
+        <button type="button" className="button button-small" onClick={() => setSelected(new Set())}>
+          全解除
+        </button>
+        <button
+          type="button"
+          className="button button-primary button-small loan-bulk"
+          disabled={selectedLoans.length === 0}
+          onClick={() => confirm(selectedLoans)}
+        >
+          一括貸出延長
+          {selectedLoans.length > 0 ? (
+            <span className="loan-bulk-count">（{selectedLoans.length}点）</span>
+          ) : null}
+        </button>
+      </div>
+    );
+
+  return (
+    <section className="panel loan-list" aria-labelledby="loan-list-heading">
+      {blocked ? (
+        <div className="alert alert-error" role="alert">
+          {renewalReasonMessages.patron_has_overdue}
+          <br />
+          返却期限日を過ぎた資料を返却していただくと、貸出延長ができるようになります。
+        </div>
+      ) : null}
+      <h2 id="loan-list-heading">
+        貸出中一覧
+        <span className="loan-list-page">
+          （{data.page}/{totalPages}ページ）
+        </span>
+      </h2>
+      <p className="loan-list-count">該当件数【{total}】</p>
+      {items.length === 0 ? (
+        <p>現在借りている資料はありません。</p>
+      ) : (
+        <>
+          {!blocked && renewable.length > 0 ? (
+            <p className="loan-list-help">
+              延長する資料の□にチェックを入れて「一括貸出延長」を押すか、資料ごとの「貸出延長」を押してください。□のない資料は延長できません。
+            </p>
+          ) : null}
+          {toolbar()}
+          <table className="table loan-table">
+            <caption className="visually-hidden">
+              貸出中一覧（{data.page}/{totalPages}ページ）
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">番号</th>
+                <th scope="col">貸出日</th>
+                <th scope="col">返却期限日</th>
+                <th scope="col">貸出館</th>
+                <th scope="col">タイトル</th>
+                <th scope="col">種別</th>
+                <th scope="col">注意</th>
+                <th scope="col">貸出延長</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((loan) => {
+                const canRenew = !blocked && loan.renewal.eligible;
+                const note = renewalNote(loan.renewal, loan.overdue);
+                const titleId = `loan-title-${loan.id}`;
+                return (
+                  <tr key={loan.id} className={loan.overdue ? 'row-overdue' : undefined}>
+                    <td data-label="番号" className="loan-no">
+                      {canRenew ? (
+                        <label className="loan-check">
+                          <input
+                            type="checkbox"
+                            checked={selected.has(loan.id)}
+                            onChange={(e) => toggle(loan.id, e.currentTarget.checked)}
+                            aria-describedby={titleId}
+                          />
+                          <span>{loan.no}</span>
+                          <span className="visually-hidden">番を選択</span>
+                        </label>
+                      ) : (
+                        <span>{loan.no}</span>
+                      )}
+                    </td>
+                    <td data-label="貸出日">{formatDateJa(loan.loanedOn)}</td>
+                    <td data-label="返却期限日">
+                      {formatDateJa(loan.dueDate)}
+                      {loan.overdue ? <span className="badge badge-danger">延滞</span> : null}
+                    </td>
+                    <td data-label="貸出館">{loan.branch.name}</td>
+                    <td data-label="タイトル" id={titleId} className="loan-title">
+                      {loan.title}
+                    </td>
+                    <td data-label="種別">{loan.category}</td>
+                    <td data-label="注意" className="loan-note">
+                      {note}
+                    </td>
+                    <td data-label="貸出延長" className="loan-action">
+                      {canRenew ? (
+                        <button
+                          type="button"
+                          className="button button-small"
+                          aria-describedby={titleId}
+                          onClick={() => confirm([loan])}
+                        >
+                          貸出延長
+                        </button>
+                      ) : null}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          {toolbar()}
+        </>
+      )}
+      {totalPages > 1 ? (
+        <nav className="loan-pager" aria-label="ページ">
+          <button
+            type="button"
+            className="button button-small"
+            disabled={data.page <= 1}
+            onClick={() => onPageChange(data.page - 1)}
+          >
+            前のページ
+          </button>
+          <span>
+            {data.page} / {totalPages} ページ
+          </span>
+          <button
+            type="button"
+            className="button button-small"
+            disabled={data.page >= totalPages}
+            onClick={() => onPageChange(data.page + 1)}
+          >
+            次のページ
+          </button>
+        </nav>
+      ) : null}
+      {confirmation ? (
+        <RenewalDialog
+          loans={confirmation.loans}
+          pending={renew.isPending}
+          error={renew.error?.message}
+          onConfirm={handleConfirm}
+          onCancel={() => setConfirmation(undefined)}
+        />
+      ) : null}
+    </section>
+  );
+}

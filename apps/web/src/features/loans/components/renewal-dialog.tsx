@@ -1,0 +1,94 @@
+import { formatDateJa } from '@library/domain';
+import { useEffect, useId, useRef } from 'react';
+import type { Loan } from '../api/get-loans.ts';
+
+interface Props {
+  loans: Loan[];
+  pending: boolean;
+  error?: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/**
+ * 継続貸出: the confirmation as a native modal <dialog>. showModal() makes the rest of the page
+ * inert (focus cannot leave it) and Escape cancels; focus starts on 「延長する」 and, on close,
+ * goes back to whatever opened the dialog.
+ */
+export function RenewalDialog({ loans, pending, error, onConfirm, onCancel }: Props) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const headingId = useId();
+  const descriptionId = useId();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (!dialog.open) dialog.showModal();
+    confirmRef.current?.focus();
+    return () => {
+      if (dialog.open) dialog.close();
+      // Only when the opener is still on the page (after a renewal the list makes way for the result).
+      if (opener?.isConnected) opener.focus();
+    };
+  }, []);
+
+  return (
+    <dialog
+      ref={ref}
+      className="renewal-dialog"
+      aria-labelledby={headingId}
+      aria-describedby={descriptionId}
+      onCancel={(event) => {
+        event.preventDefault();
+        if (!pending) onCancel();
+      }}
+    >
+      <h2 id={headingId}>継続貸出</h2>
+      <div id={descriptionId}>
+        <p className="renewal-dialog-notice">借りている資料で一回のみ貸出延長が行えます。</p>
+        <p>貸出延長を行いますか？</p>
+      </div>
+      <table className="renewal-dialog-table">
+        <caption className="visually-hidden">延長する資料</caption>
+        <thead>
+          <tr>
+            <th scope="col">タイトル</th>
+            <th scope="col">返却期限日</th>
+          </tr>
+        </thead>
+        <tbody>
+          {loans.map((loan) => (
+            <tr key={loan.id}>
+              <td>{loan.title}</td>
+              <td className="renewal-dialog-dates">
+                <span>{formatDateJa(loan.dueDate)}</span>
+                <span aria-hidden="true"> → </span>
+                <span className="visually-hidden">から</span>
+                <strong>{loan.renewal.newDueDate ? formatDateJa(loan.renewal.newDueDate) : ''}</strong>
+                <span className="visually-hidden">に延長</span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div role="alert">{error ? <p className="alert alert-error">{error}</p> : null}</div>
+      <div className="actions">
+        <button
+          ref={confirmRef}
+          type="button"
+          className="button button-primary"
+          onClick={onConfirm}
+          disabled={pending}
+          aria-disabled={pending}
+        >
+          {pending ? '延長しています…' : '延長する'}
+        </button>
+        <button type="button" className="button" onClick={onCancel} disabled={pending}>
+          キャンセル
+        </button>
+      </div>
+    </dialog>
+  );
+}

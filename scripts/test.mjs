@@ -71,6 +71,7 @@ if (wanted('unit')) {
 
 if (wanted('e2e')) {
   if (run('build the web app', ['--filter', '@library/web', 'run', 'build']) !== 0) failed += 1;
+  else check('bundle budget (gzip JS per route)', ['exec', 'node', 'scripts/bundle-budget.mjs']);
   const out = `${root}e2e/test-results/results.json`;
   rmSync(out, { force: true });
   const status = run('end to end (Playwright, Chromium)', [

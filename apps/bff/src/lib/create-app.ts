@@ -121,6 +121,12 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
+  // Answers from the API hold personal data: no cache keeps them, error answers included.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+
   app.use(
     '/api/*',
     bodyLimit({
@@ -131,20 +137,14 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
-  // Answers from the API hold personal data: no cache keeps them, error answers included.
-  app.use('/api/*', async (c, next) => {
-    await next();
-    c.header('Cache-Control', 'no-store');
-  });
-
   app.use('/api/*', sameOrigin(deps));
   app.use('/api/*', jsonLimits());
 
   // Guessing passwords or identities: per-address limit (the per-number lockout is in the database).
   const authLimit = authRateLimit(deps);
-  app.on('POST', ['/api/session', '/api/session/'], authLimit);
+  app.on('POST', '/api/session', authLimit);
   app.use('/api/registration/*', authLimit);
-  app.on('PUT', ['/api/me/password', '/api/me/password/'], authLimit);
+  app.on('PUT', '/api/me/password', authLimit);
 
   app.notFound((c) => c.json(errorBody('not_found', errorMessages.not_found), 404));
 

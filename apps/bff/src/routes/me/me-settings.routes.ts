@@ -1,5 +1,5 @@
-import { emailChangeSchema, passwordChangeSchema, passwordMessages } from '@library/domain';
 import { isCommonPassword } from '@library/domain/common-passwords';
+import { emailChangeSchema, passwordChangeSchema, passwordMessages } from '@library/domain/registration';
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { patrons, reservations } from '../../db/schema.ts';

@@ -1,4 +1,4 @@
-import { emailMessages, passwordMessages, registrationMessages } from '@library/domain';
+import { emailMessages, passwordMessages, registrationMessages } from '@library/domain/registration';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, mailOutbox, patrons, reservations } from '../../db/schema.ts';

@@ -1,11 +1,11 @@
 import { timingSafeEqual } from 'node:crypto';
+import { maskPatronNumber } from '@library/domain';
+import { isCommonPassword } from '@library/domain/common-passwords';
 import {
-  maskPatronNumber,
   registrationCompleteSchema,
   registrationMessages,
   registrationVerifySchema,
-} from '@library/domain';
-import { isCommonPassword } from '@library/domain/common-passwords';
+} from '@library/domain/registration';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';

@@ -1,11 +1,11 @@
+import { errorMessages } from '@library/domain';
 import {
   birthDateMessages,
   emailMessages,
-  errorMessages,
   passwordMessages,
   patronNameMessages,
   phoneMessages,
-} from '@library/domain';
+} from '@library/domain/registration';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {

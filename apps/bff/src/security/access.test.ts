@@ -1,0 +1,288 @@
+import { randomBytes } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loans, patrons } from '../db/schema.ts';
+import { client, createTestApp, type TestApp } from '../test/test-app.ts';
+import { activeLoanIds, apiEndpoints, expectErrorShape, patronId, patronState } from './security-test-kit.ts';
+
+/**
+ * Access control (ASVS V4): every endpoint of the API, called without a session (or with a
+ * forged one) and, signed in as patron A, aimed at patron B's data. Nothing of B's is read or
+ * changed. The table must list every /api route Hono knows: a new endpoint without a row fails.
+ */
+
+const A = '100000001';
+const B = '100000004'; // 23 renewable books: a leak or a cross-patron renewal would show
+const UNREGISTERED = '300000003';
+
+let t: TestApp;
+let a: ReturnType<typeof client>;
+let b: ReturnType<typeof client>;
+let bLoans: number[];
+let aLoans: number[];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  a = client(t.app);
+  b = client(t.app);
+  expect((await a.login(A)).status).toBe(200);
+  expect((await b.login(B)).status).toBe(200);
+  aLoans = await activeLoanIds(t.db, A);
+  bLoans = await activeLoanIds(t.db, B);
+  expect(bLoans.length).toBe(23);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+type Client = ReturnType<typeof client>;
+type Answer = Awaited<ReturnType<Client['get']>>;
+
+interface AccessCase {
+  /** Without a session: what the endpoint is called with. */
+  anonymous: (c: Client) => Promise<Answer>;
+  /** `protected`: 401 unauthenticated; `public`: answered, but nothing personal in it. */
+  kind: 'protected' | 'public';
+  /** Extra checks of a public endpoint's anonymous answer. */
+  publicCheck?: (res: Answer) => Promise<void> | void;
+  /** Signed in as A, aimed at B: throws if anything of B's is read or changed. */
+  crossPatron: (() => Promise<void>) | { notApplicable: string };
+}
+
+const strongPassword = 'Kawa-no-machi-77';
+
+const table: Record<string, AccessCase> = {
+  'GET /api/health': {
+    kind: 'public',
+    anonymous: (c) => c.get('/api/health'),
+    publicCheck: (res) => expect(res.status).toBe(200),
+    crossPatron: { notApplicable: 'holds no patron data' },
+  },
+  'GET /api/calendar': {
+    kind: 'public',
+    anonymous: (c) => c.get('/api/calendar?from=2021-01&months=2'),
+    publicCheck: (res) => {
+      expect(res.status).toBe(200);
+      // Due dates are personal: without a session the calendar has none.
+      expect(JSON.stringify(res.body)).not.toContain('dueCount');
+    },
+    crossPatron: async () => {
+      // A's calendar counts exactly A's loans, never B's (whose 23 books share one due date).
+      const rows = await t.db
+        .select({ dueDate: loans.dueDate })
+        .from(loans)
+        .where(and(eq(loans.patronId, await patronId(t.db, A)), isNull(loans.returnedOn)));
+      const own = new Map<string, number>();
+      for (const r of rows) own.set(r.dueDate, (own.get(r.dueDate) ?? 0) + 1);
+      for (const branch of ['main', 'mitsuhashi', 'yamato']) {
+        const res = await a.get(`/api/calendar?branch=${branch}&from=2021-01&months=2`);
+        expect(res.status).toBe(200);
+        for (const month of res.body.months) {
+          for (const day of month.days) expect(day.dueCount).toBe(own.get(day.date) ?? 0);
+        }
+      }
+    },
+  },
+  'POST /api/session': {
+    kind: 'public',
+    anonymous: (c) => c.post('/api/session', { patronNumber: B, password: 'not-the-password' }),
+    publicCheck: (res) => {
+      expect(res.status).toBe(401);
+      expect(res.headers.getSetCookie()).toEqual([]);
+    },
+    crossPatron: { notApplicable: "signing in as B needs B's password (routes/session/session.test.ts)" },
+  },
+  'DELETE /api/session': {
+    kind: 'public',
+    anonymous: (c) => c.delete('/api/session'),
+    publicCheck: (res) => expect(res.status).toBe(204),
+    crossPatron: async () => {
+      // A logging out (even with B's cookie name games) ends A's session only.
+      const a2 = client(t.app);
+      expect((await a2.login(A)).status).toBe(200);
+      expect((await a2.delete('/api/session')).status).toBe(204);
+      expect((await a2.get('/api/me')).status).toBe(401);
+      expect((await b.get('/api/me')).status).toBe(200);
+      expect((await a.get('/api/me')).status).toBe(200);
+    },
+  },
+  'GET /api/me': {
+    kind: 'protected',
+    anonymous: (c) => c.get('/api/me'),
+    crossPatron: async () => {
+      const res = await a.get(`/api/me?patron=${B}&patronId=${await patronId(t.db, B)}`);
+      expect(res.status).toBe(200);
+      expect(res.body.patron.number).toBe(A);
+      expect(res.body.loans).toHaveLength(aLoans.length);
+      expect(JSON.stringify(res.body)).not.toContain(B);
+    },
+  },
+  'PUT /api/me/password': {
+    kind: 'protected',
+    anonymous: (c) =>
+      c.put('/api/me/password', {
+        currentPassword: 'tosho2021',
+        password: strongPassword,
+        passwordConfirm: strongPassword,
+      }),
+    crossPatron: async () => {
+      const res = await a.put('/api/me/password', {
+        currentPassword: 'tosho2021',
+        password: strongPassword,
+        passwordConfirm: strongPassword,
+        patronNumber: B,
+      });
+      expect(res.status).toBe(204);
+      // B still signs in with B's own password, and B's session lives on.
+      expect((await b.get('/api/me')).status).toBe(200);
+      const bAgain = client(t.app);
+      expect((await bAgain.login(B)).status).toBe(200);
+      expect((await bAgain.delete('/api/session')).status).toBe(204);
+      // A's password is back as it was, for the other rows.
+      expect(
+        (
+          await a.put('/api/me/password', {
+            currentPassword: strongPassword,
+            password: 'tosho2021-again',
+            passwordConfirm: 'tosho2021-again',
+          })
+        ).status,
+      ).toBe(204);
+    },
+  },
+  'PUT /api/me/email': {
+    kind: 'protected',
+    anonymous: (c) =>
+      c.put('/api/me/email', { email: 'intruder@example.jp', useForContact: true, useForReservations: true }),
+    crossPatron: async () => {
+      const res = await a.put('/api/me/email', {
+        email: 'taro@example.jp',
+        useForContact: true,
+        useForReservations: true,
+        patronNumber: B,
+      });
+      expect(res.status).toBe(204);
+      const [row] = await t.db.select({ email: patrons.email }).from(patrons).where(eq(patrons.number, A));
+      expect(row!.email).toBe('taro@example.jp');
+    },
+  },
+  'POST /api/registration/verify': {
+    kind: 'public',
+    anonymous: (c) =>
+      c.post('/api/registration/verify', {
+        patronNumber: UNREGISTERED,
+        name: 'ヤナガワタロウ',
+        birthDate: '19750408',
+        phone: ['0944', '73', '0001'],
+      }),
+    publicCheck: (res) => {
+      expect(res.status).toBe(401);
+      expect(JSON.stringify(res.body)).not.toContain('registrationToken');
+    },
+    crossPatron: { notApplicable: 'the identity proof itself is the authorisation; a session adds nothing' },
+  },
+  'POST /api/registration/complete': {
+    kind: 'public',
+    anonymous: (c) =>
+      c.post('/api/registration/complete', {
+        registrationToken: randomBytes(32).toString('base64url'),
+        password: strongPassword,
+        passwordConfirm: strongPassword,
+        email: 'intruder@example.jp',
+        useForContact: true,
+        useForReservations: true,
+      }),
+    publicCheck: (res) => expect(res.status).toBe(410),
+    crossPatron: async () => {
+      // B's own live token is the only thing that completes B's registration; A's session does not.
+      const res = await a.post('/api/registration/complete', {
+        registrationToken: randomBytes(32).toString('base64url'),
+        password: strongPassword,
+        passwordConfirm: strongPassword,
+        email: 'intruder@example.jp',
+        useForContact: true,
+        useForReservations: true,
+      });
+      expect(res.status).toBe(410);
+    },
+  },
+  'GET /api/loans': {
+    kind: 'protected',
+    anonymous: (c) => c.get('/api/loans'),
+    crossPatron: async () => {
+      const seen: number[] = [];
+      for (let page = 1; page <= 5; page++) {
+        const res = await a.get(`/api/loans?page=${page}&pageSize=50&patronId=${await patronId(t.db, B)}`);
+        expect(res.status).toBe(200);
+        seen.push(...res.body.items.map((i: { id: number }) => i.id));
+        if (page >= res.body.totalPages) break;
+      }
+      expect(seen.sort((x, y) => x - y)).toEqual(aLoans);
+      expect(seen.some((id) => bLoans.includes(id))).toBe(false);
+    },
+  },
+  'POST /api/renewals': {
+    kind: 'protected',
+    anonymous: (c) => c.post('/api/renewals', { loanIds: bLoans.slice(0, 5) }),
+    crossPatron: async () => {
+      const res = await a.post('/api/renewals', { loanIds: [aLoans[0]!, ...bLoans] });
+      expect(res.status).toBe(200);
+      const foreign = res.body.results.filter((r: { loanId: number }) => bLoans.includes(r.loanId));
+      expect(foreign).toHaveLength(bLoans.length);
+      for (const r of foreign) {
+        // Not even the title: it would tell what B borrowed.
+        expect(r).toEqual({ loanId: r.loanId, ok: false, reason: 'not_found' });
+      }
+      const key = `cross-${randomBytes(6).toString('hex')}`;
+      const keyed = await a.post(
+        '/api/renewals',
+        { loanIds: bLoans.slice(0, 3) },
+        { 'Idempotency-Key': key },
+      );
+      expect(keyed.body.results.every((r: { ok: boolean }) => !r.ok)).toBe(true);
+    },
+  },
+};
+
+describe('access control', () => {
+  it('the table lists every /api endpoint the app has, and no other', () => {
+    expect(apiEndpoints(t.app)).toEqual(Object.keys(table).sort());
+  });
+
+  describe.each(Object.entries(table))('%s', (_endpoint, row) => {
+    it('without a session (or with a forged one): 401, or a public answer with nothing personal; nothing changed', async () => {
+      const before = await Promise.all([A, B, UNREGISTERED].map((n) => patronState(t.db, n)));
+      const forgedId = randomBytes(32).toString('base64url');
+      const anonymous = client(t.app);
+      const forged = client(t.app);
+      forged.jar.set('sid', forgedId);
+      const forgedHost = client(t.app, 'https://library.example.jp');
+      forgedHost.jar.set('__Host-sid', forgedId);
+      for (const c of [anonymous, forged, forgedHost]) {
+        const res = await row.anonymous(c);
+        if (row.kind === 'protected') {
+          expect(res.status).toBe(401);
+          expectErrorShape(res.body);
+          expect(res.body.error.code).toBe('unauthenticated');
+        } else {
+          expect(res.status).toBeLessThan(500);
+          if (res.status >= 400) expectErrorShape(res.body);
+          await row.publicCheck?.(res);
+        }
+      }
+      const after = await Promise.all([A, B, UNREGISTERED].map((n) => patronState(t.db, n)));
+      // patronState leaves out the failure count: a failed login counts toward B's lockout by design.
+      expect(after).toEqual(before);
+    });
+
+    if (row.crossPatron instanceof Function) {
+      const crossPatron = row.crossPatron;
+      it("signed in as A, aimed at B's data: nothing of B's read or changed", async () => {
+        const before = await patronState(t.db, B);
+        await crossPatron();
+        const after = await patronState(t.db, B);
+        expect(after).toEqual(before);
+      });
+    }
+  });
+});

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 64;
 
@@ -91,27 +89,4 @@ export function passwordError(
 export interface NewPasswordOptions {
   context?: PasswordContext;
   isCommon?: CommonPasswordCheck;
-}
-
-/** `{password, passwordConfirm}` with the rules of I8; issues on the field they concern. */
-export function newPasswordShape() {
-  return {
-    password: z.string({ error: passwordMessages.required }),
-    passwordConfirm: z.string({ error: passwordMessages.confirmRequired }),
-  };
-}
-
-/** Adds I8's issues to a parsed object holding `password` and `passwordConfirm`. */
-export function checkNewPassword(
-  value: { password: string; passwordConfirm: string },
-  ctx: z.RefinementCtx,
-  options: NewPasswordOptions,
-): void {
-  const message = passwordError(value.password, options.context, options.isCommon);
-  if (message) ctx.addIssue({ code: 'custom', path: ['password'], message });
-  if (value.passwordConfirm === '') {
-    ctx.addIssue({ code: 'custom', path: ['passwordConfirm'], message: passwordMessages.confirmRequired });
-  } else if (value.passwordConfirm !== value.password) {
-    ctx.addIssue({ code: 'custom', path: ['passwordConfirm'], message: passwordMessages.confirmMismatch });
-  }
 }

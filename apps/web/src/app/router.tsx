@@ -12,6 +12,26 @@ export function createRouter() {
         { path: paths.login, lazy: () => import('./routes/login.tsx') },
         { path: paths.portal, lazy: () => import('./routes/portal.tsx') },
         { path: paths.loans, lazy: () => import('./routes/loans.tsx') },
+        { path: paths.settings, lazy: () => import('./routes/settings.tsx') },
+        {
+          // One chunk for the three steps; the token stays in the parent's memory between them.
+          path: paths.registration,
+          lazy: () => import('./routes/registration.tsx').then((m) => ({ Component: m.Component })),
+          children: [
+            {
+              index: true,
+              lazy: () => import('./routes/registration.tsx').then((m) => ({ Component: m.VerifyStep })),
+            },
+            {
+              path: paths.registrationPassword,
+              lazy: () => import('./routes/registration.tsx').then((m) => ({ Component: m.PasswordStep })),
+            },
+            {
+              path: paths.registrationComplete,
+              lazy: () => import('./routes/registration.tsx').then((m) => ({ Component: m.CompleteStep })),
+            },
+          ],
+        },
         { path: '*', lazy: () => import('./routes/not-found.tsx') },
       ],
     },

@@ -6,4 +6,6 @@ export const paths = {
   loans: '/portal/loans',
   settings: '/portal/settings',
   registration: '/registration',
+  registrationPassword: '/registration/password',
+  registrationComplete: '/registration/complete',
 } as const;

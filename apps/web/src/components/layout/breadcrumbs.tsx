@@ -13,7 +13,8 @@ export function Breadcrumbs({ items }: { items: Crumb[] }) {
         {items.map((item, index) => {
           const last = index === items.length - 1;
           return (
-            <li key={item.label}>
+            // Labels can repeat (新規パスワード登録 > 新規パスワード登録, as in the guide).
+            <li key={`${index}:${item.label}`}>
               {item.to && !last ? (
                 <Link to={item.to}>{item.label}</Link>
               ) : (

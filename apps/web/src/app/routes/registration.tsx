@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import { Navigate, Outlet, useNavigate, useOutletContext } from 'react-router-dom';
+import { Breadcrumbs } from '../../components/layout/breadcrumbs.tsx';
+import { PageTitle } from '../../components/layout/page-title.tsx';
+import { paths } from '../../config/paths.ts';
+import type { CompleteRegistrationResult } from '../../features/registration/api/complete-registration.ts';
+import { PasswordForm } from '../../features/registration/components/password-form.tsx';
+import { RegistrationComplete } from '../../features/registration/components/registration-complete.tsx';
+import { type VerifiedPatron, VerifyForm } from '../../features/registration/components/verify-form.tsx';
+
+interface RegistrationState {
+  verified?: VerifiedPatron;
+  result?: CompleteRegistrationResult;
+}
+
+type RegistrationContext = [RegistrationState, (next: RegistrationState) => void];
+
+const TITLE = '新規パスワード登録';
+
+/**
+ * 新規パスワード登録: step 1 (利用者の認証), step 2 (新規パスワードの登録), completion. The
+ * registration token lives only in this component's memory, never in the URL or storage.
+ */
+export function Component() {
+  const [state, setState] = useState<RegistrationState>({});
+  return <Outlet context={[state, setState] satisfies RegistrationContext} />;
+}
+
+export function VerifyStep() {
+  const [, setState] = useOutletContext<RegistrationContext>();
+  const navigate = useNavigate();
+  return (
+    <>
+      <Breadcrumbs items={[{ label: 'メインメニュー', to: paths.home }, { label: TITLE }]} />
+      <PageTitle title={TITLE}>{TITLE}</PageTitle>
+      <VerifyForm
+        loginPath={paths.login}
+        onVerified={(verified) => {
+          setState({ verified });
+          navigate(paths.registrationPassword);
+        }}
+      />
+    </>
+  );
+}
+
+export function PasswordStep() {
+  const [state, setState] = useOutletContext<RegistrationContext>();
+  const navigate = useNavigate();
+  const { verified } = state;
+  if (!verified) return <Navigate to={paths.registration} replace />;
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { label: 'メインメニュー', to: paths.home },
+          { label: TITLE, to: paths.registration },
+          { label: TITLE },
+        ]}
+      />
+      <PageTitle title={`${TITLE}（パスワードとメールアドレス）`}>{TITLE}</PageTitle>
+      <PasswordForm
+        registrationToken={verified.registrationToken}
+        currentEmail={verified.currentEmail}
+        context={{
+          patronNumber: verified.patronNumber,
+          birthDate: verified.birthDate,
+          phone: verified.phone,
+        }}
+        onRegistered={(result) => {
+          // The token is spent: forget it, and keep Back from returning to this form.
+          setState({ result });
+          navigate(paths.registrationComplete, { replace: true });
+        }}
+        onRestart={() => {
+          setState({});
+          navigate(paths.registration, { replace: true });
+        }}
+      />
+    </>
+  );
+}
+
+export function CompleteStep() {
+  const [state] = useOutletContext<RegistrationContext>();
+  if (!state.result) return <Navigate to={paths.registration} replace />;
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { label: 'メインメニュー', to: paths.home },
+          { label: TITLE, to: paths.registration },
+          { label: '登録完了' },
+        ]}
+      />
+      <PageTitle title={`${TITLE}（登録完了）`}>{TITLE}</PageTitle>
+      <RegistrationComplete mailTo={state.result.mailTo} loginPath={paths.login} />
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import { CONTACT_CHOICE_LABELS } from '@library/domain/registration';
+import './contact-choices.css';
+
+/**
+ * The guide's two checkboxes under a new email address (I7): 今後の連絡先 ticked by default,
+ * 登録済み予約の連絡先 not. The form reads them as `useForContact` and `useForReservations`.
+ */
+export function ContactChoices({ error, idPrefix }: { error?: string; idPrefix: string }) {
+  const errorId = `${idPrefix}-contact-error`;
+  return (
+    <div className="checkbox-group">
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          id={`${idPrefix}-use-for-contact`}
+          name="useForContact"
+          defaultChecked
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
+        />
+        {CONTACT_CHOICE_LABELS.useForContact}
+      </label>
+      <label className="checkbox">
+        <input type="checkbox" id={`${idPrefix}-use-for-reservations`} name="useForReservations" />
+        {CONTACT_CHOICE_LABELS.useForReservations}
+      </label>
+      {error ? (
+        <p className="field-error" id={errorId}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import type { RegistrationVerifyInput } from '@library/domain/registration';
+import { useMutation } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client.ts';
+
+export interface VerifyIdentityResult {
+  registrationToken: string;
+  currentEmail: string | null;
+}
+
+/** 新規パスワード登録 step 1: POST /api/registration/verify. */
+export function verifyIdentity(body: RegistrationVerifyInput) {
+  return api<VerifyIdentityResult>('/registration/verify', { method: 'POST', body });
+}
+
+export function useVerifyIdentity() {
+  return useMutation({ mutationFn: verifyIdentity });
+}

@@ -1,0 +1,204 @@
+import { plainDateInTokyo } from '@library/domain';
+import { type RegistrationVerifyInput, registrationVerifySchema } from '@library/domain/registration';
+import { type FormEvent, useRef, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { ErrorSummary, type SummaryError } from '../../../components/ui/error-summary.tsx';
+import { Field } from '../../../components/ui/field.tsx';
+import { ApiClientError } from '../../../lib/api-client.ts';
+import { fieldErrorsOf } from '../../../lib/form-errors.ts';
+import { useVerifyIdentity, type VerifyIdentityResult } from '../api/verify-identity.ts';
+import './registration.css';
+
+type FieldName = 'patronNumber' | 'name' | 'birthDate' | 'phone';
+const FIELD_IDS: Record<FieldName, string> = {
+  patronNumber: 'reg-patron-number',
+  name: 'reg-name',
+  birthDate: 'reg-birth-date',
+  phone: 'reg-phone-1',
+};
+const ORDER: FieldName[] = ['patronNumber', 'name', 'birthDate', 'phone'];
+
+export interface VerifiedPatron extends VerifyIdentityResult {
+  /** What was typed, normalised: the password rules of step 2 check against it. */
+  patronNumber: string;
+  birthDate: string;
+  phone: string;
+}
+
+interface Props {
+  loginPath: string;
+  onVerified: (patron: VerifiedPatron) => void;
+}
+
+/** 利用者の認証 (step 1): the guide's four fields, validated with the BFF's own schema. */
+export function VerifyForm({ loginPath, onVerified }: Props) {
+  const verify = useVerifyIdentity();
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<FieldName, string>>>({});
+  const [formError, setFormError] = useState<{ message: string; alreadyRegistered?: boolean }>();
+  const summaryRef = useRef<HTMLDivElement>(null);
+
+  function showErrors(fields: Partial<Record<FieldName, string>>, form?: typeof formError) {
+    setFieldErrors(fields);
+    setFormError(form);
+    requestAnimationFrame(() => summaryRef.current?.focus());
+  }
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const input: RegistrationVerifyInput = {
+      patronNumber: String(data.get('patronNumber') ?? ''),
+      name: String(data.get('name') ?? ''),
+      birthDate: String(data.get('birthDate') ?? ''),
+      phone: [
+        String(data.get('phone1') ?? ''),
+        String(data.get('phone2') ?? ''),
+        String(data.get('phone3') ?? ''),
+      ],
+    };
+    // The browser's Tokyo date bounds the birth date here; the BFF checks again with its own.
+    const parsed = registrationVerifySchema(plainDateInTokyo(new Date())).safeParse(input);
+    if (!parsed.success) {
+      showErrors(fieldErrorsOf(parsed.error));
+      return;
+    }
+    setFieldErrors({});
+    setFormError(undefined);
+    try {
+      const result = await verify.mutateAsync(input);
+      onVerified({
+        ...result,
+        patronNumber: parsed.data.patronNumber,
+        birthDate: parsed.data.birthDate,
+        phone: parsed.data.phone,
+      });
+    } catch (error) {
+      if (error instanceof ApiClientError) {
+        if (error.code === 'validation_failed') {
+          showErrors(error.fields as Partial<Record<FieldName, string>>);
+        } else {
+          showErrors({}, { message: error.message, alreadyRegistered: error.code === 'already_registered' });
+        }
+      } else {
+        showErrors({}, { message: 'システムエラーが発生しました。しばらく待ってからお試しください。' });
+      }
+    }
+  }
+
+  const summary: SummaryError[] = [
+    ...(formError ? [{ message: formError.message }] : []),
+    ...ORDER.filter((name) => fieldErrors[name]).map((name) => ({
+      fieldId: FIELD_IDS[name],
+      message: fieldErrors[name]!,
+    })),
+  ];
+
+  return (
+    <section className="panel panel-narrow" aria-labelledby="verify-heading">
+      <h2 id="verify-heading">利用者の認証</h2>
+      <p>
+        利用者認証を行います。
+        <br />
+        お客様情報を入力して下さい。
+      </p>
+      <form
+        className="form registration-form"
+        noValidate
+        onSubmit={handleSubmit}
+        aria-labelledby="verify-heading"
+      >
+        <ErrorSummary
+          ref={summaryRef}
+          title={formError ? '利用者の認証ができませんでした。' : undefined}
+          errors={summary}
+        />
+        {formError?.alreadyRegistered ? (
+          <p>
+            <Link to={loginPath}>利用照会（ログイン）へ</Link>
+          </p>
+        ) : null}
+        <Field
+          id={FIELD_IDS.patronNumber}
+          label="利用者番号"
+          name="patronNumber"
+          hint="(半角数字 9桁)"
+          inputMode="numeric"
+          autoComplete="username"
+          error={fieldErrors.patronNumber}
+          required
+        />
+        <Field
+          id={FIELD_IDS.name}
+          label="氏名"
+          name="name"
+          hint="(全角カナ) 名字と名前の間にスペースは不要です"
+          autoComplete="off"
+          error={fieldErrors.name}
+          required
+        />
+        <Field
+          id={FIELD_IDS.birthDate}
+          label="生年月日"
+          name="birthDate"
+          hint="(西暦・半角数字8桁) 例) 2009年3月1日→20090301"
+          inputMode="numeric"
+          autoComplete="bday"
+          maxLength={10}
+          error={fieldErrors.birthDate}
+          required
+        />
+        <PhoneFields error={fieldErrors.phone} />
+        <div className="actions">
+          <button type="submit" className="button button-primary" disabled={verify.isPending}>
+            {verify.isPending ? '確認しています…' : 'ログインする'}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** 電話番号 as three fields, as in the guide; one label, one hint and one error for the group. */
+function PhoneFields({ error }: { error?: string }) {
+  const describedBy = ['reg-phone-hint', error ? 'reg-phone-error' : undefined].filter(Boolean).join(' ');
+  const parts = [
+    { name: 'phone1', label: '市外局番', autoComplete: 'tel-area-code', size: 5 },
+    { name: 'phone2', label: '市内局番', autoComplete: 'tel-local-prefix', size: 4 },
+    { name: 'phone3', label: '番号', autoComplete: 'tel-local-suffix', size: 4 },
+  ];
+  return (
+    <fieldset className="field phone-fields" aria-describedby={describedBy}>
+      <legend>電話番号</legend>
+      <div className="phone-inputs">
+        {parts.map((part, index) => (
+          <span key={part.name} className="phone-part">
+            {index > 0 ? (
+              <span className="phone-separator" aria-hidden="true">
+                -
+              </span>
+            ) : null}
+            <input
+              id={`reg-phone-${index + 1}`}
+              name={part.name}
+              aria-label={`電話番号 ${part.label}`}
+              inputMode="tel"
+              autoComplete={part.autoComplete}
+              size={part.size}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={describedBy}
+              required
+            />
+          </span>
+        ))}
+      </div>
+      <p className="field-hint" id="reg-phone-hint">
+        (半角数字) 例) 999-0000-1111→9990000111
+      </p>
+      {error ? (
+        <p className="field-error" id="reg-phone-error">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}

@@ -1,0 +1,129 @@
+import { type PasswordChangeInput, passwordChangeSchema } from '@library/domain/registration';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { ErrorSummary, type SummaryError } from '../../../components/ui/error-summary.tsx';
+import { Field } from '../../../components/ui/field.tsx';
+import { ApiClientError } from '../../../lib/api-client.ts';
+import { loadCommonPasswordCheck } from '../../../lib/common-passwords.ts';
+import { fieldErrorsOf } from '../../../lib/form-errors.ts';
+import { useChangePassword } from '../api/change-password.ts';
+import './settings.css';
+
+type FieldName = 'currentPassword' | 'password' | 'passwordConfirm';
+const FIELD_IDS: Record<FieldName, string> = {
+  currentPassword: 'settings-current-password',
+  password: 'settings-password',
+  passwordConfirm: 'settings-password-confirm',
+};
+const ORDER: FieldName[] = ['currentPassword', 'password', 'passwordConfirm'];
+
+/** パスワードの変更 (I11): the current password, then the new one twice. */
+export function PasswordChangeForm({ patronNumber }: { patronNumber: string }) {
+  const change = useChangePassword();
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<FieldName, string>>>({});
+  const [formError, setFormError] = useState<string>();
+  const [done, setDone] = useState(false);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const doneRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    void loadCommonPasswordCheck();
+  }, []);
+
+  function showErrors(fields: Partial<Record<FieldName, string>>, form?: string) {
+    setDone(false);
+    setFieldErrors(fields);
+    setFormError(form);
+    requestAnimationFrame(() => summaryRef.current?.focus());
+  }
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const data = new FormData(formElement);
+    const input: PasswordChangeInput = {
+      currentPassword: String(data.get('currentPassword') ?? ''),
+      password: String(data.get('password') ?? ''),
+      passwordConfirm: String(data.get('passwordConfirm') ?? ''),
+    };
+    const isCommon = await loadCommonPasswordCheck().catch(() => undefined);
+    // Birth date and phone are not known here; the BFF checks those too.
+    const parsed = passwordChangeSchema({ context: { patronNumber }, isCommon }).safeParse(input);
+    if (!parsed.success) {
+      showErrors(fieldErrorsOf(parsed.error));
+      return;
+    }
+    try {
+      await change.mutateAsync(input);
+      setFieldErrors({});
+      setFormError(undefined);
+      setDone(true);
+      formElement.reset();
+      requestAnimationFrame(() => doneRef.current?.focus());
+    } catch (error) {
+      if (error instanceof ApiClientError && error.code === 'validation_failed') {
+        showErrors(error.fields as Partial<Record<FieldName, string>>);
+      } else {
+        showErrors({}, error instanceof Error ? error.message : undefined);
+      }
+    }
+  }
+
+  const summary: SummaryError[] = [
+    ...(formError ? [{ message: formError }] : []),
+    ...ORDER.filter((name) => fieldErrors[name]).map((name) => ({
+      fieldId: FIELD_IDS[name],
+      message: fieldErrors[name]!,
+    })),
+  ];
+
+  return (
+    <section className="panel panel-narrow" aria-labelledby="password-change-heading">
+      <h2 id="password-change-heading">パスワードの変更</h2>
+      <div role="status">
+        {done ? (
+          <div className="alert alert-success" tabIndex={-1} ref={doneRef}>
+            パスワードを変更しました。ほかの端末でのログインは終了しました。確認のメールをお送りします。
+          </div>
+        ) : null}
+      </div>
+      <form className="form" noValidate onSubmit={handleSubmit} aria-labelledby="password-change-heading">
+        <ErrorSummary ref={summaryRef} errors={summary} />
+        <input type="text" name="username" autoComplete="username" value={patronNumber} readOnly hidden />
+        <Field
+          id={FIELD_IDS.currentPassword}
+          label="現在のパスワード"
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          error={fieldErrors.currentPassword}
+          required
+        />
+        <Field
+          id={FIELD_IDS.password}
+          label="新しいパスワード"
+          name="password"
+          type="password"
+          hint="(半角英数字) 8文字以上64文字以内。記号も使えます。生年月日や電話番号など推測しやすいものは使えません。"
+          autoComplete="new-password"
+          error={fieldErrors.password}
+          required
+        />
+        <Field
+          id={FIELD_IDS.passwordConfirm}
+          label="再入力"
+          name="passwordConfirm"
+          type="password"
+          hint="(確認のため再入力)"
+          autoComplete="new-password"
+          error={fieldErrors.passwordConfirm}
+          required
+        />
+        <div className="actions">
+          <button type="submit" className="button button-primary" disabled={change.isPending}>
+            {change.isPending ? '変更しています…' : 'パスワードを変更する'}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

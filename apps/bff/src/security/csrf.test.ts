@@ -93,7 +93,7 @@ describe('same-origin check on every state-changing request', () => {
             body: JSON.stringify(validBody(path, loanIds)),
           });
           expect(res.status, `${method} ${path} (${contentType})`).toBe(403);
-          const body = await res.json();
+          const body = (await res.json()) as { error: { code: string } };
           expectErrorShape(body);
           expect(body.error.code).toBe('forbidden');
           expect(res.headers.getSetCookie()).toEqual([]);
@@ -105,7 +105,7 @@ describe('same-origin check on every state-changing request', () => {
   );
 
   it('lets the same origin through (Origin and/or Sec-Fetch-Site: same-origin, or neither)', async () => {
-    for (const headers of [
+    for (const headers of <Array<Record<string, string>>>[
       { origin: 'http://localhost' },
       { 'sec-fetch-site': 'same-origin' },
       { origin: 'http://localhost', 'sec-fetch-site': 'same-origin' },

@@ -90,7 +90,7 @@ describe('request body size', () => {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: streamOf(bodyOfSize(size)),
-        // @ts-expect-error Node's fetch needs it for a stream body
+        // Node's fetch needs it for a stream body.
         duplex: 'half',
       });
       expect(res.status, `${size} bytes`).toBe(status);
@@ -156,7 +156,7 @@ describe('JSON depth and size', () => {
           body,
         });
         expect(res.status, `${method} ${path}`).toBe(400);
-        const json = await res.json();
+        const json = (await res.json()) as { error: { code: string } };
         expectErrorShape(json);
         expect(json.error.code).toBe('invalid_json');
       }

@@ -4,6 +4,7 @@ import { PageTitle } from '../../components/layout/page-title.tsx';
 import { paths } from '../../config/paths.ts';
 import { useMe } from '../../features/auth/api/get-me.ts';
 import { RequireSession } from '../../features/auth/components/require-session.tsx';
+import { LibraryCalendar } from '../../features/calendar/components/library-calendar.tsx';
 import { LoanSummary } from '../../features/portal/components/loan-summary.tsx';
 
 function Portal() {
@@ -16,6 +17,7 @@ function Portal() {
           返却期限日を過ぎた資料があるため、貸出延長の手続きができません。
         </div>
       ) : null}
+      <LibraryCalendar />
       <section className="panel" aria-labelledby="loan-status-heading">
         <h2 id="loan-status-heading">
           <Link to={paths.loans}>貸出状況</Link>
@@ -23,12 +25,6 @@ function Portal() {
         <LoanSummary loans={me.loans} />
         <p>
           <Link to={paths.loans}>貸出一覧・貸出延長の手続きへ</Link>
-        </p>
-      </section>
-      <section className="panel" aria-labelledby="settings-heading">
-        <h2 id="settings-heading">利用者情報設定</h2>
-        <p>
-          <Link to={paths.settings}>利用者情報変更</Link>（パスワード・メールアドレスの変更）
         </p>
       </section>
     </>

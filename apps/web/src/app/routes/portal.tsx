@@ -27,6 +27,12 @@ function Portal() {
           <Link to={paths.loans}>貸出一覧・貸出延長の手続きへ</Link>
         </p>
       </section>
+      <section className="panel" aria-labelledby="settings-heading">
+        <h2 id="settings-heading">利用者情報設定</h2>
+        <p>
+          <Link to={paths.settings}>利用者情報変更</Link>（パスワード・メールアドレスの変更）
+        </p>
+      </section>
     </>
   );
 }

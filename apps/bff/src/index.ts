@@ -28,12 +28,20 @@ console.info(
 );
 
 let stopping = false;
+/** SIGTERM/SIGINT: finish the requests in flight, stop the mail sender, close the database, exit 0. */
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  server.deps.logger.info({ signal }, 'shutting down');
-  await server.close();
-  process.exit(0);
+  const { logger } = server.deps;
+  logger.info({ signal }, 'shutting down: finishing requests in flight');
+  try {
+    await server.close();
+    logger.info('stopped: requests finished, database closed');
+    process.exit(0);
+  } catch (error) {
+    logger.error({ err: { message: (error as Error).message } }, 'shutdown failed');
+    process.exit(1);
+  }
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));

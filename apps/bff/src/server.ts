@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { buildApp } from './app.ts';
 import { openDatabase } from './db/client.ts';
@@ -7,6 +8,27 @@ import type { AppDeps } from './lib/app-env.ts';
 import { createLogger } from './lib/logger.ts';
 import { systemClock } from './services/clock.ts';
 import { createMailSender } from './services/mail/mail-sender.ts';
+
+/** How long in-flight requests may take to finish once shutdown begins. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * Stops accepting connections and resolves once every in-flight request has been answered.
+ * Keep-alive connections that fall idle are closed as they do (they would otherwise hold the
+ * server open until they time out); after the grace period the rest are cut.
+ */
+function closeHttpServer(server: Server, graceMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
+    const force = setTimeout(() => server.closeAllConnections(), graceMs);
+    server.close(() => {
+      clearInterval(sweep);
+      clearTimeout(force);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
 
 export interface RunningServer {
   url: string;
@@ -37,7 +59,7 @@ export async function startServer(env: Env): Promise<RunningServer> {
     url: `http://localhost:${port}`,
     deps,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeHttpServer(server as Server, SHUTDOWN_GRACE_MS);
       await mailSender.stop();
       await database.close();
     },

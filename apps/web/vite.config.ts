@@ -1,8 +1,55 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    VitePWA({
+      // A new version waits until the patron presses 「更新する」 (src/lib/service-worker.ts):
+      // reloading under someone in the middle of a renewal would lose their selection.
+      registerType: 'prompt',
+      // We register the worker ourselves from main.tsx: no inline script (CSP script-src 'self')
+      // and no workbox-window in the bundle.
+      injectRegister: false,
+      includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
+      manifest: {
+        id: '/',
+        name: '柳川市立図書館 貸出延長サービス',
+        short_name: '柳川図書館',
+        description:
+          '柳川市立図書館の貸出期間延長サービス。借りている資料の確認と貸出延長、図書館カレンダーの確認ができます。',
+        lang: 'ja',
+        dir: 'ltr',
+        start_url: '/portal',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'any',
+        theme_color: '#1d4f73',
+        background_color: '#f4f6f8',
+        categories: ['books', 'education'],
+        icons: [
+          { src: '/pwa-192x192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/pwa-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/pwa-maskable-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // The app shell only. /api answers are personal: they never go to Cache Storage; the
+        // offline copy of the patron's data is the persisted query cache in IndexedDB, which
+        // logout and any 401 clear (src/lib/offline-cache.ts).
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//],
+        runtimeCaching: [],
+        cleanupOutdatedCaches: true,
+        // The first install controls the open page at once, so lazy route chunks load offline too.
+        // Later versions still wait for 「更新する」 (skipWaiting stays off).
+        clientsClaim: true,
+        skipWaiting: false,
+      },
+    }),
+  ],
   // The manifest lets scripts/bundle-budget.mjs walk each route's chunks (npm test checks the sizes).
   build: { target: 'es2022', sourcemap: false, manifest: true },
   server: {

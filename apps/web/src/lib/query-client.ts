@@ -1,14 +1,62 @@
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, type Query, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiClientError } from './api-client.ts';
+import { clearOfflineCache } from './offline-cache.ts';
 
-export function createQueryClient() {
-  return new QueryClient({
+function isUnauthorized(error: unknown): boolean {
+  return error instanceof ApiClientError && error.status === 401;
+}
+
+/**
+ * A 401 means the session is gone (expired, logged out elsewhere) or was never there: no
+ * personal data may stay, in memory or in IndexedDB. Only queries that hold data are
+ * removed, and the failing query keeps its error (so RequireSession can send the patron to
+ * 利用照会) but loses its data: a re-created query that fails again finds nothing to remove,
+ * so this cannot loop.
+ */
+function forgetPersonalData(
+  queryClient: QueryClient,
+  failed: Query<unknown, unknown> | undefined,
+  onUnauthorized: () => void,
+) {
+  queryClient.removeQueries({ predicate: (query) => query !== failed && query.state.data !== undefined });
+  if (failed && failed.state.data !== undefined) {
+    failed.setState({ ...failed.state, data: undefined, dataUpdatedAt: 0 });
+  }
+  onUnauthorized();
+}
+
+export function createQueryClient({
+  onUnauthorized = () => void clearOfflineCache(),
+}: {
+  /** Called after a 401 has removed the data from memory; by default clears IndexedDB. */
+  onUnauthorized?: () => void;
+} = {}) {
+  const queryClient: QueryClient = new QueryClient({
+    queryCache: new QueryCache({
+      onError: (error, query) => {
+        if (isUnauthorized(error)) forgetPersonalData(queryClient, query, onUnauthorized);
+      },
+    }),
+    mutationCache: new MutationCache({
+      onError: (error) => {
+        if (isUnauthorized(error)) forgetPersonalData(queryClient, undefined, onUnauthorized);
+      },
+    }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,
+        // Run the query even when the browser says offline, and keep showing the cached (or
+        // restored) data while it fails; retries wait for the network to come back.
+        networkMode: 'offlineFirst',
         retry: (failures, error) =>
           !(error instanceof ApiClientError && error.status >= 400 && error.status < 500) && failures < 2,
       },
+      mutations: {
+        // An action tried offline fails at once with サーバーに接続できません… instead of
+        // waiting silently and firing later (a renewal must never happen by surprise).
+        networkMode: 'always',
+      },
     },
   });
+  return queryClient;
 }

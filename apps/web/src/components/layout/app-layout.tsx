@@ -2,6 +2,8 @@ import { Link, Outlet, useNavigate } from 'react-router-dom';
 import { paths } from '../../config/paths.ts';
 import { useMe } from '../../features/auth/api/get-me.ts';
 import { useLogout } from '../../features/auth/api/logout.ts';
+import { OfflineNotice } from './offline-notice.tsx';
+import { UpdateBanner } from './update-banner.tsx';
 
 /** Header with the library's name and ログイン / ログアウト on the right, as on the library's site. */
 export function AppLayout() {
@@ -14,6 +16,7 @@ export function AppLayout() {
         本文へ移動
       </a>
       <header className="site-header">
+        <UpdateBanner />
         <div className="site-header-inner">
           <Link to={paths.home} className="site-name">
             柳川市立図書館
@@ -38,6 +41,7 @@ export function AppLayout() {
         </div>
       </header>
       <main id="main" className="site-main">
+        <OfflineNotice />
         <Outlet />
       </main>
       <footer className="site-footer">

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
+import { clearOfflineCache } from '../../../lib/offline-cache.ts';
 
 export function logout() {
   return api<void>('/session', { method: 'DELETE' });
@@ -9,6 +10,10 @@ export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: logout,
-    onSettled: () => queryClient.clear(),
+    // Nothing personal stays on the device: neither in memory nor the offline copy in IndexedDB.
+    onSettled: async () => {
+      queryClient.clear();
+      await clearOfflineCache();
+    },
   });
 }

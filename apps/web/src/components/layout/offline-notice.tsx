@@ -1,0 +1,48 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useSyncExternalStore } from 'react';
+import { formatDateTimeJa } from '../../lib/format-date-time.ts';
+import { useOnlineStatus } from '../../lib/online-status.ts';
+
+/** When the data on screen was fetched: the oldest of the queries shown, or 0 without any. */
+function useShownDataTime(): number {
+  const queryCache = useQueryClient().getQueryCache();
+  const subscribe = useCallback((onChange: () => void) => queryCache.subscribe(onChange), [queryCache]);
+  const oldest = useCallback(() => {
+    let time = 0;
+    for (const query of queryCache.getAll()) {
+      const { data, dataUpdatedAt } = query.state;
+      if (query.getObserversCount() > 0 && data !== undefined && dataUpdatedAt > 0) {
+        time = time === 0 ? dataUpdatedAt : Math.min(time, dataUpdatedAt);
+      }
+    }
+    return time;
+  }, [queryCache]);
+  return useSyncExternalStore(subscribe, oldest, () => 0);
+}
+
+/**
+ * 「オフラインです」 and the time of the data shown (restored from IndexedDB). The live region
+ * is always in the page so that going offline is announced.
+ */
+export function OfflineNotice() {
+  const online = useOnlineStatus();
+  const dataTime = useShownDataTime();
+  return (
+    <div role="status" className="offline-status">
+      {online ? null : (
+        <div className="alert alert-offline">
+          <strong>オフラインです。</strong>
+          {dataTime > 0 ? (
+            <>
+              表示している情報は{' '}
+              <time dateTime={new Date(dataTime).toISOString()}>{formatDateTimeJa(dataTime)}</time>{' '}
+              時点のものです。貸出延長などの手続きは、通信できるときに行ってください。
+            </>
+          ) : (
+            <>通信できる環境で、もう一度お試しください。</>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

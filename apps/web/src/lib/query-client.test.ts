@@ -1,0 +1,70 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ApiClientError } from './api-client.ts';
+import { createQueryClient } from './query-client.ts';
+
+const unauthenticated = () => new ApiClientError(401, 'unauthenticated', 'ログインしてください。');
+const offline = () => new ApiClientError(0, 'network_error', 'サーバーに接続できません。');
+const me = { patron: { number: '100000001', name: 'ヤナガワタロウ' } };
+
+function setup() {
+  const onUnauthorized = vi.fn();
+  const queryClient = createQueryClient({ onUnauthorized });
+  queryClient.setQueryData(['me'], me);
+  queryClient.setQueryData(['calendar'], { months: [] });
+  return { queryClient, onUnauthorized };
+}
+
+describe('createQueryClient: a 401 removes every personal datum', () => {
+  it('from a query: the other queries go, the failing one keeps its error but not its data', async () => {
+    const { queryClient, onUnauthorized } = setup();
+    await expect(
+      queryClient.fetchQuery({
+        queryKey: ['me'],
+        queryFn: () => Promise.reject(unauthenticated()),
+        retry: false,
+        staleTime: 0,
+      }),
+    ).rejects.toThrow('ログインしてください。');
+
+    expect(queryClient.getQueryData(['me'])).toBeUndefined();
+    expect(queryClient.getQueryState(['me'])?.error).toMatchObject({ status: 401 });
+    expect(queryClient.getQueryData(['calendar'])).toBeUndefined();
+    expect(onUnauthorized).toHaveBeenCalledTimes(1);
+  });
+
+  it('from a mutation (e.g. a renewal after the session expired)', async () => {
+    const { queryClient, onUnauthorized } = setup();
+    const mutation = queryClient.getMutationCache().build(queryClient, {
+      mutationFn: () => Promise.reject(unauthenticated()),
+    });
+    await expect(mutation.execute(undefined)).rejects.toThrow();
+
+    expect(queryClient.getQueryData(['me'])).toBeUndefined();
+    expect(queryClient.getQueryData(['calendar'])).toBeUndefined();
+    expect(onUnauthorized).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps the data when the network is down (offline) or the error is another one', async () => {
+    const { queryClient, onUnauthorized } = setup();
+    await expect(
+      queryClient.fetchQuery({
+        queryKey: ['me'],
+        queryFn: () => Promise.reject(offline()),
+        retry: false,
+        staleTime: 0,
+      }),
+    ).rejects.toThrow();
+    await expect(
+      queryClient.fetchQuery({
+        queryKey: ['calendar'],
+        queryFn: () => Promise.reject(new ApiClientError(403, 'forbidden', '…')),
+        retry: false,
+        staleTime: 0,
+      }),
+    ).rejects.toThrow();
+
+    expect(queryClient.getQueryData(['me'])).toEqual(me);
+    expect(queryClient.getQueryData(['calendar'])).toEqual({ months: [] });
+    expect(onUnauthorized).not.toHaveBeenCalled();
+  });
+});

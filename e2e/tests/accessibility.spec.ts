@@ -1,0 +1,163 @@
+/// <reference lib="dom" />
+import type { Page, TestInfo } from '@playwright/test';
+import {
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  expectTargetsAtLeast24px,
+  expectVisibleFocusOnEveryTabStop,
+  tabTo,
+} from '../fixtures/a11y.ts';
+import { DEMO_PASSWORD, expect, loginThroughUi, test } from '../fixtures/test.ts';
+
+const SITE = '柳川市立図書館 貸出延長サービス';
+
+/** Every page and state that exists, reached the way a patron reaches it. */
+const pages: { label: string; open: (page: Page) => Promise<void>; heading: string }[] = [
+  { label: 'メインメニュー', heading: '柳川市立図書館', open: (page) => page.goto('/').then(() => {}) },
+  { label: '利用照会', heading: '利用照会', open: (page) => page.goto('/login').then(() => {}) },
+  {
+    label: '利用照会 (入力エラー)',
+    heading: '利用照会',
+    open: async (page) => {
+      await page.goto('/login');
+      await page.getByRole('button', { name: 'ログインする' }).click();
+      await expect(page.getByLabel('利用者番号')).toHaveAttribute('aria-invalid', 'true');
+    },
+  },
+  {
+    label: '利用照会 (パスワード誤り)',
+    heading: '利用照会',
+    open: async (page) => {
+      await loginThroughUi(page, '100000001', 'wrong-password');
+      await expect(page.getByRole('alert')).toContainText('正しくありません');
+    },
+  },
+  {
+    label: '利用者ポータル',
+    heading: '利用者ポータル',
+    open: async (page) => {
+      await loginThroughUi(page, '100000001', DEMO_PASSWORD);
+      await expect(page.getByRole('table', { name: '貸出状況' })).toBeVisible();
+    },
+  },
+  {
+    label: '利用者ポータル (延滞あり)',
+    heading: '利用者ポータル',
+    open: async (page) => {
+      await loginThroughUi(page, '200000002', DEMO_PASSWORD);
+      await expect(page.getByRole('alert')).toContainText('貸出延長の手続きができません');
+    },
+  },
+  {
+    label: 'ページが見つかりません',
+    heading: 'ページが見つかりません',
+    open: (page) => page.goto('/no-such-page').then(() => {}),
+  },
+];
+
+async function attachScreenshot(page: Page, testInfo: TestInfo, name: string) {
+  await testInfo.attach(name, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+}
+
+test.describe('アクセシビリティ (JIS X 8341-3 / WCAG 2.2 AA)', () => {
+  for (const { label, open, heading } of pages) {
+    test(`${label}: axe finds nothing, targets ≥ 24 px, visible focus on every tab stop`, async ({
+      page,
+    }, testInfo) => {
+      await open(page);
+      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+      await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+      await expectNoAxeViolations(page, testInfo, label);
+      await expectTargetsAtLeast24px(page);
+      await expectNoHorizontalScroll(page);
+      await expectVisibleFocusOnEveryTabStop(page);
+      await attachScreenshot(page, testInfo, label);
+    });
+  }
+
+  // Browser zoom shrinks the layout viewport: 200 % of a 1280 × 800 window lays the page out
+  // in 640 × 400 CSS px, 400 % in 320 × 200 (WCAG 1.4.10's own figure). Setting the viewport
+  // gives exactly that layout, media queries included; deviceScaleFactor would only sharpen
+  // pixels. Text-only zoom (1.4.4) is the root font size at 200 % on the full-width window.
+  const zooms = [
+    { name: 'ページ 200 % (640 px)', viewport: { width: 640, height: 400 }, rootFontSize: undefined },
+    { name: 'ページ 400 % (320 px)', viewport: { width: 320, height: 200 }, rootFontSize: undefined },
+    { name: '文字だけ 200 %', viewport: { width: 1280, height: 800 }, rootFontSize: '200%' },
+  ];
+  for (const zoom of zooms) {
+    test(`${zoom.name}: every page reflows without horizontal scrolling`, async ({ page }, testInfo) => {
+      await page.setViewportSize(zoom.viewport);
+      for (const { label, open, heading } of pages) {
+        await open(page);
+        if (zoom.rootFontSize) {
+          await page.evaluate((size) => {
+            document.documentElement.style.fontSize = size;
+          }, zoom.rootFontSize);
+        }
+        const title = page.getByRole('heading', { level: 1, name: heading });
+        await expect(title).toBeVisible();
+        await expectNoHorizontalScroll(page);
+        await expectTargetsAtLeast24px(page);
+        await attachScreenshot(page, testInfo, `${zoom.name} ${label}`);
+        await page.context().clearCookies();
+      }
+    });
+  }
+
+  test('focus moves to the new page heading on every route change, and the title follows', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await expect(page).toHaveTitle(`メインメニュー | ${SITE}`);
+    await page.getByRole('banner').getByRole('link', { name: 'ログイン' }).click();
+    const loginHeading = page.getByRole('heading', { level: 1, name: '利用照会' });
+    await expect(loginHeading).toBeFocused();
+    await expect(page).toHaveTitle(`利用照会 | ${SITE}`);
+
+    await page.getByLabel('利用者番号').fill('100000001');
+    await page.getByLabel('パスワード').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'ログインする' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: '利用者ポータル' })).toBeFocused();
+    await expect(page).toHaveTitle(`利用者ポータル | ${SITE}`);
+
+    await page.getByRole('link', { name: 'メインメニュー' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: '柳川市立図書館' })).toBeFocused();
+  });
+
+  test('keyboard only: skip link → ログイン → 利用照会 → 利用者ポータル → ログアウト', async ({
+    page,
+  }, testInfo) => {
+    await page.goto('/');
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: '本文へ移動' });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport();
+
+    await tabTo(page, page.getByRole('banner').getByRole('link', { name: 'ログイン' }));
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: '利用照会' })).toBeFocused();
+
+    // An empty form: the error is announced on the field, and focus goes to it.
+    await tabTo(page, page.getByRole('button', { name: 'ログインする' }));
+    await page.keyboard.press('Enter');
+    const number = page.getByLabel('利用者番号');
+    await expect(number).toBeFocused();
+    await expect(number).toHaveAttribute('aria-invalid', 'true');
+    await expect(number).toHaveAccessibleDescription(/9桁の数字.*入力してください/);
+    await attachScreenshot(page, testInfo, '利用照会 入力エラー (キーボード)');
+
+    await page.keyboard.type('100000001');
+    await page.keyboard.press('Tab');
+    await expect(page.getByLabel('パスワード')).toBeFocused();
+    await page.keyboard.type(DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: '利用者ポータル' })).toBeFocused();
+    await expect(page.getByRole('table', { name: '貸出状況' })).toBeVisible();
+    await attachScreenshot(page, testInfo, '利用者ポータル (キーボード)');
+
+    await tabTo(page, page.getByRole('button', { name: 'ログアウト' }));
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: '柳川市立図書館' })).toBeVisible();
+    await expect(page.getByRole('banner').getByRole('link', { name: 'ログイン' })).toBeVisible();
+  });
+});

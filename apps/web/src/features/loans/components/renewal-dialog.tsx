@@ -1,5 +1,5 @@
 import { formatDateJa } from '@library/domain';
-import { useEffect, useId, useRef } from 'react';
+import { type KeyboardEvent, useEffect, useId, useRef } from 'react';
 import type { Loan } from '../api/get-loans.ts';
 
 interface Props {
@@ -8,6 +8,26 @@ interface Props {
   error?: string;
   onConfirm: () => void;
   onCancel: () => void;
+}
+
+/**
+ * The modal already makes the page behind it inert, but Chromium lets Tab leave for the
+ * browser's own toolbar after the last button; wrap round instead so the keyboard stays here.
+ */
+function keepTabInside(dialog: HTMLDialogElement, event: KeyboardEvent<HTMLDialogElement>) {
+  const focusable = [
+    ...dialog.querySelectorAll<HTMLElement>('button:not(:disabled), a[href], input, [tabindex="0"]'),
+  ];
+  const first = focusable[0];
+  const last = focusable.at(-1);
+  if (!first || !last) return;
+  if (event.shiftKey && document.activeElement === first) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  }
 }
 
 /**
@@ -43,6 +63,9 @@ export function RenewalDialog({ loans, pending, error, onConfirm, onCancel }: Pr
       onCancel={(event) => {
         event.preventDefault();
         if (!pending) onCancel();
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Tab') keepTabInside(event.currentTarget, event);
       }}
     >
       <h2 id={headingId}>継続貸出</h2>

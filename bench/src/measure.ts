@@ -1,0 +1,172 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon, { type RequestParams } from 'autocannon';
+import type postgres from 'postgres';
+import type { RecordedQuery } from './record-sql.ts';
+
+/** One measured point: throughput and latency (ms) over the run. */
+export interface Figure {
+  rps: number;
+  p50: number;
+  p99: number;
+  count: number;
+  errors: number;
+  seconds: number;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** autocannon against the running BFF; `next` builds each request (rotating sessions, fresh loans). */
+export async function httpLoad(options: {
+  url: string;
+  connections: number;
+  seconds: number;
+  amount?: number;
+  method: 'GET' | 'POST';
+  path: string;
+  next: () => { headers: Record<string, string>; body?: string };
+}): Promise<Figure> {
+  const result = await autocannon({
+    url: options.url,
+    connections: options.connections,
+    duration: options.seconds,
+    ...(options.amount ? { amount: options.amount } : {}),
+    timeout: 30,
+    requests: [
+      {
+        method: options.method,
+        path: options.path,
+        setupRequest: (req: RequestParams) => {
+          const { headers, body } = options.next();
+          return { ...req, headers: { ...req.headers, ...headers }, ...(body ? { body } : {}) };
+        },
+      },
+    ],
+  });
+  const ok = result['2xx'];
+  return {
+    rps: ok / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    count: ok,
+    errors: result.errors + result.timeouts + result.non2xx,
+    seconds: result.duration,
+  };
+}
+
+/**
+ * The raw-driver baseline: `connections` loops on a postgres.js pool, each running one
+ * request's recorded statements in order (as the BFF's handler awaits them), the same
+ * statement texts and parameters sent the same way (`unsafe`, as drizzle does).
+ */
+export async function rawLoop(options: {
+  sql: postgres.Sql;
+  connections: number;
+  seconds: number;
+  next: () => RecordedQuery[];
+}): Promise<Figure> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  const end = started + options.seconds * 1000;
+  const worker = async () => {
+    while (performance.now() < end) {
+      const statements = options.next();
+      const t0 = performance.now();
+      try {
+        for (const s of statements) await options.sql.unsafe(s.sql, s.params as never[]);
+        latencies.push(performance.now() - t0);
+      } catch {
+        errors++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: options.connections }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    rps: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    count: latencies.length,
+    errors,
+    seconds,
+  };
+}
+
+export function findPgbench(): string {
+  const onPath = spawnSync('pgbench', ['--version']);
+  if (onPath.status === 0) return 'pgbench';
+  const dir = '/usr/lib/postgresql';
+  if (existsSync(dir)) {
+    for (const v of readdirSync(dir).sort().reverse()) {
+      const bin = join(dir, v, 'bin/pgbench');
+      if (existsSync(bin)) return bin;
+    }
+  }
+  throw new Error(
+    'pgbench not found: install postgresql-client (Debian: postgresql-client-15 or the server package)',
+  );
+}
+
+/** pgbench with a custom script; per-transaction latencies from its log (-l). */
+export function pgbench(options: {
+  url: string;
+  script: string;
+  clients: number;
+  seconds: number;
+  variables: Record<string, string | number>;
+}): Figure & { output: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-pgbench-'));
+  try {
+    const scriptFile = join(dir, 'renewal.sql');
+    writeFileSync(scriptFile, options.script);
+    const jobs = Math.min(options.clients, 2);
+    const args = [
+      '-n',
+      '-M',
+      'extended',
+      '-f',
+      scriptFile,
+      '-c',
+      String(options.clients),
+      '-j',
+      String(jobs),
+      '-T',
+      String(options.seconds),
+      '-l',
+      `--log-prefix=${join(dir, 'log')}`,
+      ...Object.entries(options.variables).flatMap(([k, v]) => ['-D', `${k}=${v}`]),
+      options.url,
+    ];
+    const run = spawnSync(findPgbench(), args, { cwd: dir, encoding: 'utf8' });
+    const output = `${run.stdout}\n${run.stderr}`;
+    if (run.status !== 0) throw new Error(`pgbench failed (${run.status}):\n${output}`);
+    const latencies: number[] = [];
+    for (const file of readdirSync(dir).filter((f) => f.startsWith('log'))) {
+      for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
+        const fields = line.split(' ');
+        if (fields.length >= 3) latencies.push(Number(fields[2]) / 1000);
+      }
+    }
+    latencies.sort((a, b) => a - b);
+    const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(output)?.[1] ?? Number.NaN);
+    const failed = Number(/number of failed transactions: (\d+)/.exec(output)?.[1] ?? 0);
+    return {
+      rps: tps,
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+      count: latencies.length,
+      errors: failed,
+      seconds: options.seconds,
+      output,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

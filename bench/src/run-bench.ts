@@ -1,0 +1,336 @@
+// pnpm bench [--patrons 100000] [--loans 1000000] [--seconds 5] [--concurrency 1,16,64]
+//            [--no-pglite] [--no-lighthouse] [--database library_bench]
+// Builds the SPA, starts the real BFF on PostgreSQL (the server of DATABASE_URL, default
+// 127.0.0.1:5432, in a database of the run's own), seeds, and measures side by side with the
+// baselines that are the limit for each scenario. Writes bench/results/<date>.json and .md.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isPlainDate } from '@library/domain';
+import postgres from 'postgres';
+import { parseArgs, positiveInt } from './args.ts';
+import {
+  createBenchDatabase,
+  DEFAULT_BENCH_DATABASE,
+  DEFAULT_SERVER,
+  dropBenchDatabase,
+} from './bench-db.ts';
+import { openDatabase } from './bff.ts';
+import { type BffProcess, repoRoot, startBff } from './bff-process.ts';
+import { type DatasetSize, patronOfLoan, renewableLoan, renewableLoanCount, seedDataset } from './dataset.ts';
+import { runLighthouse } from './lighthouse.ts';
+import { type Figure, httpLoad, pgbench, rawLoop } from './measure.ts';
+import { BENCH_TODAY, consoleProgress } from './progress.ts';
+import { type Results, renderMarkdown, type Scenario } from './report.ts';
+import {
+  createPgbenchSessions,
+  createSessions,
+  explain,
+  recordLoanLists,
+  renewalPgbenchScript,
+  spread,
+  TINY_TABLES,
+} from './workloads.ts';
+
+const args = parseArgs(process.argv.slice(2), {
+  patrons: '100000',
+  loans: '1000000',
+  'small-patrons': '100',
+  'small-loans': '1000',
+  seconds: '5',
+  concurrency: '1,16,64',
+  today: BENCH_TODAY,
+  database: DEFAULT_BENCH_DATABASE,
+  'log-level': 'info',
+  pglite: true,
+  lighthouse: true,
+  'keep-database': false,
+});
+if (!isPlainDate(args.today)) throw new Error('--today must be YYYY-MM-DD');
+const today = args.today;
+const seconds = positiveInt(args.seconds, 'seconds');
+const concurrencies = args.concurrency.split(',').map((c) => positiveInt(c, 'concurrency'));
+const large: DatasetSize = {
+  patrons: positiveInt(args.patrons, 'patrons'),
+  loans: positiveInt(args.loans, 'loans'),
+};
+const small: DatasetSize = {
+  patrons: positiveInt(args['small-patrons'], 'small-patrons'),
+  loans: positiveInt(args['small-loans'], 'small-loans'),
+};
+const server = process.env.DATABASE_URL ?? DEFAULT_SERVER;
+const SESSION_SAMPLE = 1000;
+
+const resultsDir = join(repoRoot, 'bench/results');
+const tmp = join(resultsDir, 'tmp');
+rmSync(tmp, { recursive: true, force: true });
+mkdirSync(tmp, { recursive: true });
+const info = (line: string) => console.info(line);
+const ms = (n: number) => `${n.toFixed(2)} ms`;
+const fmt = (f: Figure) =>
+  `${f.rps.toFixed(0)} req/s, p50 ${ms(f.p50)}, p99 ${ms(f.p99)}${f.errors ? `, ${f.errors} errors` : ''}`;
+
+const results: Results = {
+  date: new Date().toISOString(),
+  machine: machineFacts(),
+  settings: { seconds, concurrencies, today, large, small, logLevel: args['log-level'] },
+  scenarios: [],
+  growth: [],
+  explain: [],
+  pglite: [],
+  notes: [],
+};
+
+function machineFacts() {
+  const pg = spawnSync('psql', [server, '-Atc', 'show server_version'], { encoding: 'utf8' });
+  const cpus = spawnSync('nproc', [], { encoding: 'utf8' }).stdout.trim();
+  return { node: process.version, cores: Number(cpus), postgres: pg.stdout.trim() || 'unknown' };
+}
+
+// 1. The SPA, built into a folder of our own (the bundle report and Lighthouse use it).
+const webDir = join(tmp, 'web');
+info('▶ building the SPA');
+const build = spawnSync('npx', ['vite', 'build', '--outDir', webDir, '--emptyOutDir'], {
+  cwd: join(repoRoot, 'apps/web'),
+  encoding: 'utf8',
+});
+if (build.status !== 0) throw new Error(`vite build failed:\n${build.stdout}\n${build.stderr}`);
+const bundleJson = join(tmp, 'bundle.json');
+const budget = spawnSync(
+  process.execPath,
+  ['scripts/bundle-budget.mjs', '--dir', webDir, '--json', bundleJson],
+  {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  },
+);
+info(budget.stdout);
+results.bundle = JSON.parse(readFileSync(bundleJson, 'utf8'));
+
+// 2. PostgreSQL, small dataset.
+info(`▶ PostgreSQL: database ${args.database}, ${small.patrons} patrons / ${small.loans} loans`);
+const url = await createBenchDatabase(server, args.database);
+const database = await openDatabase({ url, dataDir: tmp });
+const pool = postgres(url, { max: 10, onnotice: () => {}, connection: { TimeZone: 'UTC' } });
+let bff: BffProcess | undefined;
+try {
+  await seedDataset(database.db, small, today, consoleProgress());
+  let tokens = await createSessions(database.db, spread(small.patrons, SESSION_SAMPLE));
+  bff = await startBff({
+    env: {
+      DATABASE_URL: url,
+      STATIC_DIR: webDir,
+      LIBRARY_TODAY: today,
+      LOG_LEVEL: args['log-level'],
+    },
+    logFile: join(tmp, 'bff-postgres.log'),
+  });
+  info(`  BFF ${bff.url} (pid ${bff.pid})`);
+
+  const loansScenario = async (label: string, size: DatasetSize) => {
+    const cookies = [...tokens.values()].map((t) => `sid=${t}`);
+    const recorded = await recordLoanLists(url, tokens, today);
+    let i = 0;
+    let j = 0;
+    for (const c of concurrencies) {
+      const ours = await httpLoad({
+        url: bff!.url,
+        connections: c,
+        seconds,
+        method: 'GET',
+        path: '/api/loans',
+        next: () => ({ headers: { cookie: cookies[i++ % cookies.length]! } }),
+      });
+      const baseline = await rawLoop({
+        sql: pool,
+        connections: c,
+        seconds,
+        next: () => recorded[j++ % recorded.length]!,
+      });
+      info(`  ${label} c=${c}: API ${fmt(ours)} | raw driver ${fmt(baseline)}`);
+      results.scenarios.push({
+        name: `GET /api/loans (${label})`,
+        dataset: size,
+        concurrency: c,
+        ours,
+        baseline: { name: 'postgres.js, same statements', ...baseline },
+        target: 0.5,
+      } satisfies Scenario);
+    }
+    return recorded;
+  };
+
+  await loansScenario(`${small.loans} loans`, small);
+
+  // 3. The large dataset, on the same server (the BFF keeps running: its pool just reconnects).
+  info(`▶ PostgreSQL: ${large.patrons} patrons / ${large.loans} loans`);
+  await seedDataset(database.db, large, today, consoleProgress());
+  const allPatrons = Array.from({ length: large.patrons }, (_, k) => k + 1);
+  const apiTokens = await createSessions(database.db, allPatrons);
+  await createPgbenchSessions(database.db, large.patrons);
+  await pool.unsafe('analyze sessions');
+  tokens = new Map(spread(large.patrons, SESSION_SAMPLE).map((p) => [p, apiTokens.get(p)!]));
+  const recordedLarge = await loansScenario(`${large.loans} loans`, large);
+
+  for (const c of concurrencies) {
+    const at1k = results.scenarios.find((s) => s.concurrency === c && s.dataset === small)!;
+    const at1m = results.scenarios.find((s) => s.concurrency === c && s.dataset === large)!;
+    results.growth.push({ concurrency: c, smallP50: at1k.ours.p50, largeP50: at1m.ours.p50, target: 1.5 });
+  }
+
+  // 4. Renewals: each request renews a fresh loan; the API and pgbench use disjoint loans.
+  const renewable = renewableLoanCount(large);
+  const sacrificed = renewableLoan(renewable - 1);
+  const sacrificedPatron = patronOfLoan(sacrificed, large);
+  const { script, variables, statements } = await renewalPgbenchScript({
+    url,
+    loanId: sacrificed,
+    patronId: sacrificedPatron,
+    token: apiTokens.get(sacrificedPatron)!,
+    today,
+  });
+  writeFileSync(join(resultsDir, 'renewal.pgbench.sql'), script);
+  results.explain.push(
+    ...(await explain(pool, recordedLarge[0]!)).map((e) => ({ ...e, query: 'GET /api/loans' })),
+    ...(await explain(pool, statements)).map((e) => ({ ...e, query: 'POST /api/renewals' })),
+  );
+  for (const e of results.explain) {
+    const seq = e.scans.filter((s) => s.node === 'Seq Scan' && !TINY_TABLES.has(s.relation ?? ''));
+    if (seq.length) info(`  ✖ sequential scan in ${e.query}: ${e.sql.slice(0, 120)}`);
+  }
+
+  const perScenario = Math.floor((renewable - 1) / 2 / concurrencies.length);
+  let apiK = 0;
+  for (const [index, c] of concurrencies.entries()) {
+    const apiStart = index * perScenario;
+    apiK = apiStart;
+    const before = await pool`select count(*)::int as n from renewals where request_id <> 'pgbench'`;
+    const ours = await httpLoad({
+      url: bff.url,
+      connections: c,
+      seconds,
+      amount: perScenario,
+      method: 'POST',
+      path: '/api/renewals',
+      next: () => {
+        const loan = renewableLoan(apiK++);
+        return {
+          headers: {
+            cookie: `sid=${apiTokens.get(patronOfLoan(loan, large))}`,
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify({ loanIds: [loan] }),
+        };
+      },
+    });
+    const after = await pool`select count(*)::int as n from renewals where request_id <> 'pgbench'`;
+    const renewedByApi = after[0]!.n - before[0]!.n;
+    if (renewedByApi !== ours.count) {
+      results.notes.push(`c=${c}: ${ours.count} renewal answers but ${renewedByApi} renewals recorded`);
+    }
+    const pgbBefore = await pool`select count(*)::int as n from renewals where request_id = 'pgbench'`;
+    const baseline = pgbench({
+      url,
+      script,
+      clients: c,
+      seconds,
+      variables: {
+        ...variables,
+        iter: 0,
+        kbase: (concurrencies.length + index) * perScenario,
+        clients: c,
+        patrons: large.patrons,
+      },
+    });
+    const pgbAfter = await pool`select count(*)::int as n from renewals where request_id = 'pgbench'`;
+    const renewedByPgbench = pgbAfter[0]!.n - pgbBefore[0]!.n;
+    if (renewedByPgbench !== baseline.count) {
+      results.notes.push(
+        `pgbench c=${c}: ${baseline.count} transactions but ${renewedByPgbench} renewals recorded`,
+      );
+    }
+    info(`  renewals c=${c}: API ${fmt(ours)} | pgbench ${fmt(baseline)}`);
+    results.scenarios.push({
+      name: 'POST /api/renewals (one fresh loan each)',
+      dataset: large,
+      concurrency: c,
+      ours,
+      baseline: {
+        name: 'pgbench, same statements',
+        rps: baseline.rps,
+        p50: baseline.p50,
+        p99: baseline.p99,
+        count: baseline.count,
+        errors: baseline.errors,
+        seconds,
+      },
+      target: 0.5,
+    });
+  }
+
+  // 5. Lighthouse, mobile, against the built app served by this BFF.
+  if (args.lighthouse) {
+    info('▶ Lighthouse 12.2.3 (mobile)');
+    const someone = apiTokens.get(1)!;
+    results.lighthouse = [
+      await runLighthouse({ url: `${bff.url}/login`, outDir: tmp }),
+      await runLighthouse({ url: `${bff.url}/portal/loans`, outDir: tmp, cookie: `sid=${someone}` }),
+    ];
+    for (const l of results.lighthouse) info(`  ${l.url}: ${JSON.stringify(l.scores)}`);
+  }
+} finally {
+  await bff?.stop();
+  await pool.end({ timeout: 5 });
+  await database.close();
+  if (!args['keep-database']) await dropBenchDatabase(server, args.database);
+}
+
+// 6. PGlite, the embedded default: the same loans benchmark on the small dataset.
+if (args.pglite) {
+  info(`▶ PGlite: ${small.patrons} patrons / ${small.loans} loans`);
+  const dataDir = join(tmp, 'pglite-data');
+  const embedded = await openDatabase({ dataDir });
+  let tokens: Map<number, string>;
+  try {
+    await seedDataset(embedded.db, small, today, consoleProgress());
+    tokens = await createSessions(embedded.db, spread(small.patrons, SESSION_SAMPLE));
+  } finally {
+    await embedded.close();
+  }
+  const cookies = [...tokens.values()].map((t) => `sid=${t}`);
+  const lite = await startBff({
+    env: {
+      DATABASE_URL: '',
+      DATA_DIR: dataDir,
+      STATIC_DIR: webDir,
+      LIBRARY_TODAY: today,
+      LOG_LEVEL: args['log-level'],
+    },
+    logFile: join(tmp, 'bff-pglite.log'),
+  });
+  try {
+    let i = 0;
+    for (const c of concurrencies) {
+      const ours = await httpLoad({
+        url: lite.url,
+        connections: c,
+        seconds,
+        method: 'GET',
+        path: '/api/loans',
+        next: () => ({ headers: { cookie: cookies[i++ % cookies.length]! } }),
+      });
+      const onPostgres = results.scenarios.find((s) => s.dataset === small && s.concurrency === c)!.ours;
+      info(`  PGlite c=${c}: API ${fmt(ours)} | same on PostgreSQL ${fmt(onPostgres)}`);
+      results.pglite.push({ concurrency: c, pglite: ours, postgres: onPostgres });
+    }
+  } finally {
+    await lite.stop();
+  }
+}
+
+const stamp = results.date.slice(0, 10);
+const markdown = renderMarkdown(results);
+writeFileSync(join(resultsDir, `${stamp}.json`), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(join(resultsDir, `${stamp}.md`), markdown);
+info(`\n${markdown}`);
+info(`written: bench/results/${stamp}.json and bench/results/${stamp}.md`);

@@ -6,14 +6,14 @@ import { expect, GUIDE_TODAY, test } from '../fixtures/test.ts';
 
 /** The renewal journey changes the patron's loans: it gets a server and database of its own. */
 const freshTest = test.extend({
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright requires the destructuring
   baseURL: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright requires the destructuring
     async ({}, use) => {
       const server = await startAppServer({ today: GUIDE_TODAY });
       await use(server.baseURL);
       await server.stop();
     },
-    { timeout: 90_000 },
+    { scope: 'test', timeout: 90_000 },
   ],
 });
 

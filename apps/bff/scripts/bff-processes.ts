@@ -16,9 +16,11 @@ export function log(message: string): void {
   console.info(`[${new Date().toISOString().slice(11, 23)}] ${message}`);
 }
 
+export class CheckFailed extends Error {}
+
+/** Stops the script's checks; its `finally` still stops the processes and drops the database. */
 export function fail(message: string): never {
-  console.error(`FAILED: ${message}`);
-  process.exit(1);
+  throw new CheckFailed(`FAILED: ${message}`);
 }
 
 export function check(condition: unknown, message: string): void {

@@ -7,6 +7,7 @@
  */
 import postgres from 'postgres';
 import {
+  CheckFailed,
   call,
   check,
   createRunDatabase,
@@ -127,7 +128,7 @@ try {
     'both processes still running',
   );
 } catch (error) {
-  console.error(error);
+  console.error(error instanceof CheckFailed ? error.message : error);
   exitCode = 1;
 } finally {
   for (const p of processes) {

@@ -48,6 +48,8 @@ export function PasswordStep() {
   const [state, setState] = useOutletContext<RegistrationContext>();
   const navigate = useNavigate();
   const { verified } = state;
+  // Just registered: the navigation to the completion page is under way.
+  if (!verified && state.result) return null;
   if (!verified) return <Navigate to={paths.registration} replace />;
   return (
     <>

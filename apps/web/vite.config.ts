@@ -39,6 +39,9 @@ export default defineConfig({
         // offline copy of the patron's data is the persisted query cache in IndexedDB, which
         // logout and any 401 clear (src/lib/offline-cache.ts).
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // The common-password list (≈ 220 KB gz) is only for choosing a password, which needs the
+        // server anyway: it loads on demand instead of with every install of the app.
+        globIgnores: ['**/common-passwords-*.js'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         runtimeCaching: [],

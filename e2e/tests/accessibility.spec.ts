@@ -28,7 +28,8 @@ const pages: { label: string; open: (page: Page) => Promise<void>; heading: stri
     label: '利用照会 (パスワード誤り)',
     heading: '利用照会',
     open: async (page) => {
-      await loginThroughUi(page, '100000001', 'wrong-password');
+      // A number nobody holds: the same generic message, and no lockout of a demo patron.
+      await loginThroughUi(page, '100009999', 'wrong-password');
       await expect(page.getByRole('alert')).toContainText('正しくありません');
     },
   },
@@ -128,6 +129,7 @@ test.describe('アクセシビリティ (JIS X 8341-3 / WCAG 2.2 AA)', () => {
     page,
   }, testInfo) => {
     await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1, name: '柳川市立図書館' })).toBeVisible();
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: '本文へ移動' });
     await expect(skip).toBeFocused();

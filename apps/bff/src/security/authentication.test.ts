@@ -97,7 +97,9 @@ describe('per-address rate limit on authentication', () => {
     }
   });
 
-  it('on a real socket, without a proxy, the peer address is counted and X-Forwarded-For is ignored', async () => {
+  it('on a real socket, without a proxy, the peer address is counted and X-Forwarded-For is ignored', {
+    timeout: 120_000,
+  }, async () => {
     const direct = await createTestApp({ demo: false, env: { AUTH_RATE_LIMIT_PER_MINUTE: String(LIMIT) } });
     const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
       const s = serve({ fetch: direct.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));

@@ -118,7 +118,9 @@ describe('same-origin check on every state-changing request', () => {
     }
   });
 
-  it('behind a trusted proxy, compares with the forwarded host and scheme', async () => {
+  it('behind a trusted proxy, compares with the forwarded host and scheme', {
+    timeout: 120_000,
+  }, async () => {
     const proxied = await createTestApp({ demo: false, env: { TRUST_PROXY: 'true' } });
     try {
       const request = (origin: string) =>

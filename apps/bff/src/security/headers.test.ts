@@ -96,7 +96,9 @@ describe('security headers', () => {
     expect(https.headers.getSetCookie()[0]).not.toMatch(/Domain=|Max-Age=|Expires=/i);
   });
 
-  it('COOKIE_SECURE=true marks the cookie Secure even on plain http (a TLS-terminating proxy without TRUST_PROXY)', async () => {
+  it('COOKIE_SECURE=true marks the cookie Secure even on plain http (a TLS-terminating proxy without TRUST_PROXY)', {
+    timeout: 120_000,
+  }, async () => {
     const secure = await createTestApp({ env: { COOKIE_SECURE: 'true' } });
     try {
       const res = await client(secure.app).login();

@@ -6,7 +6,7 @@ import {
   type PlainDate,
   type YearMonth,
 } from '@library/domain';
-import { and, asc, between, count, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, between, count, eq, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import { branches, closedDays, events, loans } from '../db/schema.ts';
 import { japaneseHolidayOf } from './holidays.ts';
@@ -103,26 +103,4 @@ export async function buildCalendarMonths(
       };
     }),
   }));
-}
-
-/**
- * Closed days of the given branches between `from` and `to`, as the `isClosed` predicate that
- * the domain's `nextOpenDay` takes (R2). One query for any number of loans. Days after `to`
- * count as open, so pass a `to` well beyond the latest date asked about.
- */
-export async function closedDayChecker(
-  db: Db | Tx,
-  branchCodes: string[],
-  from: PlainDate,
-  to: PlainDate,
-): Promise<(branchCode: string, date: PlainDate) => boolean> {
-  if (branchCodes.length === 0) return () => false;
-  const rows = await db
-    .select({ branchCode: closedDays.branchCode, date: closedDays.date })
-    .from(closedDays)
-    .where(
-      and(inArray(closedDays.branchCode, [...new Set(branchCodes)]), between(closedDays.date, from, to)),
-    );
-  const set = new Set(rows.map((r) => `${r.branchCode}|${r.date}`));
-  return (branchCode, date) => set.has(`${branchCode}|${date}`);
 }

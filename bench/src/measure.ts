@@ -26,7 +26,6 @@ export async function httpLoad(options: {
   url: string;
   connections: number;
   seconds: number;
-  amount?: number;
   method: 'GET' | 'POST';
   path: string;
   next: () => { headers: Record<string, string>; body?: string };
@@ -35,7 +34,6 @@ export async function httpLoad(options: {
     url: options.url,
     connections: options.connections,
     duration: options.seconds,
-    ...(options.amount ? { amount: options.amount } : {}),
     timeout: 30,
     requests: [
       {

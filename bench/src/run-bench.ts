@@ -113,6 +113,12 @@ const url = await createBenchDatabase(server, args.database);
 const database = await openDatabase({ url, dataDir: tmp });
 const pool = postgres(url, { max: 10, onnotice: () => {}, connection: { TimeZone: 'UTC' } });
 let bff: BffProcess | undefined;
+/**
+ * A live patron uses their session within the minute: without this, the first request of
+ * each session would also pay the once-a-minute last_seen_at refresh (an extra commit), which
+ * the renewal scenario — one request per session — would then measure every time.
+ */
+const refreshSessions = () => pool`update sessions set last_seen_at = now()`;
 try {
   await seedDataset(database.db, small, today, consoleProgress());
   let tokens = await createSessions(database.db, spread(small.patrons, SESSION_SAMPLE));
@@ -133,6 +139,7 @@ try {
     let i = 0;
     let j = 0;
     for (const c of concurrencies) {
+      await refreshSessions();
       const ours = await httpLoad({
         url: bff!.url,
         connections: c,
@@ -204,16 +211,18 @@ try {
   for (const [index, c] of concurrencies.entries()) {
     const apiStart = index * perScenario;
     apiK = apiStart;
+    await refreshSessions();
     const before = await pool`select count(*)::int as n from renewals where request_id <> 'pgbench'`;
     const ours = await httpLoad({
       url: bff.url,
       connections: c,
       seconds,
-      amount: perScenario,
       method: 'POST',
       path: '/api/renewals',
       next: () => {
-        const loan = renewableLoan(apiK++);
+        // Past its share (only on a tiny dataset) a request repeats a loan and is refused:
+        // the count check below reports it.
+        const loan = renewableLoan(apiStart + ((apiK++ - apiStart) % perScenario));
         return {
           headers: {
             cookie: `sid=${apiTokens.get(patronOfLoan(loan, large))}`,
@@ -225,7 +234,8 @@ try {
     });
     const after = await pool`select count(*)::int as n from renewals where request_id <> 'pgbench'`;
     const renewedByApi = after[0]!.n - before[0]!.n;
-    if (renewedByApi !== ours.count) {
+    // Requests still in flight when autocannon stops are answered after it counted: up to c more.
+    if (renewedByApi < ours.count || renewedByApi > ours.count + c) {
       results.notes.push(`c=${c}: ${ours.count} renewal answers but ${renewedByApi} renewals recorded`);
     }
     const pgbBefore = await pool`select count(*)::int as n from renewals where request_id = 'pgbench'`;

@@ -121,6 +121,12 @@ test.describe('アクセシビリティ (JIS X 8341-3 / WCAG 2.2 AA)', () => {
     await expect(page.getByRole('heading', { level: 1, name: '利用者ポータル' })).toBeFocused();
     await expect(page).toHaveTitle(`利用者ポータル | ${SITE}`);
 
+    // A reload is a first page: the browser's own focus handling is left alone.
+    await page.reload();
+    const portalHeading = page.getByRole('heading', { level: 1, name: '利用者ポータル' });
+    await expect(portalHeading).toBeVisible();
+    await expect(portalHeading).not.toBeFocused();
+
     await page.getByRole('link', { name: 'メインメニュー' }).click();
     await expect(page.getByRole('heading', { level: 1, name: '柳川市立図書館' })).toBeFocused();
   });

@@ -18,13 +18,19 @@ export async function startBff(options: {
   env: Record<string, string>;
   logFile: string;
   timeoutMs?: number;
+  /** e.g. ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] to profile the BFF under load. */
+  nodeArgs?: string[];
 }): Promise<BffProcess> {
   const out = openSync(options.logFile, 'w');
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-    cwd: `${repoRoot}apps/bff`,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DEMO_DATA: 'false', ...options.env },
-    stdio: ['ignore', out, out],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/index.ts'],
+    {
+      cwd: `${repoRoot}apps/bff`,
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DEMO_DATA: 'false', ...options.env },
+      stdio: ['ignore', out, out],
+    },
+  );
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   let exited: number | null = null;
   child.on('exit', (code) => {

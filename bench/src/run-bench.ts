@@ -1,5 +1,5 @@
 // pnpm bench [--patrons 100000] [--loans 1000000] [--seconds 5] [--concurrency 1,16,64]
-//            [--no-pglite] [--no-lighthouse] [--database library_bench]
+//            [--no-pglite] [--no-lighthouse] [--database library_bench] [--profile]
 // Builds the SPA, starts the real BFF on PostgreSQL (the server of DATABASE_URL, default
 // 127.0.0.1:5432, in a database of the run's own), seeds, and measures side by side with the
 // baselines that are the limit for each scenario. Writes bench/results/<date>.json and .md.
@@ -45,6 +45,8 @@ const args = parseArgs(process.argv.slice(2), {
   pglite: true,
   lighthouse: true,
   'keep-database': false,
+  /** CPU-profile the BFF on PostgreSQL (bench/results/tmp/profile/*.cpuprofile, for Chrome DevTools). */
+  profile: false,
 });
 if (!isPlainDate(args.today)) throw new Error('--today must be YYYY-MM-DD');
 const today = args.today;
@@ -130,6 +132,7 @@ try {
       LOG_LEVEL: args['log-level'],
     },
     logFile: join(tmp, 'bff-postgres.log'),
+    ...(args.profile ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${join(tmp, 'profile')}`] } : {}),
   });
   info(`  BFF ${bff.url} (pid ${bff.pid})`);
 

@@ -1,3 +1,4 @@
+import { QueryObserver } from '@tanstack/react-query';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiClientError } from './api-client.ts';
 import { createQueryClient } from './query-client.ts';
@@ -66,5 +67,25 @@ describe('createQueryClient: a 401 removes every personal datum', () => {
     expect(queryClient.getQueryData(['me'])).toEqual(me);
     expect(queryClient.getQueryData(['calendar'])).toEqual({ months: [] });
     expect(onUnauthorized).not.toHaveBeenCalled();
+  });
+});
+
+describe('createQueryClient: the offline copy', () => {
+  it('keeps a query nobody watches any more (貸出一覧 left for the portal) for as long as the copy lives', async () => {
+    vi.useFakeTimers();
+    try {
+      const queryClient = createQueryClient();
+      const observer = new QueryObserver(queryClient, {
+        queryKey: ['loans', 1],
+        queryFn: () => Promise.resolve({ items: ['マンガ日本の歴史'] }),
+      });
+      const unsubscribe = observer.subscribe(() => {});
+      await vi.waitFor(() => expect(queryClient.getQueryData(['loans', 1])).toBeDefined());
+      unsubscribe();
+      await vi.advanceTimersByTimeAsync(24 * 60 * 60 * 1000);
+      expect(queryClient.getQueryData(['loans', 1])).toEqual({ items: ['マンガ日本の歴史'] });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

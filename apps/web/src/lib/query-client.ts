@@ -1,6 +1,6 @@
 import { MutationCache, type Query, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiClientError } from './api-client.ts';
-import { clearOfflineCache } from './offline-cache.ts';
+import { clearOfflineCache, OFFLINE_MAX_AGE_MS } from './offline-cache.ts';
 
 function isUnauthorized(error: unknown): boolean {
   return error instanceof ApiClientError && error.status === 401;
@@ -45,6 +45,9 @@ export function createQueryClient({
     defaultOptions: {
       queries: {
         staleTime: 30_000,
+        // The persister saves what the cache holds: with the default 5 minutes a page left
+        // behind (貸出一覧 after going back to the portal) would drop out of the offline copy.
+        gcTime: OFFLINE_MAX_AGE_MS,
         // Run the query even when the browser says offline, and keep showing the cached (or
         // restored) data while it fails; retries wait for the network to come back.
         networkMode: 'offlineFirst',

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { Breadcrumbs } from '../../components/layout/breadcrumbs.tsx';
 import { PageTitle } from '../../components/layout/page-title.tsx';
@@ -17,6 +17,14 @@ export function Component() {
   const [params, setParams] = useSearchParams();
   const page = pageFrom(params.get('page'));
   const [results, setResults] = useState<RenewalResult[]>();
+  // 「前に戻る」 removes the button that had the focus: give it to the page heading, as a
+  // route change would, instead of letting it fall back to the top of the document.
+  const backFromResult = useRef(false);
+  useEffect(() => {
+    if (results || !backFromResult.current) return;
+    backFromResult.current = false;
+    document.querySelector<HTMLElement>('#main h1')?.focus();
+  }, [results]);
   const crumbs = [
     { label: 'メインメニュー', to: paths.home },
     { label: '利用者ポータル', to: paths.portal },
@@ -29,7 +37,13 @@ export function Component() {
       <PageTitle title={results ? '継続貸出' : '貸出一覧'}>{results ? '継続貸出' : '貸出一覧'}</PageTitle>
       <RequireSession>
         {results ? (
-          <RenewalResultView results={results} onBack={() => setResults(undefined)} />
+          <RenewalResultView
+            results={results}
+            onBack={() => {
+              backFromResult.current = true;
+              setResults(undefined);
+            }}
+          />
         ) : (
           <LoanList
             page={page}

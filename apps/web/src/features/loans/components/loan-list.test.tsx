@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -18,7 +18,16 @@ beforeAll(() => {
   };
 });
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+/** What the browser says when the connection comes and goes (navigator.onLine + the event). */
+function setOnline(online: boolean) {
+  vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(online);
+  window.dispatchEvent(new Event(online ? 'online' : 'offline'));
+}
 
 const loan = (over: Partial<Loan> & Pick<Loan, 'id' | 'no' | 'title'>): Loan => ({
   loanedOn: '2021-01-11',
@@ -287,6 +296,66 @@ describe('the 継続貸出 dialog', () => {
     await user.click(screen.getByRole('button', { name: '延長する' }));
     const dialog = screen.getByRole('dialog');
     expect(await within(dialog).findByText(/返却期限日を過ぎた資料があるため/)).toBeInTheDocument();
+  });
+});
+
+describe('offline', () => {
+  it('shows the loans but no checkbox, 全選択, 一括貸出延長 or 貸出延長, and says why; back online they return', async () => {
+    stubApi({ loans: guidePage });
+    setOnline(false);
+    renderWithQuery(<LoanList page={1} onPageChange={() => {}} onRenewed={() => {}} />);
+    await screen.findByText('該当件数【12】');
+    expect(screen.getByText('オフラインのため、貸出延長はできません。')).toBeInTheDocument();
+    expect(
+      screen.getByRole('cell', { name: 'マンガ日本の歴史 現代篇 2 大日本帝国の成立' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('予約あり')).toBeInTheDocument();
+    expect(checkboxes()).toHaveLength(0);
+    expect(screen.queryByRole('button', { name: /貸出延長|全選択|全解除/ })).toBeNull();
+    expect(screen.queryByText(/チェックを入れて/)).toBeNull();
+
+    act(() => setOnline(true));
+    expect(screen.queryByText('オフラインのため、貸出延長はできません。')).toBeNull();
+    expect(checkboxes()).toHaveLength(3);
+    expect(screen.getAllByRole('button', { name: '貸出延長' })).toHaveLength(3);
+  });
+
+  it('keeps the selection while offline and gives it back with the controls', async () => {
+    const user = userEvent.setup();
+    stubApi({ loans: guidePage });
+    setOnline(true);
+    renderWithQuery(<LoanList page={1} onPageChange={() => {}} onRenewed={() => {}} />);
+    await screen.findByText('該当件数【12】');
+    await user.click(checkboxes()[1]!);
+    act(() => setOnline(false));
+    expect(checkboxes()).toHaveLength(0);
+    act(() => setOnline(true));
+    expect(checkboxes().map((c) => c.checked)).toEqual([false, true, false]);
+  });
+
+  it('going offline with the dialog open: 延長する keeps focus but renews nothing, and says why', async () => {
+    const user = userEvent.setup();
+    setOnline(true);
+    const calls = stubApi({ loans: guidePage });
+    renderWithQuery(<LoanList page={1} onPageChange={() => {}} onRenewed={() => {}} />);
+    await screen.findByText('該当件数【12】');
+    await user.click(screen.getAllByRole('button', { name: '貸出延長' })[0]!);
+    const dialog = screen.getByRole('dialog', { name: '継続貸出' });
+    const confirm = within(dialog).getByRole('button', { name: '延長する' });
+    expect(confirm).toHaveFocus();
+
+    act(() => setOnline(false));
+    expect(within(dialog).getByRole('alert')).toHaveTextContent('オフラインのため、貸出延長はできません。');
+    expect(confirm).toHaveAttribute('aria-disabled', 'true');
+    expect(confirm).toHaveFocus();
+    await user.click(confirm);
+    await user.keyboard('{Enter}');
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
+
+    act(() => setOnline(true));
+    expect(confirm).toHaveAttribute('aria-disabled', 'false');
+    expect(within(dialog).getByRole('alert')).toBeEmptyDOMElement();
   });
 });
 

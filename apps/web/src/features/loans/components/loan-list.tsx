@@ -1,9 +1,10 @@
 import { formatDateJa, renewalNote, renewalReasonMessages } from '@library/domain';
 import { useEffect, useMemo, useState } from 'react';
 import { ApiClientError } from '../../../lib/api-client.ts';
+import { useOnlineStatus } from '../../../lib/online-status.ts';
 import { type Loan, useLoans } from '../api/get-loans.ts';
 import { newIdempotencyKey, type RenewalResult, useRenewLoans } from '../api/renew-loans.ts';
-import { RenewalDialog } from './renewal-dialog.tsx';
+import { OFFLINE_RENEWAL_MESSAGE, RenewalDialog } from './renewal-dialog.tsx';
 import './loans.css';
 
 interface Props {
@@ -25,6 +26,8 @@ interface Confirmation {
 export function LoanList({ page, onPageChange, onRenewed }: Props) {
   const loans = useLoans(page);
   const renew = useRenewLoans();
+  // Offline the list is the copy restored from IndexedDB: it can be read, not acted on.
+  const online = useOnlineStatus();
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [confirmation, setConfirmation] = useState<Confirmation>();
 
@@ -92,8 +95,12 @@ export function LoanList({ page, onPageChange, onRenewed }: Props) {
     }
   }
 
+  // Offline the controls go, as for a blocked patron: a checkbox nobody can use would only
+  // invite a tap that fails. The 注意 column still says which rows could not be renewed anyway.
+  const controls = online && !blocked && renewable.length > 0;
+
   const toolbar = () =>
-    blocked || renewable.length === 0 ? null : (
+    !controls ? null : (
       <div className="loan-toolbar">
         <button
           type="button"
@@ -139,7 +146,10 @@ export function LoanList({ page, onPageChange, onRenewed }: Props) {
         <p>現在借りている資料はありません。</p>
       ) : (
         <>
-          {!blocked && renewable.length > 0 ? (
+          {!online && !blocked && renewable.length > 0 ? (
+            <p className="alert alert-offline loan-offline">{OFFLINE_RENEWAL_MESSAGE}</p>
+          ) : null}
+          {controls ? (
             <p className="loan-list-help">
               延長する資料の□にチェックを入れて「一括貸出延長」を押すか、資料ごとの「貸出延長」を押してください。□のない資料は延長できません。
             </p>
@@ -163,7 +173,7 @@ export function LoanList({ page, onPageChange, onRenewed }: Props) {
             </thead>
             <tbody>
               {items.map((loan) => {
-                const canRenew = !blocked && loan.renewal.eligible;
+                const canRenew = controls && loan.renewal.eligible;
                 const note = renewalNote(loan.renewal, loan.overdue);
                 const titleId = `loan-title-${loan.id}`;
                 return (
@@ -244,6 +254,7 @@ export function LoanList({ page, onPageChange, onRenewed }: Props) {
         <RenewalDialog
           loans={confirmation.loans}
           pending={renew.isPending}
+          online={online}
           error={renew.error?.message}
           onConfirm={handleConfirm}
           onCancel={() => setConfirmation(undefined)}

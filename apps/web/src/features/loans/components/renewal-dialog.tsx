@@ -2,9 +2,14 @@ import { formatDateJa } from '@library/domain';
 import { type KeyboardEvent, useEffect, useId, useRef } from 'react';
 import type { Loan } from '../api/get-loans.ts';
 
+/** Shown instead of the renewal controls while the browser is offline (SPEC §8 PWA). */
+export const OFFLINE_RENEWAL_MESSAGE = 'オフラインのため、貸出延長はできません。';
+
 interface Props {
   loans: Loan[];
   pending: boolean;
+  /** Offline (the connection dropped while the dialog was open) 延長する waits, and says why. */
+  online: boolean;
   error?: string;
   onConfirm: () => void;
   onCancel: () => void;
@@ -35,7 +40,7 @@ function keepTabInside(dialog: HTMLDialogElement, event: KeyboardEvent<HTMLDialo
  * inert (focus cannot leave it) and Escape cancels; focus starts on 「延長する」 and, on close,
  * goes back to whatever opened the dialog.
  */
-export function RenewalDialog({ loans, pending, error, onConfirm, onCancel }: Props) {
+export function RenewalDialog({ loans, pending, online, error, onConfirm, onCancel }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const headingId = useId();
@@ -96,15 +101,27 @@ export function RenewalDialog({ loans, pending, error, onConfirm, onCancel }: Pr
           ))}
         </tbody>
       </table>
-      <div role="alert">{error ? <p className="alert alert-error">{error}</p> : null}</div>
+      <div role="alert">
+        {!online ? (
+          <p className="alert alert-offline">
+            {OFFLINE_RENEWAL_MESSAGE}通信が戻ってから「延長する」を押してください。
+          </p>
+        ) : error ? (
+          <p className="alert alert-error">{error}</p>
+        ) : null}
+      </div>
       <div className="actions">
         <button
           ref={confirmRef}
           type="button"
           className="button button-primary"
-          onClick={onConfirm}
+          // Offline only aria-disabled: the button keeps the focus it was given (a disabled
+          // one would drop it to the page behind), and a press does nothing.
+          onClick={() => {
+            if (online) onConfirm();
+          }}
           disabled={pending}
-          aria-disabled={pending}
+          aria-disabled={pending || !online}
         >
           {pending ? '延長しています…' : '延長する'}
         </button>

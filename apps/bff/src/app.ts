@@ -30,23 +30,20 @@ export function buildApp(deps: AppDeps) {
     // The SPA's files gzip to a third (a phone on 4G waits for every byte); API answers are
     // handled above and never reach this.
     app.use('*', compress());
-    app.use(
-      '*',
-      serveStatic({
-        root: deps.env.STATIC_DIR,
-        onFound: (path, c) => {
-          // Hashed assets never change; the shell and the service worker must be revalidated.
-          c.header(
-            'Cache-Control',
-            path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-          );
-        },
-      }),
-    );
+    // Hashed assets never change; the shell, manifest and service worker must be revalidated.
+    // (Set after the fact: serveStatic's own `onFound` runs once its response is already built.)
+    app.use('*', async (c, next) => {
+      await next();
+      if (c.req.path.startsWith('/api/') || c.res.status >= 400) return;
+      c.res.headers.set(
+        'Cache-Control',
+        c.req.path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
+    });
+    app.use('*', serveStatic({ root: deps.env.STATIC_DIR }));
     // Client-side routes: every other GET outside /api gets the SPA shell.
     app.get('*', (c, next) => {
       if (c.req.path.startsWith('/api/')) return next();
-      c.header('Cache-Control', 'no-cache');
       return c.html(html);
     });
   }

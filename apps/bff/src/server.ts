@@ -39,12 +39,17 @@ export interface RunningServer {
 /** Opens the database (migrating it), loads demo data on an empty one, and listens. */
 export async function startServer(env: Env): Promise<RunningServer> {
   const logger = createLogger(env.LOG_LEVEL);
-  const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
   const clock = systemClock(env.LIBRARY_TODAY);
-  if (env.DEMO_DATA && (await isDatabaseEmpty(database.db))) {
-    await loadDemoData(database.db, clock.today());
-    logger.info({ today: clock.today() }, 'demo data loaded');
-  }
+  const database = await openDatabase({
+    url: env.DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    prepare: async (db) => {
+      if (env.DEMO_DATA && (await isDatabaseEmpty(db))) {
+        await loadDemoData(db, clock.today());
+        logger.info({ today: clock.today() }, 'demo data loaded');
+      }
+    },
+  });
   const deps: AppDeps = { db: database.db, dbKind: database.kind, env, clock, logger };
   const app = buildApp(deps);
   // Delivers the mail outbox from this process; every process may run one (rows are claimed).

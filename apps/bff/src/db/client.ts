@@ -23,23 +23,38 @@ export interface Database {
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
+/** Any constant: the key of the advisory lock that serialises start-up across processes. */
+const STARTUP_LOCK_KEY = 7_310_421;
+
 /**
  * Opens the database named by DATABASE_URL: unset → PGlite stored in `dataDir`,
- * `memory://` → a fresh in-memory PGlite, `postgres://…` → postgres.js. Applies migrations.
+ * `memory://` → a fresh in-memory PGlite, `postgres://…` → postgres.js. Applies migrations,
+ * then runs `prepare` (the demo seed); on a server both happen under an advisory lock, so
+ * several BFF processes starting at once on an empty database do not race.
  */
 export async function openDatabase(options: {
   url?: string;
   dataDir: string;
   poolSize?: number;
+  prepare?: (db: Db) => Promise<void>;
 }): Promise<Database> {
   if (options.url?.startsWith('postgres')) {
     const client = postgres(options.url, {
-      max: options.poolSize ?? 10,
+      // At least 2: start-up holds one connection for its lock while migrating on another.
+      max: Math.max(2, options.poolSize ?? 10),
       onnotice: () => {},
       connection: { TimeZone: 'UTC' },
     });
     const db = drizzlePostgres(client, { schema });
-    await migratePostgres(db, { migrationsFolder });
+    const lock = await client.reserve();
+    try {
+      await lock`select pg_advisory_lock(${STARTUP_LOCK_KEY})`;
+      await migratePostgres(db, { migrationsFolder });
+      await options.prepare?.(db as unknown as Db);
+    } finally {
+      await lock`select pg_advisory_unlock(${STARTUP_LOCK_KEY})`.catch(() => {});
+      lock.release();
+    }
     return { db: db as unknown as Db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
   }
   let dir: string | undefined;
@@ -50,5 +65,6 @@ export async function openDatabase(options: {
   const client = await PGlite.create(dir);
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder });
+  await options.prepare?.(db as unknown as Db);
   return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() };
 }

@@ -22,10 +22,11 @@ const SECRET_FIELDS = [
 /**
  * Masks what could identify a patron in free text (error messages from a driver, say): every
  * run of 6 or more digits keeps only its last 3 (patron numbers, birth dates, phone numbers),
- * and a date written YYYY-MM-DD becomes ****-**-**.
+ * a date written YYYY-MM-DD becomes ****-**-**, and an email address keeps only its domain.
  */
 export function scrubText(text: string): string {
   return text
+    .replace(/[^\s<>"'@]+@([A-Za-z0-9.-]+\.[A-Za-z]{2,})/g, '***@$1')
     .replace(/\d{6,}/g, (digits) => `${'*'.repeat(digits.length - 3)}${digits.slice(-3)}`)
     .replace(/\b\d{4}-\d{2}-\d{2}\b/g, '****-**-**');
 }

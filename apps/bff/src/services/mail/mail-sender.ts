@@ -4,7 +4,8 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db } from '../../db/client.ts';
 import { mailOutbox } from '../../db/schema.ts';
 import type { Env } from '../../env.ts';
-import type { Logger } from '../../lib/logger.ts';
+import { describeError } from '../../lib/create-app.ts';
+import { type Logger, scrubText } from '../../lib/logger.ts';
 import type { Clock } from '../clock.ts';
 import { maskAddress, onMailQueued } from './outbox.ts';
 
@@ -141,7 +142,14 @@ export function createMailSender(options: MailSenderOptions): MailSender {
           .set({ nextAttemptAt: retryAt, lockedUntil: null, lastError })
           .where(eq(mailOutbox.id, row.id));
         log.warn(
-          { mailId: row.id, kind: row.kind, to, attempts: row.attempts, retryAt, error: lastError },
+          {
+            mailId: row.id,
+            kind: row.kind,
+            to,
+            attempts: row.attempts,
+            retryAt,
+            error: scrubText(lastError),
+          },
           'mail not sent, will retry',
         );
       }
@@ -168,10 +176,8 @@ export function createMailSender(options: MailSenderOptions): MailSender {
         if (result.claimed === batchSize) again = true;
       })
       .catch((error: Error) => {
-        log.error(
-          { err: { message: error.message, code: (error as { code?: string }).code } },
-          'mail run failed',
-        );
+        // Never the query text: its parameters hold addresses and message bodies.
+        log.error({ err: describeError(error) }, 'mail run failed');
       })
       .finally(() => {
         running = undefined;

@@ -200,6 +200,25 @@ describe('図書館カレンダー', () => {
     expect(day(february, '2021-02-22')).toHaveAccessibleName('2月22日（月） 開館');
   });
 
+  it('counts every tap on 前の月 / 次の月, also those made while a month is still loading', async () => {
+    const user = userEvent.setup();
+    renderCalendar();
+    await screen.findByRole('table', { name: '2021年1月（柳川図書館）' });
+    let release!: () => void;
+    hold = new Promise((resolve) => {
+      release = resolve;
+    });
+    await user.click(screen.getByRole('button', { name: /次の月/ }));
+    await user.click(screen.getByRole('button', { name: /次の月/ }));
+    release();
+    expect(await screen.findByRole('table', { name: '2021年4月（柳川図書館）' })).toBeInTheDocument();
+    expect(requests.at(-1)!.searchParams.get('from')).toBe('2021-03');
+    await user.click(screen.getByRole('button', { name: /前の月/ }));
+    await user.click(screen.getByRole('button', { name: /前の月/ }));
+    await user.click(screen.getByRole('button', { name: /前の月/ }));
+    expect(await screen.findByRole('table', { name: '2020年12月（柳川図書館）' })).toBeInTheDocument();
+  });
+
   it('says what went wrong and offers to try again', async () => {
     vi.stubGlobal(
       'fetch',

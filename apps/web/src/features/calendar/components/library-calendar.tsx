@@ -60,8 +60,10 @@ export function LibraryCalendar() {
   });
 
   const shownFrom = data?.months[0]?.month;
+  // From the month asked for last, not the one shown: a second tap while the first month is
+  // still loading would otherwise ask for the same month again and be lost.
   const page = (delta: number) => {
-    if (shownFrom) setFrom(addMonths(shownFrom, delta));
+    if (shownFrom) setFrom((asked) => addMonths(asked ?? shownFrom, delta));
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, date: PlainDate) => {

@@ -1,5 +1,5 @@
 import { loginMessages, loginSchema } from '@library/domain';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Field } from '../../../components/ui/field.tsx';
 import { ApiClientError } from '../../../lib/api-client.ts';
 import { useLogin } from '../api/login.ts';
@@ -16,6 +16,13 @@ export function LoginForm({ onSuccess }: Props) {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string>();
   const formErrorRef = useRef<HTMLDivElement>(null);
+
+  // Once the message is on the page (an effect runs after the commit; a requestAnimationFrame
+  // could run before it and find nothing): the submit button was disabled while waiting, which
+  // dropped the focus to the document, so give it to the message.
+  useEffect(() => {
+    if (formError) formErrorRef.current?.focus();
+  }, [formError]);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -50,7 +57,6 @@ export function LoginForm({ onSuccess }: Props) {
             : error.message
           : loginMessages.invalidCredentials;
       setFormError(message);
-      requestAnimationFrame(() => formErrorRef.current?.focus());
     }
   }
 

@@ -202,6 +202,48 @@ test.describe('PWA: インストールとオフライン', () => {
     await expect(page.getByText('オフラインです')).toHaveCount(0);
   });
 
+  test('offline after a visit to 貸出一覧: a reload shows the last loans with 「オフラインです」 and no usable renewal control', async ({
+    page,
+    context,
+    loginAs,
+  }, testInfo) => {
+    await loginAs('100000001');
+    await page.getByRole('link', { name: '貸出状況', exact: true }).click();
+    await expect(page.getByText('該当件数【8】')).toBeVisible();
+    await expect(page.getByRole('checkbox')).toHaveCount(4);
+    await waitForServiceWorkerControl(page);
+    // The loan list's answer (with its 注意 and branches) is in the offline copy.
+    await expect.poll(() => readIndexedDb(page)).toContain('"totalPages"');
+    await expect.poll(() => readIndexedDb(page)).toContain('北原白秋詩集');
+
+    await context.setOffline(true);
+    await page.reload();
+
+    await expect(page.getByRole('heading', { level: 1, name: '貸出一覧' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'オフラインです' })).toContainText(
+      '時点のものです',
+    );
+    await expect(page.getByText('該当件数【8】')).toBeVisible();
+    const row = page.locator('.loan-table tbody tr', { hasText: 'マンガ日本の歴史 現代篇 2' });
+    await expect(row).toContainText('2021/01/25');
+    await expect(page.locator('.loan-table tbody tr', { hasText: '北原白秋詩集' })).toContainText('予約あり');
+    await expect(page.getByText('オフラインのため、貸出延長はできません。')).toBeVisible();
+    // Nothing to tick or press: no checkbox, 全選択, 全解除, 一括貸出延長 or 貸出延長 (enabled or not).
+    await expect(page.getByRole('checkbox')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /貸出延長|全選択|全解除|延長する/ })).toHaveCount(0);
+    await expectNoAxeViolations(page, testInfo, '貸出一覧 (オフライン)');
+    await testInfo.attach('オフラインの貸出一覧', {
+      body: await page.screenshot({ fullPage: true }),
+      contentType: 'image/png',
+    });
+
+    // Back online the controls come back by themselves, with the list checked with the server.
+    await context.setOffline(false);
+    await expect(page.getByText('オフラインです')).toHaveCount(0);
+    await expect(page.getByRole('checkbox')).toHaveCount(4);
+    await expect(row.getByRole('button', { name: '貸出延長' })).toBeEnabled();
+  });
+
   test('after ログアウト nothing personal remains in IndexedDB or Cache Storage', async ({
     page,
     loginAs,

@@ -213,7 +213,7 @@ test.describe('PWA: インストールとオフライン', () => {
     await expect(page.getByRole('checkbox')).toHaveCount(4);
     await waitForServiceWorkerControl(page);
     // The loan list's answer (with its 注意 and branches) is in the offline copy.
-    await expect.poll(() => readIndexedDb(page)).toContain('"totalPages"');
+    await expect.poll(() => readIndexedDb(page)).toContain('totalPages');
     await expect.poll(() => readIndexedDb(page)).toContain('北原白秋詩集');
 
     await context.setOffline(true);

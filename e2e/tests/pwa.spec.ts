@@ -237,9 +237,13 @@ test.describe('PWA: インストールとオフライン', () => {
       contentType: 'image/png',
     });
 
-    // Back online the controls come back by themselves, with the list checked with the server.
+    await expect(page.getByRole('button', { name: 'ログアウト' })).toBeVisible();
+
+    // Back online the controls come back by themselves; the list stays on screen even if the
+    // refresh that was waiting for the network fails as the connection comes back.
     await context.setOffline(false);
     await expect(page.getByText('オフラインです')).toHaveCount(0);
+    await expect(page.getByText('該当件数【8】')).toBeVisible();
     await expect(page.getByRole('checkbox')).toHaveCount(4);
     await expect(row.getByRole('button', { name: '貸出延長' })).toBeEnabled();
   });

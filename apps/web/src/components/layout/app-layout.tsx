@@ -7,7 +7,9 @@ import { UpdateBanner } from './update-banner.tsx';
 
 /** Header with the library's name and ログイン / ログアウト on the right, as on the library's site. */
 export function AppLayout() {
-  const signedIn = useMe().isSuccess;
+  // Signed in while the patron's data is there, also when its last refresh failed (offline);
+  // a 401 removes the data, and ログイン comes back.
+  const signedIn = useMe().data !== undefined;
   const logout = useLogout();
   const navigate = useNavigate();
   return (

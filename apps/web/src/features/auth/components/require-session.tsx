@@ -19,7 +19,9 @@ export function RequireSession({ children }: { children: ReactNode }) {
       </p>
     );
   }
-  if (me.isError) {
+  // A failed refresh (offline, or the connection dropped as it came back) keeps the patron's
+  // last data on screen, with the app's offline notice, rather than replacing the page by an error.
+  if (me.isError && me.data === undefined) {
     return (
       <div className="alert alert-error" role="alert">
         {me.error.message}

@@ -197,6 +197,34 @@ describe('LoanList', () => {
     expect(screen.getByText('延滞中')).toBeInTheDocument();
   });
 
+  it('keeps the last list when a refresh fails, says so and offers 再読み込み', async () => {
+    const user = userEvent.setup();
+    let fail = false;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        fail
+          ? Response.json({ error: { code: 'internal_error', message: 'システムエラー' } }, { status: 500 })
+          : Response.json(guidePage),
+      ),
+    );
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    render(
+      <QueryClientProvider client={client}>
+        <LoanList page={1} onPageChange={() => {}} onRenewed={() => {}} />
+      </QueryClientProvider>,
+    );
+    await screen.findByText('該当件数【12】');
+    fail = true;
+    await act(() => client.refetchQueries());
+    expect(await screen.findByRole('alert')).toHaveTextContent('最新の貸出状況を読み込めませんでした。');
+    expect(screen.getByText('該当件数【12】')).toBeInTheDocument();
+    expect(checkboxes()).toHaveLength(3);
+    fail = false;
+    await user.click(screen.getByRole('button', { name: '再読み込み' }));
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+  });
+
   it('says so when nothing is on loan', async () => {
     stubApi({ loans: { ...guidePage, totalPages: 1, total: 0, items: [] } });
     renderWithQuery(<LoanList page={1} onPageChange={() => {}} onRenewed={() => {}} />);

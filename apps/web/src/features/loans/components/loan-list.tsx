@@ -46,7 +46,7 @@ export function LoanList({ page, onPageChange, onRenewed }: Props) {
       </p>
     );
   }
-  if (loans.isError) {
+  if (loans.isError && loans.data === undefined) {
     const badPage = loans.error instanceof ApiClientError && loans.error.code === 'validation_failed';
     return (
       <div className="alert alert-error" role="alert">
@@ -133,6 +133,15 @@ export function LoanList({ page, onPageChange, onRenewed }: Props) {
           {renewalReasonMessages.patron_has_overdue}
           <br />
           返却期限日を過ぎた資料を返却していただくと、貸出延長ができるようになります。
+        </div>
+      ) : null}
+      {loans.isError && online ? (
+        // The last answer stays on screen; the server checks every renewal again anyway (R6).
+        <div className="alert alert-error loan-refresh-error" role="alert">
+          <p>最新の貸出状況を読み込めませんでした。表示は前回読み込んだ内容です。</p>
+          <button type="button" className="button button-small" onClick={() => void loans.refetch()}>
+            再読み込み
+          </button>
         </div>
       ) : null}
       <h2 id="loan-list-heading">

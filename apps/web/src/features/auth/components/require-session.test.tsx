@@ -1,0 +1,65 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen } from '@testing-library/react';
+import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Me } from '../api/get-me.ts';
+import { RequireSession } from './require-session.tsx';
+
+const me: Me = {
+  patron: { number: '100000001', name: 'ヤナガワタロウ', email: null },
+  blocked: null,
+  loans: [],
+};
+
+afterEach(() => vi.unstubAllGlobals());
+
+/** The session guard around a page, with the `me` query answering `answer`. */
+function renderGuard(answer: () => Promise<Response>, cached?: Me) {
+  vi.stubGlobal('fetch', vi.fn(answer));
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  if (cached) client.setQueryData(['me'], cached, { updatedAt: 1 });
+  void client.invalidateQueries();
+  render(
+    <QueryClientProvider client={client}>
+      <MemoryRouter initialEntries={['/portal/loans']}>
+        <Routes>
+          <Route
+            path="/portal/loans"
+            element={
+              <RequireSession>
+                <p>貸出一覧の中身</p>
+              </RequireSession>
+            }
+          />
+          <Route path="/login" element={<p>利用照会の画面</p>} />
+        </Routes>
+      </MemoryRouter>
+    </QueryClientProvider>,
+  );
+  return client;
+}
+
+describe('RequireSession', () => {
+  it('keeps the last data on screen when a refresh cannot reach the server', async () => {
+    const client = renderGuard(() => Promise.reject(new TypeError('Failed to fetch')), me);
+    await vi.waitFor(() => expect(client.getQueryState(['me'])?.status).toBe('error'));
+    expect(screen.getByText('貸出一覧の中身')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('says what went wrong when there is nothing to show', async () => {
+    renderGuard(() => Promise.reject(new TypeError('Failed to fetch')));
+    expect(await screen.findByRole('alert')).toHaveTextContent('サーバーに接続できません。');
+    expect(screen.queryByText('貸出一覧の中身')).toBeNull();
+  });
+
+  it('sends a patron whose session ended to 利用照会', async () => {
+    renderGuard(async () =>
+      Response.json(
+        { error: { code: 'unauthenticated', message: 'ログインしてください。' } },
+        { status: 401 },
+      ),
+    );
+    expect(await screen.findByText('利用照会の画面')).toBeInTheDocument();
+  });
+});

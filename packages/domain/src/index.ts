@@ -2,6 +2,7 @@ export * from './auth/login-schema.ts';
 export * from './calendar/calendar-entry.ts';
 export * from './calendar/calendar-month.ts';
 export * from './calendar/calendar-query.ts';
+export * from './calendar/calendar-response.ts';
 export * from './calendar/closing-rules.ts';
 export * from './dates/plain-date.ts';
 export * from './errors/error-codes.ts';

@@ -1,5 +1,8 @@
 import {
   type BranchRef,
+  type CalendarDay,
+  type CalendarEvent,
+  type CalendarMonth,
   eachDate,
   lastOfMonth,
   monthRange,
@@ -10,27 +13,6 @@ import { and, asc, between, count, eq, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import { branches, closedDays, events, loans } from '../db/schema.ts';
 import { japaneseHolidayOf } from './holidays.ts';
-
-export interface CalendarEvent {
-  title: string;
-  time?: string;
-  description?: string;
-}
-
-export interface CalendarDay {
-  date: PlainDate;
-  closed: boolean;
-  closedReason?: string;
-  holiday?: string;
-  events: CalendarEvent[];
-  /** The patron's active loans due that day; only present for a logged-in patron. */
-  dueCount?: number;
-}
-
-export interface CalendarMonth {
-  month: YearMonth;
-  days: CalendarDay[];
-}
 
 export async function listBranches(db: Db | Tx): Promise<BranchRef[]> {
   return db

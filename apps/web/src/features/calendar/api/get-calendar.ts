@@ -2,34 +2,21 @@ import {
   type BranchRef,
   CALENDAR_DEFAULT_BRANCH,
   CALENDAR_MONTHS_DEFAULT,
+  type CalendarMonth,
   type PlainDate,
   type YearMonth,
 } from '@library/domain';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 
-export interface CalendarEvent {
-  title: string;
-  time?: string;
-  description?: string;
-}
-
-export interface CalendarDay {
-  date: PlainDate;
-  closed: boolean;
-  closedReason?: string;
-  holiday?: string;
-  events: CalendarEvent[];
-  /** The patron's loans due that day (only with a session). */
-  dueCount?: number;
-}
+export type { CalendarDay, CalendarEvent } from '@library/domain';
 
 export interface CalendarData {
   /** The business date (LIBRARY_TODAY in demos), so "today" is the server's, not the device's. */
   today: PlainDate;
   branch: string;
   branches: BranchRef[];
-  months: { month: YearMonth; days: CalendarDay[] }[];
+  months: CalendarMonth[];
 }
 
 export interface CalendarQueryInput {

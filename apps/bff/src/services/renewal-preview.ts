@@ -8,6 +8,7 @@ import {
 } from '@library/domain';
 import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { preparedOn } from '../db/prepared.ts';
 import { branches, items, loans, reservations, titles } from '../db/schema.ts';
 import { ApiError } from '../lib/api-error.ts';
 import { closedDaysWindow, loadClosedDays } from './renewal-context.ts';
@@ -34,35 +35,21 @@ export interface LoanPage {
   items: LoanListItem[];
 }
 
-/**
- * 貸出一覧: one page of the patron's loans with the renewal preview of each. Four queries
- * whatever the page size (totals, the page, others' reservations of its titles, its
- * branches' closed days), never one per row.
- */
-export async function loanPage(
-  db: Db,
-  input: { patronId: number; today: PlainDate; page: number; pageSize: number },
-): Promise<LoanPage> {
-  const { patronId, today, page, pageSize } = input;
-  const active = and(eq(loans.patronId, patronId), isNull(loans.returnedOn));
+const activeOfPatron = and(eq(loans.patronId, sql.placeholder('patronId')), isNull(loans.returnedOn));
 
-  const [totals] = await db
+const loanTotals = preparedOn((db) =>
+  db
     .select({
       total: sql<number>`count(*)::int`,
-      overdue: sql<boolean>`coalesce(bool_or(${loans.dueDate} < ${today}), false)`,
+      overdue: sql<boolean>`coalesce(bool_or(${loans.dueDate} < ${sql.placeholder('today')}), false)`,
     })
     .from(loans)
-    .where(active);
-  const total = totals?.total ?? 0;
-  const blocked: PatronBlock = totals?.overdue ? 'patron_has_overdue' : null;
-  const totalPages = Math.max(1, Math.ceil(total / pageSize));
-  if (page > totalPages) {
-    throw new ApiError(400, 'validation_failed', undefined, {
-      fields: { page: `ページは1から${totalPages}までで指定してください。` },
-    });
-  }
+    .where(activeOfPatron)
+    .prepare('loan_totals'),
+);
 
-  const rows = await db
+const loanRows = preparedOn((db) =>
+  db
     .select({
       id: loans.id,
       loanedOn: loans.loanedOn,
@@ -80,10 +67,34 @@ export async function loanPage(
     .innerJoin(items, eq(items.id, loans.itemId))
     .innerJoin(titles, eq(titles.id, items.titleId))
     .innerJoin(branches, eq(branches.code, loans.branchCode))
-    .where(active)
+    .where(activeOfPatron)
     .orderBy(asc(loans.loanedOn), asc(loans.id))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset'))
+    .prepare('loan_rows'),
+);
+
+/**
+ * 貸出一覧: one page of the patron's loans with the renewal preview of each. Four queries
+ * whatever the page size (totals, the page, others' reservations of its titles, its
+ * branches' closed days), never one per row.
+ */
+export async function loanPage(
+  db: Db,
+  input: { patronId: number; today: PlainDate; page: number; pageSize: number },
+): Promise<LoanPage> {
+  const { patronId, today, page, pageSize } = input;
+  const [totals] = await loanTotals(db).execute({ patronId, today });
+  const total = totals?.total ?? 0;
+  const blocked: PatronBlock = totals?.overdue ? 'patron_has_overdue' : null;
+  const totalPages = Math.max(1, Math.ceil(total / pageSize));
+  if (page > totalPages) {
+    throw new ApiError(400, 'validation_failed', undefined, {
+      fields: { page: `ページは1から${totalPages}までで指定してください。` },
+    });
+  }
+
+  const rows = await loanRows(db).execute({ patronId, limit: pageSize, offset: (page - 1) * pageSize });
   if (rows.length === 0) return { page, pageSize, totalPages, total, blocked, items: [] };
 
   const titleIds = [...new Set(rows.map((r) => r.titleId))];

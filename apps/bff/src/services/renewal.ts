@@ -1,6 +1,7 @@
 import { evaluateRenewal, type PlainDate, type RenewalReason } from '@library/domain';
 import { and, eq, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
+import { preparedOn } from '../db/prepared.ts';
 import { items, loans, renewals, reservations, titles } from '../db/schema.ts';
 import { ApiError } from '../lib/api-error.ts';
 import { audit } from './audit.ts';
@@ -30,7 +31,7 @@ function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
-async function hasOverdue(db: Db | Tx, patronId: number, today: PlainDate): Promise<boolean> {
+async function hasOverdue(db: Tx, patronId: number, today: PlainDate): Promise<boolean> {
   const [row] = await db
     .select({ id: loans.id })
     .from(loans)
@@ -39,9 +40,25 @@ async function hasOverdue(db: Db | Tx, patronId: number, today: PlainDate): Prom
   return row !== undefined;
 }
 
+const overdueLoan = preparedOn((db) =>
+  db
+    .select({ id: loans.id })
+    .from(loans)
+    .where(
+      and(
+        eq(loans.patronId, sql.placeholder('patronId')),
+        isNull(loans.returnedOn),
+        lt(loans.dueDate, sql.placeholder('today')),
+      ),
+    )
+    .limit(1)
+    .prepare('overdue_loan'),
+);
+
 /** 403 for a patron with an overdue loan (R5): the whole procedure is refused. */
 export async function assertNotBlocked(db: Db, patronId: number, today: PlainDate): Promise<void> {
-  if (await hasOverdue(db, patronId, today)) throw new ApiError(403, 'patron_has_overdue');
+  const [row] = await overdueLoan(db).execute({ patronId, today });
+  if (row !== undefined) throw new ApiError(403, 'patron_has_overdue');
 }
 
 /**

@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, ne } from 'drizzle-orm';
+import { and, eq, gt, ne, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Db, Tx } from '../db/client.ts';
+import { preparedOn } from '../db/prepared.ts';
 import { sessions } from '../db/schema.ts';
 import type { AppDeps } from '../lib/app-env.ts';
 
@@ -65,13 +66,21 @@ export function clearSessionCookie(c: Context, deps: AppDeps): void {
   });
 }
 
+const liveSession = preparedOn((db) =>
+  db
+    .select()
+    .from(sessions)
+    .where(
+      and(eq(sessions.idHash, sql.placeholder('idHash')), gt(sessions.expiresAt, sql.placeholder('now'))),
+    )
+    .prepare('live_session'),
+);
+
 /** The live session for a cookie value, or undefined; applies the idle and absolute timeouts. */
 export async function findSession(db: Db, id: string, now: Date) {
   const idHash = sha256(id);
-  const [row] = await db
-    .select()
-    .from(sessions)
-    .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, now)));
+  // A placeholder skips the column's encoder: the driver gets the text form, as drizzle sends it.
+  const [row] = await liveSession(db).execute({ idHash, now: now.toISOString() });
   if (!row) return undefined;
   if (now.getTime() - row.lastSeenAt.getTime() > SESSION_IDLE_MS) {
     await db.delete(sessions).where(eq(sessions.idHash, idHash));

@@ -75,16 +75,21 @@ const loanRows = preparedOn((db) =>
 );
 
 /**
- * 貸出一覧: one page of the patron's loans with the renewal preview of each. Four queries
- * whatever the page size (totals, the page, others' reservations of its titles, its
- * branches' closed days), never one per row.
+ * 貸出一覧: one page of the patron's loans with the renewal preview of each. Four queries in
+ * two rounds whatever the page size (totals and the page, then others' reservations of its
+ * titles and its branches' closed days), never one per row.
  */
 export async function loanPage(
   db: Db,
   input: { patronId: number; today: PlainDate; page: number; pageSize: number },
 ): Promise<LoanPage> {
   const { patronId, today, page, pageSize } = input;
-  const [totals] = await loanTotals(db).execute({ patronId, today });
+  // The totals and the page do not need each other: both are asked at once, and so are the
+  // reservations and the closed days below.
+  const [[totals], rows] = await Promise.all([
+    loanTotals(db).execute({ patronId, today }),
+    loanRows(db).execute({ patronId, limit: pageSize, offset: (page - 1) * pageSize }),
+  ]);
   const total = totals?.total ?? 0;
   const blocked: PatronBlock = totals?.overdue ? 'patron_has_overdue' : null;
   const totalPages = Math.max(1, Math.ceil(total / pageSize));
@@ -93,36 +98,28 @@ export async function loanPage(
       fields: { page: `ページは1から${totalPages}までで指定してください。` },
     });
   }
-
-  const rows = await loanRows(db).execute({ patronId, limit: pageSize, offset: (page - 1) * pageSize });
   if (rows.length === 0) return { page, pageSize, totalPages, total, blocked, items: [] };
 
   const titleIds = [...new Set(rows.map((r) => r.titleId))];
-  const reserved = new Set(
-    (
-      await db
-        .selectDistinct({ titleId: reservations.titleId })
-        .from(reservations)
-        .where(
-          and(
-            inArray(reservations.titleId, titleIds),
-            eq(reservations.status, 'active'),
-            ne(reservations.patronId, patronId),
-          ),
-        )
-    ).map((r) => r.titleId),
-  );
-
   const latestDue =
     rows
       .map((r) => r.dueDate)
       .sort()
       .at(-1) ?? today;
-  const closedFor = await loadClosedDays(
-    db,
-    [...new Set(rows.map((r) => r.branchCode))],
-    closedDaysWindow(today, latestDue),
-  );
+  const [reservedRows, closedFor] = await Promise.all([
+    db
+      .selectDistinct({ titleId: reservations.titleId })
+      .from(reservations)
+      .where(
+        and(
+          inArray(reservations.titleId, titleIds),
+          eq(reservations.status, 'active'),
+          ne(reservations.patronId, patronId),
+        ),
+      ),
+    loadClosedDays(db, [...new Set(rows.map((r) => r.branchCode))], closedDaysWindow(today, latestDue)),
+  ]);
+  const reserved = new Set(reservedRows.map((r) => r.titleId));
 
   const offset = (page - 1) * pageSize;
   return {

@@ -161,6 +161,18 @@ describe('POST /api/renewals', () => {
     expect(await loanRow(t.db, notOverdue)).toMatchObject({ renewalCount: 0, dueDate: '2021-01-25' });
   });
 
+  it('refuses a blocked patron with 403 whatever the first loan asked is (unknown id first, own loan after)', async () => {
+    const c = client(t.app);
+    await c.login('200000002');
+    const res0 = await c.get('/api/loans');
+    const notOverdue = res0.body.items.find((r: Row) => !r.overdue).id;
+    const res = await c.post('/api/renewals', { loanIds: [2 ** 31 - 1, notOverdue] });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('patron_has_overdue');
+    expect(await loanRow(t.db, notOverdue)).toMatchObject({ renewalCount: 0, dueDate: '2021-01-25' });
+    expect(await renewalRows(t.db, notOverdue)).toEqual([]);
+  });
+
   it('re-checks the rules at commit: a reservation placed after the list was shown wins (R6)', async () => {
     const c = client(t.app);
     await c.login('100000004');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon, { type RequestParams } from 'autocannon';
 import type postgres from 'postgres';
-import type { RecordedQuery } from './record-sql.ts';
+import { groupsOf, type RecordedQuery } from './record-sql.ts';
 
 /** One measured point: throughput and latency (ms) over the run. */
 export interface Figure {
@@ -59,29 +59,40 @@ export async function httpLoad(options: {
 
 /**
  * The raw-driver baseline: `connections` loops on a postgres.js pool, each running one
- * request's recorded statements in order (as the BFF's handler awaits them), the same
- * statement texts and parameters sent the same way (`unsafe`, as drizzle does).
+ * request's recorded statements in order, the statements the BFF issued together sent
+ * together (`Promise.all`, as the BFF does), the same texts and parameters sent the same way
+ * (`unsafe`, as drizzle does). With `reserve`, each loop keeps one connection of its own —
+ * needed when the statements hold a transaction (`begin` … `commit`).
  */
 export async function rawLoop(options: {
   sql: postgres.Sql;
   connections: number;
   seconds: number;
   next: () => RecordedQuery[];
+  reserve?: boolean;
 }): Promise<Figure> {
   const latencies: number[] = [];
   let errors = 0;
   const started = performance.now();
   const end = started + options.seconds * 1000;
   const worker = async () => {
-    while (performance.now() < end) {
-      const statements = options.next();
-      const t0 = performance.now();
-      try {
-        for (const s of statements) await options.sql.unsafe(s.sql, s.params as never[]);
-        latencies.push(performance.now() - t0);
-      } catch {
-        errors++;
+    const sql = options.reserve ? await options.sql.reserve() : options.sql;
+    try {
+      while (performance.now() < end) {
+        const groups = groupsOf(options.next());
+        const t0 = performance.now();
+        try {
+          for (const group of groups) {
+            await Promise.all(group.map((s) => sql.unsafe(s.sql, s.params as never[])));
+          }
+          latencies.push(performance.now() - t0);
+        } catch {
+          errors++;
+          if (options.reserve) await sql.unsafe('rollback').catch(() => {});
+        }
       }
+    } finally {
+      if (options.reserve) (sql as postgres.ReservedSql).release();
     }
   };
   await Promise.all(Array.from({ length: options.connections }, worker));
@@ -127,8 +138,9 @@ export function pgbench(options: {
     const jobs = Math.min(options.clients, 2);
     const args = [
       '-n',
+      // Named prepared statements, as postgres.js sends them (parsed once per connection).
       '-M',
-      'extended',
+      'prepared',
       '-f',
       scriptFile,
       '-c',

@@ -15,7 +15,7 @@ import {
   DEFAULT_SERVER,
   dropBenchDatabase,
 } from './bench-db.ts';
-import { openDatabase } from './bff.ts';
+import { openDatabase, sha256 } from './bff.ts';
 import { type BffProcess, repoRoot, startBff } from './bff-process.ts';
 import { type DatasetSize, patronOfLoan, renewableLoan, renewableLoanCount, seedDataset } from './dataset.ts';
 import { runLighthouse } from './lighthouse.ts';
@@ -28,6 +28,7 @@ import {
   explain,
   recordLoanLists,
   renewalPgbenchScript,
+  renewalStatementsFor,
   spread,
   TINY_TABLES,
 } from './workloads.ts';
@@ -209,7 +210,14 @@ try {
     if (seq.length) info(`  ✖ sequential scan in ${e.query}: ${e.sql.slice(0, 120)}`);
   }
 
-  const perScenario = Math.floor((renewable - 1) / 2 / concurrencies.length);
+  // Fresh loans in three disjoint shares: the API's, pgbench's and the raw driver's.
+  const perScenario = Math.floor((renewable - 1) / 3 / concurrencies.length);
+  const recordedRenewal = {
+    statements,
+    loanId: sacrificed,
+    patronId: sacrificedPatron,
+    sessionHash: sha256(apiTokens.get(sacrificedPatron)!),
+  };
   let apiK = 0;
   for (const [index, c] of concurrencies.entries()) {
     const apiStart = index * perScenario;
@@ -262,7 +270,33 @@ try {
         `pgbench c=${c}: ${baseline.count} transactions but ${renewedByPgbench} renewals recorded`,
       );
     }
-    info(`  renewals c=${c}: API ${fmt(ours)} | pgbench ${fmt(baseline)}`);
+    // The same statements through postgres.js in a loop: the ceiling of a Node.js client on
+    // this machine, to tell what is the driver's cost and what is the BFF's own.
+    const rawBefore = await pool`select count(*)::int as n from renewals where request_id = 'raw-driver'`;
+    let rawK = (2 * concurrencies.length + index) * perScenario;
+    const raw = await rawLoop({
+      sql: pool,
+      connections: c,
+      seconds,
+      reserve: true,
+      next: () => {
+        const loanId = renewableLoan(rawK++);
+        const patronId = patronOfLoan(loanId, large);
+        return renewalStatementsFor(recordedRenewal, {
+          loanId,
+          patronId,
+          sessionHash: sha256(apiTokens.get(patronId)!),
+          requestId: 'raw-driver',
+        });
+      },
+    });
+    const rawAfter = await pool`select count(*)::int as n from renewals where request_id = 'raw-driver'`;
+    if (rawAfter[0]!.n - rawBefore[0]!.n !== raw.count) {
+      results.notes.push(
+        `raw driver c=${c}: ${raw.count} transactions but ${rawAfter[0]!.n - rawBefore[0]!.n} renewals recorded`,
+      );
+    }
+    info(`  renewals c=${c}: API ${fmt(ours)} | pgbench ${fmt(baseline)} | raw driver ${fmt(raw)}`);
     results.scenarios.push({
       name: 'POST /api/renewals (one fresh loan each)',
       dataset: large,
@@ -278,6 +312,13 @@ try {
         seconds,
       },
       target: 0.5,
+    });
+    results.scenarios.push({
+      name: 'POST /api/renewals (one fresh loan each)',
+      dataset: large,
+      concurrency: c,
+      ours,
+      baseline: { name: 'postgres.js, same statements (no target: what the driver costs)', ...raw },
     });
   }
 

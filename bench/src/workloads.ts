@@ -4,7 +4,7 @@ import type { PlainDate } from '@library/domain';
 import { sql } from 'drizzle-orm';
 import type postgres from 'postgres';
 import { type Db, findSession, loanPage, renewLoans, sha256 } from './bff.ts';
-import { type RecordedQuery, recordSql } from './record-sql.ts';
+import { groupsOf, type RecordedQuery, recordSql } from './record-sql.ts';
 
 /** Patron ids spread evenly over 1…patrons. */
 export function spread(patrons: number, count: number): number[] {
@@ -110,22 +110,49 @@ export async function renewalPgbenchScript(options: {
     '\\set loan 10 * (:k / 9) + (:k % 9) + 1',
     '\\set patron ((:loan - 1) % :patrons) + 1',
   ];
-  statements.forEach((s, i) => {
-    const text = s.sql
-      .replace(/\s+/g, ' ')
-      .trim()
-      .replace(/\$(\d+)/g, (_, n: string) => {
-        const value = s.params[Number(n) - 1];
-        if (value === loanId) return ':loan';
-        if (value === patronId) return ':patron';
-        if (value === sessionHash) return PGBENCH_SESSION_HASH(':patron');
-        const name = `s${i}p${n}`;
-        variables[name] = typeof value === 'string' ? value : JSON.stringify(value);
-        return `:${name}`;
-      });
-    lines.push(`${text};`);
-  });
+  let i = 0;
+  for (const group of groupsOf(statements)) {
+    // What the BFF sends together, pgbench sends together too (one pipeline, one sync).
+    if (group.length > 1) lines.push('\\startpipeline');
+    for (const s of group) {
+      const index = i++;
+      const text = s.sql
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/\$(\d+)/g, (_, n: string) => {
+          const value = s.params[Number(n) - 1];
+          if (value === loanId) return ':loan';
+          if (value === patronId) return ':patron';
+          if (value === sessionHash) return PGBENCH_SESSION_HASH(':patron');
+          const name = `s${index}p${n}`;
+          variables[name] = typeof value === 'string' ? value : JSON.stringify(value);
+          return `:${name}`;
+        });
+      lines.push(`${text};`);
+    }
+    if (group.length > 1) lines.push('\\endpipeline');
+  }
   return { script: `${lines.join('\n')}\n`, variables, statements };
+}
+
+/**
+ * The recorded renewal's statements for another loan: the raw-driver baseline runs these, with
+ * the loan, its patron and the patron's session put in place of the recorded ones.
+ */
+export function renewalStatementsFor(
+  recorded: { statements: RecordedQuery[]; loanId: number; patronId: number; sessionHash: string },
+  loan: { loanId: number; patronId: number; sessionHash: string; requestId: string },
+): RecordedQuery[] {
+  return recorded.statements.map((s) => ({
+    ...s,
+    params: s.params.map((value) => {
+      if (value === recorded.loanId) return loan.loanId;
+      if (value === recorded.patronId) return loan.patronId;
+      if (value === recorded.sessionHash) return loan.sessionHash;
+      if (value === 'pgbench') return loan.requestId;
+      return value;
+    }),
+  }));
 }
 
 export interface PlanScan {

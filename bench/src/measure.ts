@@ -61,7 +61,7 @@ export async function httpLoad(options: {
  * The raw-driver baseline: `connections` loops on a postgres.js pool, each running one
  * request's recorded statements in order, the statements the BFF issued together sent
  * together (`Promise.all`, as the BFF does), the same texts and parameters sent the same way
- * (`unsafe`, as drizzle does). With `reserve`, each loop keeps one connection of its own —
+ * (`unsafe`, named prepared statements, as the BFF's client sends them). With `reserve`, each loop keeps one connection of its own —
  * needed when the statements hold a transaction (`begin` … `commit`).
  */
 export async function rawLoop(options: {
@@ -83,7 +83,7 @@ export async function rawLoop(options: {
         const t0 = performance.now();
         try {
           for (const group of groups) {
-            await Promise.all(group.map((s) => sql.unsafe(s.sql, s.params as never[])));
+            await Promise.all(group.map((s) => sql.unsafe(s.sql, s.params as never[], { prepare: true })));
           }
           latencies.push(performance.now() - t0);
         } catch {

@@ -19,6 +19,8 @@ const envSchema = z.object({
       error: 'must be memory:// or postgres://user@host:port/database',
     })
     .optional(),
+  /** Named prepared statements on a PostgreSQL server; `false` behind PgBouncer in transaction mode. */
+  DATABASE_PREPARED_STATEMENTS: booleanString.default(true),
   DATA_DIR: z.string().min(1).default(`${repoRoot}.data`),
   LIBRARY_TODAY: z
     .string()

@@ -43,6 +43,7 @@ export async function startServer(env: Env): Promise<RunningServer> {
   const database = await openDatabase({
     url: env.DATABASE_URL,
     dataDir: env.DATA_DIR,
+    preparedStatements: env.DATABASE_PREPARED_STATEMENTS,
     prepare: async (db) => {
       if (env.DEMO_DATA && (await isDatabaseEmpty(db))) {
         await loadDemoData(db, clock.today());

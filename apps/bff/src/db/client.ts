@@ -23,6 +23,37 @@ export interface Database {
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
+/**
+ * drizzle's postgres.js driver sends every query it builds with `prepare: false`
+ * (drizzle-orm#6096), and postgres.js then asks the server to describe each parameterised
+ * statement before it can bind it: two round trips per statement, and nothing pipelined. Sent
+ * as named prepared statements instead, each is parsed and planned once per connection and then
+ * costs one round trip, and statements issued together go out together. A Proxy over the client
+ * (and over the clients of its transactions) turns that on; `preparedStatements: false` leaves
+ * drizzle's behaviour, for PgBouncer in transaction mode (docs/performance.md).
+ */
+function withPreparedStatements<T extends postgres.Sql>(client: T): T {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property === 'unsafe') {
+        return (query: string, params?: unknown[], options?: postgres.UnsafeQueryOptions) =>
+          target.unsafe(query, params as never, { ...options, prepare: true });
+      }
+      if (property === 'begin' || property === 'savepoint') {
+        return (...args: unknown[]) => {
+          const callback = args.at(-1) as (sql: postgres.Sql) => unknown;
+          const method = Reflect.get(target, property, receiver) as (...a: unknown[]) => unknown;
+          return method.apply(target, [
+            ...args.slice(0, -1),
+            (sql: postgres.Sql) => callback(withPreparedStatements(sql)),
+          ]);
+        };
+      }
+      return Reflect.get(target, property, receiver);
+    },
+  });
+}
+
 /** Any constant: the key of the advisory lock that serialises start-up across processes. */
 const STARTUP_LOCK_KEY = 7_310_421;
 
@@ -36,6 +67,8 @@ export async function openDatabase(options: {
   url?: string;
   dataDir: string;
   poolSize?: number;
+  /** Named prepared statements on a server (default true); false behind PgBouncer in transaction mode. */
+  preparedStatements?: boolean;
   prepare?: (db: Db) => Promise<void>;
 }): Promise<Database> {
   if (options.url?.startsWith('postgres')) {
@@ -45,7 +78,12 @@ export async function openDatabase(options: {
       onnotice: () => {},
       connection: { TimeZone: 'UTC' },
     });
-    const db = drizzlePostgres(client, { schema });
+    const db = drizzlePostgres(
+      options.preparedStatements === false ? client : withPreparedStatements(client),
+      {
+        schema,
+      },
+    );
     const lock = await client.reserve();
     try {
       await lock`select pg_advisory_lock(${STARTUP_LOCK_KEY})`;

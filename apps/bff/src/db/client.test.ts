@@ -1,0 +1,54 @@
+import { eq, sql } from 'drizzle-orm';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '../test/test-database.ts';
+import { type Database, openDatabase } from './client.ts';
+import { branches } from './schema.ts';
+
+const server = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined;
+
+/** The statements this connection holds prepared, read inside the same transaction. */
+async function preparedIn(database: Database): Promise<string[]> {
+  return database.db.transaction(async (tx) => {
+    await tx.select().from(branches).where(eq(branches.code, 'honkan'));
+    const rows = await tx.execute<{ statement: string }>(sql`select statement from pg_prepared_statements`);
+    return [...rows].map((r) => r.statement);
+  });
+}
+
+// Only a PostgreSQL server has named prepared statements to look at (CI's second run).
+describe.skipIf(!server)('queries on a PostgreSQL server', () => {
+  let database: Database & { url?: string };
+  beforeAll(async () => {
+    database = await openTestDatabase();
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  it('go out as named prepared statements, in transactions too (drizzle-orm#6096 worked around)', async () => {
+    const statements = await preparedIn(database);
+    expect(
+      statements.some((s) => s.startsWith('select "code", "name"') && s.includes('from "branches"')),
+    ).toBe(true);
+  });
+
+  it('stay unnamed with preparedStatements: false (PgBouncer in transaction mode)', async () => {
+    const plain = await openDatabase({ url: database.url, dataDir: '', preparedStatements: false });
+    try {
+      expect((await preparedIn(plain)).filter((s) => s.includes('from "branches"'))).toEqual([]);
+    } finally {
+      await plain.close();
+    }
+  });
+
+  it('still run migrations and multi-statement SQL (simple protocol when there are no parameters)', async () => {
+    const admin = postgres(database.url!, { max: 1, onnotice: () => {} });
+    try {
+      const [row] = await admin`select count(*)::int as n from drizzle.__drizzle_migrations`;
+      expect(row!.n).toBeGreaterThan(0);
+    } finally {
+      await admin.end();
+    }
+  });
+});

@@ -11,8 +11,8 @@ const server = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DA
 async function preparedIn(database: Database): Promise<string[]> {
   return database.db.transaction(async (tx) => {
     await tx.select().from(branches).where(eq(branches.code, 'honkan'));
-    const rows = await tx.execute<{ statement: string }>(sql`select statement from pg_prepared_statements`);
-    return [...rows].map((r) => r.statement);
+    const rows = await tx.execute(sql`select statement from pg_prepared_statements`);
+    return (rows as unknown as { statement: string }[]).map((r) => r.statement);
   });
 }
 

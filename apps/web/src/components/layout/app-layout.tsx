@@ -1,15 +1,15 @@
 import { Link, Outlet, useNavigate } from 'react-router-dom';
 import { paths } from '../../config/paths.ts';
-import { useMe } from '../../features/auth/api/get-me.ts';
+import { useSession } from '../../features/auth/api/get-session.ts';
 import { useLogout } from '../../features/auth/api/logout.ts';
 import { OfflineNotice } from './offline-notice.tsx';
 import { UpdateBanner } from './update-banner.tsx';
 
 /** Header with the library's name and ログイン / ログアウト on the right, as on the library's site. */
 export function AppLayout() {
-  // Signed in while the patron's data is there, also when its last refresh failed (offline);
-  // a 401 removes the data, and ログイン comes back.
-  const signedIn = useMe().data !== undefined;
+  // Signed in while the session probe's last answer named a patron, also when its refresh
+  // failed (offline); a 401 anywhere removes the data, the probe asks again, and ログイン comes back.
+  const signedIn = Boolean(useSession().data?.patron);
   const logout = useLogout();
   const navigate = useNavigate();
   return (

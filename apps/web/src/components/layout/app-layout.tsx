@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { Link, Outlet, useNavigate } from 'react-router-dom';
 import { paths } from '../../config/paths.ts';
 import { useSession } from '../../features/auth/api/get-session.ts';
@@ -44,7 +45,10 @@ export function AppLayout() {
       </header>
       <main id="main" className="site-main">
         <OfflineNotice />
-        <Outlet />
+        {/* Only while the first page's chunk loads: later navigations keep the old page meanwhile. */}
+        <Suspense fallback={<div className="page-pending" />}>
+          <Outlet />
+        </Suspense>
       </main>
       <footer className="site-footer">
         <p>柳川市立図書館　〒832-0000 福岡県柳川市</p>

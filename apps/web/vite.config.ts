@@ -1,10 +1,56 @@
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * Writes `file.br` beside every text file of the build (best brotli quality, once, at build
+ * time), which the BFF serves to browsers that accept br (serveStatic `precompressed`):
+ * ≈ 15 % fewer bytes than gzip on the phone's connection, and no compression per request.
+ * The PWA's precache globs list no .br file, so the service worker is unchanged.
+ */
+function brotliAssets(): Plugin {
+  let outDir = 'dist';
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? walk(path) : [path];
+    });
+  return {
+    name: 'library:brotli-assets',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    closeBundle: {
+      // After vite-plugin-pwa has written sw.js and the workbox runtime.
+      order: 'post',
+      sequential: true,
+      handler() {
+        for (const file of walk(outDir)) {
+          if (!/\.(js|css|html|svg|webmanifest|json)$/.test(file) || file.includes('/.vite/')) continue;
+          const bytes = readFileSync(file);
+          if (bytes.length < 1024) continue;
+          const br = brotliCompressSync(bytes, {
+            params: {
+              [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+              [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+            },
+          });
+          if (br.length < bytes.length) writeFileSync(`${file}.br`, br);
+        }
+      },
+    },
+  };
+}
+
 import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
   plugins: [
     react(),
+    brotliAssets(),
     VitePWA({
       // A new version waits until the patron presses 「更新する」 (src/lib/service-worker.ts):
       // reloading under someone in the middle of a renewal would lose their selection.

@@ -41,7 +41,9 @@ test.beforeEach(async ({ page }) => {
 });
 
 test.describe('コンソールとCSP', () => {
-  test('the public pages and the login form log no error and violate no CSP directive', async ({ page }) => {
+  test('the public pages, the login form and registration log no error and violate no CSP directive', async ({
+    page,
+  }) => {
     const problems = watch(page);
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1, name: '柳川市立図書館' })).toBeVisible();
@@ -53,6 +55,10 @@ test.describe('コンソールとCSP', () => {
     // The shared zod schema checks the form in the browser (its objects are built with the chunk).
     await page.getByRole('button', { name: 'ログインする' }).click();
     await expect(page.getByLabel('利用者番号')).toHaveAttribute('aria-invalid', 'true');
+    expect(await cspViolations(page)).toEqual([]);
+    // Registration's schemas are classic zod objects, which probe `new Function` unless jitless.
+    await page.goto('/registration');
+    await expect(page.getByRole('heading', { level: 1, name: '新規パスワード登録' })).toBeVisible();
     expect(await cspViolations(page)).toEqual([]);
     expect(problems).toEqual({ consoleErrors: [], failedResponses: [], pageErrors: [] });
   });

@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { AppProvider } from './app/provider.tsx';
@@ -13,15 +13,21 @@ import './styles.css';
 // entry chunk. e2e/tests/console-and-csp.spec.ts fails if a violation comes back.
 (globalThis as { __zod_globalConfig?: { jitless?: boolean } }).__zod_globalConfig = { jitless: true };
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <AppProvider>
-      <BrowserRouter>
-        <AppRoutes />
-      </BrowserRouter>
-    </AppProvider>
-  </StrictMode>,
-);
+// A transition, so React renders the first page in slices and yields to the browser between
+// them (the static frame in index.html is already on screen) instead of one long task that
+// blocks input on a slow phone.
+const root = createRoot(document.getElementById('root')!);
+startTransition(() => {
+  root.render(
+    <StrictMode>
+      <AppProvider>
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+      </AppProvider>
+    </StrictMode>,
+  );
+});
 
 // Only the built app has a service worker (vite dev serves none); after `load`, so the
 // precache download does not compete with the first page.

@@ -48,7 +48,7 @@ export function buildApp(deps: AppDeps) {
         c.req.path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
       );
     });
-    // The build writes a brotli copy beside each text asset (apps/web/vite.config.ts): smaller
+    // The build writes a brotli copy beside each hashed asset (apps/web/vite.config.ts): smaller
     // than gzip and compressed once, not per request. Without it (or for a client that does not
     // take br), compress() above gzips on the fly.
     app.use('*', serveStatic({ root: deps.env.STATIC_DIR, precompressed: true }));

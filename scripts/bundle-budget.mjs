@@ -7,8 +7,9 @@
 // Targets (issue 8): a first visit to /login ≤ 100 KB gz of JS; the renewal journey
 // /login → /portal → /portal/loans with its dialog ≤ 150 KB gz of JS in all.
 // A check fails above its `enforced` size. The journey enforces its target. The login page
-// cannot meet 100 KB with this stack — React 19 DOM + React Router 7 + TanStack Query alone
-// are ≈ 112 KB gz before any page code (docs/performance.md) — so its ceiling is today's size
+// does not meet 100 KB with this stack — React 19 DOM ≈ 57, React Router 7 (declarative) ≈ 14,
+// TanStack Query ≈ 11 KB gz are in the 97 KB entry before any page code, and the login form
+// adds zod's core (≈ 11 KB gz, docs/performance.md) — so its ceiling is today's size (115.3 KB)
 // plus a little, which still catches a regression (e.g. a heavy module pulled into the entry),
 // and the report prints the 100 KB target as missed until the stack changes.
 
@@ -21,7 +22,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const KB = 1024;
 
 export const BUDGETS = {
-  loginJs: { target: 100 * KB, enforced: 142 * KB },
+  loginJs: { target: 100 * KB, enforced: 119 * KB },
   journeyJs: { target: 150 * KB, enforced: 150 * KB },
 };
 

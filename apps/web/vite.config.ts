@@ -1,10 +1,56 @@
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+
+/**
+ * Writes `file.br` beside every hashed JS and CSS file of the build (best brotli quality, once,
+ * at build time), which the BFF serves to browsers that accept br (serveStatic `precompressed`):
+ * ≈ 15 % fewer bytes than gzip on the phone's connection, and no compression per request.
+ * Only assets/: their names change with their content, so a copy can never go stale; sw.js,
+ * index.html and the manifest (small, revalidated, and replaced in place by a deployment) are
+ * gzipped on the fly. The PWA's precache globs list no .br file.
+ */
+function brotliAssets(): Plugin {
+  let outDir = 'dist';
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? walk(path) : [path];
+    });
+  return {
+    name: 'library:brotli-assets',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      handler() {
+        for (const file of walk(join(outDir, 'assets'))) {
+          if (!/\.(js|css)$/.test(file)) continue;
+          const bytes = readFileSync(file);
+          if (bytes.length < 1024) continue;
+          const br = brotliCompressSync(bytes, {
+            params: {
+              [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+              [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+            },
+          });
+          if (br.length < bytes.length) writeFileSync(`${file}.br`, br);
+        }
+      },
+    },
+  };
+}
 
 export default defineConfig({
   plugins: [
     react(),
+    brotliAssets(),
     VitePWA({
       // A new version waits until the patron presses 「更新する」 (src/lib/service-worker.ts):
       // reloading under someone in the middle of a renewal would lose their selection.

@@ -1,8 +1,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { brotliCompressSync, gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createTestApp, type TestApp } from './test/test-app.ts';
+
+const BIG_JS = `export const words = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `word-${i}`))};`;
 
 let t: TestApp;
 let dir: string;
@@ -12,6 +15,9 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="ja"><title>shell</title></html>');
   writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log(1)');
   writeFileSync(join(dir, 'sw.js'), 'self.addEventListener("fetch", () => {})');
+  // A chunk large enough to compress, with the brotli copy the build writes beside it.
+  writeFileSync(join(dir, 'assets', 'big-abc123.js'), BIG_JS);
+  writeFileSync(join(dir, 'assets', 'big-abc123.js.br'), brotliCompressSync(BIG_JS));
   t = await createTestApp({ demo: false, env: { STATIC_DIR: dir } });
 });
 afterAll(async () => {
@@ -38,5 +44,56 @@ describe('the SPA on the same origin', () => {
     const api = await t.app.request('http://localhost/api/nothing');
     expect(api.status).toBe(404);
     expect(((await api.json()) as { error: { code: string } }).error.code).toBe('not_found');
+  });
+});
+
+describe('compression', () => {
+  const gzipOrBr = { 'Accept-Encoding': 'gzip, deflate, br' };
+
+  it('serves the brotli copy of an asset to a browser that takes br, gzip to one that does not', async () => {
+    const br = await t.app.request('http://localhost/assets/big-abc123.js', { headers: gzipOrBr });
+    expect(br.status).toBe(200);
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(br.headers.get('vary')).toMatch(/Accept-Encoding/i);
+    expect(br.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(Number(br.headers.get('content-length'))).toBeLessThan(BIG_JS.length / 2);
+
+    const gz = await t.app.request('http://localhost/assets/big-abc123.js', {
+      headers: { 'Accept-Encoding': 'gzip' },
+    });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe(BIG_JS);
+
+    const plain = await t.app.request('http://localhost/assets/big-abc123.js');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(BIG_JS);
+  });
+
+  it('gzips a GET API answer for a client that accepts it, and leaves the rest alone', async () => {
+    // The calendar needs the demo data's branches.
+    const demo = await createTestApp();
+    onTestFinished(() => demo.close());
+    const path = 'http://localhost/api/calendar?from=2021-01&months=2';
+    const plain = await demo.app.request(path);
+    const body = await plain.text();
+    expect(plain.status, body).toBe(200);
+    expect(body.length).toBeGreaterThan(1024);
+    expect(plain.headers.get('content-encoding')).toBeNull();
+
+    const gz = await demo.app.request(path, { headers: gzipOrBr });
+    expect(gz.status).toBe(200);
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(gz.headers.get('cache-control')).toBe('no-store');
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe(body);
+
+    // Answers to a POST (the registration token, the login) are never compressed.
+    const post = await demo.app.request('http://localhost/api/session', {
+      method: 'POST',
+      headers: { ...gzipOrBr, 'content-type': 'application/json', origin: 'http://localhost' },
+      body: JSON.stringify({ patronNumber: '1', password: 'x'.repeat(2000) }),
+    });
+    expect(post.status).toBe(400);
+    expect(post.headers.get('content-encoding')).toBeNull();
   });
 });

@@ -12,9 +12,17 @@ import { registrationRoutes } from './routes/registration/registration.routes.ts
 import { renewalsRoutes } from './routes/renewals/renewals.routes.ts';
 import { sessionRoutes } from './routes/session/session.routes.ts';
 
+const gzipApi = compress({ encoding: 'gzip' });
+
 /** Mounts the API under /api and, when built, the SPA on the same origin. */
 export function buildApp(deps: AppDeps) {
-  const app = createApp(deps)
+  const app = createApp(deps);
+  // Read-only answers (the loans page, the calendar) gzip to a third on a phone's connection.
+  // Only GET: no answer to a POST/PUT (the registration token) is compressed, and the answers
+  // hold no secret that a request from another site could make them reflect (SameSite=Lax,
+  // same-origin check), the precondition of a BREACH-style length attack.
+  app.use('/api/*', async (c, next) => (c.req.method === 'GET' ? gzipApi(c, next) : next()));
+  app
     .route('/api/health', healthRoutes(deps))
     .route('/api/calendar', calendarRoutes(deps))
     .route('/api/session', sessionRoutes(deps))
@@ -28,7 +36,7 @@ export function buildApp(deps: AppDeps) {
   if (existsSync(indexHtml)) {
     const html = readFileSync(indexHtml, 'utf8');
     // The SPA's files gzip to a third (a phone on 4G waits for every byte); API answers are
-    // handled above and never reach this.
+    // handled above (GET ones gzipped there) and never reach this.
     app.use('*', compress());
     // Hashed assets never change; the shell, manifest and service worker must be revalidated.
     // (Set after the fact: serveStatic's own `onFound` runs once its response is already built.)
@@ -40,7 +48,10 @@ export function buildApp(deps: AppDeps) {
         c.req.path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
       );
     });
-    app.use('*', serveStatic({ root: deps.env.STATIC_DIR }));
+    // The build writes a brotli copy beside each hashed asset (apps/web/vite.config.ts): smaller
+    // than gzip and compressed once, not per request. Without it (or for a client that does not
+    // take br), compress() above gzips on the fly.
+    app.use('*', serveStatic({ root: deps.env.STATIC_DIR, precompressed: true }));
     // Client-side routes: every other GET outside /api gets the SPA shell.
     app.get('*', (c, next) => {
       if (c.req.path.startsWith('/api/')) return next();

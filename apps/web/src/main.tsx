@@ -1,20 +1,33 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router-dom';
+import { BrowserRouter } from 'react-router-dom';
 import { AppProvider } from './app/provider.tsx';
-import { createRouter } from './app/router.tsx';
+import { AppRoutes } from './app/router.tsx';
 import { registerServiceWorker } from './lib/service-worker.ts';
 import './styles.css';
 
-const router = createRouter();
+// Before any schema is built (they load with the route chunks): zod would otherwise probe
+// `new Function('')` to pick its fast path, which our CSP (no 'unsafe-eval') blocks and Chrome
+// reports as a Content Security Policy issue (Lighthouse best practices). This is the global
+// zod's config() writes to (zod/v4/core/core.js); setting it here keeps zod itself out of the
+// entry chunk. e2e/tests/console-and-csp.spec.ts fails if a violation comes back.
+(globalThis as { __zod_globalConfig?: { jitless?: boolean } }).__zod_globalConfig = { jitless: true };
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <AppProvider>
-      <RouterProvider router={router} />
-    </AppProvider>
-  </StrictMode>,
-);
+// A transition, so React renders the first page in slices and yields to the browser between
+// them (the static frame in index.html is already on screen) instead of one long task that
+// blocks input on a slow phone.
+const root = createRoot(document.getElementById('root')!);
+startTransition(() => {
+  root.render(
+    <StrictMode>
+      <AppProvider>
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+      </AppProvider>
+    </StrictMode>,
+  );
+});
 
 // Only the built app has a service worker (vite dev serves none); after `load`, so the
 // precache download does not compete with the first page.

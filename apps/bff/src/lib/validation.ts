@@ -1,10 +1,11 @@
 import { errorMessages } from '@library/domain';
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import { safeParse } from 'zod/mini';
+import type { $ZodError, $ZodType, output } from 'zod/v4/core';
 import { ApiError } from './api-error.ts';
 
 /** Field → message of the first issue for each field. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
+export function fieldErrors(error: $ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = issue.path.length > 0 ? issue.path.map(String).join('.') : '_';
@@ -13,8 +14,9 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   return fields;
 }
 
-export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
+/** Any zod schema of the shared domain: classic, or zod/mini where the SPA needs it small. */
+export function parseWith<S extends $ZodType>(schema: S, input: unknown): output<S> {
+  const result = safeParse(schema, input);
   if (!result.success) {
     throw new ApiError(400, 'validation_failed', errorMessages.validation_failed, {
       fields: fieldErrors(result.error),
@@ -24,7 +26,7 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.out
 }
 
 /** Reads a JSON body and validates it with the shared schema; malformed JSON is a 400. */
-export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
+export async function jsonBody<S extends $ZodType>(c: Context, schema: S): Promise<output<S>> {
   let raw: unknown;
   try {
     raw = await c.req.json();

@@ -92,6 +92,20 @@ const table: Record<string, AccessCase> = {
     },
     crossPatron: { notApplicable: "signing in as B needs B's password (routes/session/session.test.ts)" },
   },
+  'GET /api/session': {
+    kind: 'public',
+    anonymous: (c) => c.get('/api/session'),
+    publicCheck: (res) => {
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ patron: null });
+    },
+    crossPatron: async () => {
+      // A's cookie names A, never B.
+      const res = await a.get('/api/session');
+      expect(res.status).toBe(200);
+      expect(res.body.patron.number).toBe(A);
+    },
+  },
   'DELETE /api/session': {
     kind: 'public',
     anonymous: (c) => c.delete('/api/session'),

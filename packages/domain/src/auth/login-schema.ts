@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { patronNumberSchema } from '../patron/patron-number.ts';
 
 export const loginMessages = {
@@ -12,12 +12,15 @@ export const loginMessages = {
 /** Long enough for any password we accept (64) and short enough to bound hashing work. */
 export const LOGIN_PASSWORD_MAX = 256;
 
+/** zod/mini (see patron-number.ts): the login page loads this and nothing else of zod. */
 export const loginSchema = z.object({
   patronNumber: patronNumberSchema,
   password: z
     .string({ error: loginMessages.passwordRequired })
-    .min(1, loginMessages.passwordRequired)
-    .max(LOGIN_PASSWORD_MAX, loginMessages.invalidCredentials),
+    .check(
+      z.minLength(1, loginMessages.passwordRequired),
+      z.maxLength(LOGIN_PASSWORD_MAX, loginMessages.invalidCredentials),
+    ),
 });
 
 export type LoginInput = z.input<typeof loginSchema>;

@@ -25,61 +25,75 @@ import {
 
 export function sessionRoutes(deps: AppDeps) {
   const { db, clock } = deps;
-  return new Hono<AppEnv>()
-    .post('/', async (c) => {
-      const input = await jsonBody(c, loginSchema);
-      const now = clock.now();
-      const address = clientAddress(c, deps);
-      const requestId = c.get('requestId');
-      const [patron] = await db.select().from(patrons).where(eq(patrons.number, input.patronNumber));
-      try {
-        assertNotLocked(patron, now);
-      } catch (error) {
-        await audit(db, 'login_locked', { patronId: patron?.id, requestId });
-        throw error;
-      }
-      // Always hash (a dummy when there is no patron or no password) so timing reveals nothing.
-      const ok = await verifyPassword(patron?.passwordHash, input.password);
-      if (!ok || !patron) {
-        c.get('logger').info({ patron: maskPatronNumber(input.patronNumber) }, 'login failed');
-        await audit(db, 'login_failed', { patronId: patron?.id, requestId });
+  return (
+    new Hono<AppEnv>()
+      // Who is signed in, for the SPA's header: 200 either way, so a public page that only wants
+      // to know makes no failed request (GET /api/me stays 401 without a session, SPEC §6).
+      .get('/', async (c) => {
+        const id = readSessionCookie(c);
+        const session = id ? await findSession(db, id, clock.now()) : undefined;
+        if (!session) return c.json({ patron: null });
+        const [patron] = await db
+          .select({ number: patrons.number, name: patrons.nameKana })
+          .from(patrons)
+          .where(eq(patrons.id, session.patronId));
+        return c.json({ patron: patron ?? null });
+      })
+      .post('/', async (c) => {
+        const input = await jsonBody(c, loginSchema);
+        const now = clock.now();
+        const address = clientAddress(c, deps);
+        const requestId = c.get('requestId');
+        const [patron] = await db.select().from(patrons).where(eq(patrons.number, input.patronNumber));
         try {
-          await recordFailure(db, 'login', input.patronNumber, patron?.id, address, now);
+          assertNotLocked(patron, now);
         } catch (error) {
           await audit(db, 'login_locked', { patronId: patron?.id, requestId });
           throw error;
         }
-        throw new ApiError(401, 'invalid_credentials');
-      }
-      // A right password that raced a burst of wrong ones is refused once the burst locked the number.
-      try {
-        await assertStillNotLocked(db, patron.id, now);
-      } catch (error) {
-        await audit(db, 'login_locked', { patronId: patron.id, requestId });
-        throw error;
-      }
-      await recordSuccess(db, 'login', input.patronNumber, patron.id, address, now);
-      // Rotation: whatever session the browser had is ended; a new id is issued.
-      const previous = readSessionCookie(c);
-      if (previous) {
-        const old = await findSession(db, previous, now);
-        if (old) await deleteSession(db, old.idHash);
-      }
-      const id = await createSession(db, patron.id, now);
-      setSessionCookie(c, deps, id);
-      await audit(db, 'login_succeeded', { patronId: patron.id, requestId });
-      return c.json({ patron: { number: patron.number, name: patron.nameKana } });
-    })
-    .delete('/', async (c) => {
-      const id = readSessionCookie(c);
-      if (id) {
-        const session = await findSession(db, id, clock.now());
-        if (session) {
-          await deleteSession(db, session.idHash);
-          await audit(db, 'logout', { patronId: session.patronId, requestId: c.get('requestId') });
+        // Always hash (a dummy when there is no patron or no password) so timing reveals nothing.
+        const ok = await verifyPassword(patron?.passwordHash, input.password);
+        if (!ok || !patron) {
+          c.get('logger').info({ patron: maskPatronNumber(input.patronNumber) }, 'login failed');
+          await audit(db, 'login_failed', { patronId: patron?.id, requestId });
+          try {
+            await recordFailure(db, 'login', input.patronNumber, patron?.id, address, now);
+          } catch (error) {
+            await audit(db, 'login_locked', { patronId: patron?.id, requestId });
+            throw error;
+          }
+          throw new ApiError(401, 'invalid_credentials');
         }
-      }
-      clearSessionCookie(c, deps);
-      return c.body(null, 204);
-    });
+        // A right password that raced a burst of wrong ones is refused once the burst locked the number.
+        try {
+          await assertStillNotLocked(db, patron.id, now);
+        } catch (error) {
+          await audit(db, 'login_locked', { patronId: patron.id, requestId });
+          throw error;
+        }
+        await recordSuccess(db, 'login', input.patronNumber, patron.id, address, now);
+        // Rotation: whatever session the browser had is ended; a new id is issued.
+        const previous = readSessionCookie(c);
+        if (previous) {
+          const old = await findSession(db, previous, now);
+          if (old) await deleteSession(db, old.idHash);
+        }
+        const id = await createSession(db, patron.id, now);
+        setSessionCookie(c, deps, id);
+        await audit(db, 'login_succeeded', { patronId: patron.id, requestId });
+        return c.json({ patron: { number: patron.number, name: patron.nameKana } });
+      })
+      .delete('/', async (c) => {
+        const id = readSessionCookie(c);
+        if (id) {
+          const session = await findSession(db, id, clock.now());
+          if (session) {
+            await deleteSession(db, session.idHash);
+            await audit(db, 'logout', { patronId: session.patronId, requestId: c.get('requestId') });
+          }
+        }
+        clearSessionCookie(c, deps);
+        return c.body(null, 204);
+      })
+  );
 }

@@ -102,6 +102,41 @@ describe('POST /api/session', () => {
   });
 });
 
+describe('GET /api/session', () => {
+  it('answers 200 with patron null without a session, with a forged one and after logout', async () => {
+    const c = client(t.app);
+    const anonymous = await c.get('/api/session');
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.body).toEqual({ patron: null });
+    expect(anonymous.headers.get('Cache-Control')).toBe('no-store');
+    // GET /api/me stays 401 for the same visitor (SPEC §6).
+    expect((await c.get('/api/me')).status).toBe(401);
+
+    const forged = client(t.app);
+    forged.jar.set('sid', 'x'.repeat(43));
+    expect((await forged.get('/api/session')).body).toEqual({ patron: null });
+
+    await c.login('100000001');
+    await c.delete('/api/session');
+    expect((await c.get('/api/session')).body).toEqual({ patron: null });
+  });
+
+  it('names the signed-in patron, and only by number and name', async () => {
+    const c = client(t.app);
+    await c.login('100000001');
+    const res = await c.get('/api/session');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ patron: { number: '100000001', name: 'ヤナガワタロウ' } });
+  });
+
+  it('says patron null once the session has expired', async () => {
+    const c = client(t.app);
+    await c.login('100000001');
+    t.clock.advance(31 * 60 * 1000);
+    expect((await c.get('/api/session')).body).toEqual({ patron: null });
+  });
+});
+
 describe('DELETE /api/session', () => {
   it('ends the session on the server and clears the cookie', async () => {
     const c = client(t.app);

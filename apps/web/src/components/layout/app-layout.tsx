@@ -1,15 +1,16 @@
+import { Suspense } from 'react';
 import { Link, Outlet, useNavigate } from 'react-router-dom';
 import { paths } from '../../config/paths.ts';
-import { useMe } from '../../features/auth/api/get-me.ts';
+import { useSession } from '../../features/auth/api/get-session.ts';
 import { useLogout } from '../../features/auth/api/logout.ts';
 import { OfflineNotice } from './offline-notice.tsx';
 import { UpdateBanner } from './update-banner.tsx';
 
 /** Header with the library's name and ログイン / ログアウト on the right, as on the library's site. */
 export function AppLayout() {
-  // Signed in while the patron's data is there, also when its last refresh failed (offline);
-  // a 401 removes the data, and ログイン comes back.
-  const signedIn = useMe().data !== undefined;
+  // Signed in while the session probe's last answer named a patron, also when its refresh
+  // failed (offline); a 401 anywhere removes the data, the probe asks again, and ログイン comes back.
+  const signedIn = Boolean(useSession().data?.patron);
   const logout = useLogout();
   const navigate = useNavigate();
   return (
@@ -44,7 +45,10 @@ export function AppLayout() {
       </header>
       <main id="main" className="site-main">
         <OfflineNotice />
-        <Outlet />
+        {/* Only while the first page's chunk loads: later navigations keep the old page meanwhile. */}
+        <Suspense fallback={<div className="page-pending" />}>
+          <Outlet />
+        </Suspense>
       </main>
       <footer className="site-footer">
         <p>柳川市立図書館　〒832-0000 福岡県柳川市</p>

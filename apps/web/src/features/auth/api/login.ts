@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
+import { type SessionInfo, sessionQueryKey } from './get-session.ts';
 
 export interface LoginBody {
   patronNumber: string;
@@ -14,7 +15,10 @@ export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: login,
-    // Whatever was cached belongs to the previous session.
-    onSuccess: () => queryClient.clear(),
+    // Whatever was cached belongs to the previous session; the header knows the new one at once.
+    onSuccess: ({ patron }) => {
+      queryClient.clear();
+      queryClient.setQueryData<SessionInfo>(sessionQueryKey, { patron });
+    },
   });
 }

@@ -1,0 +1,23 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client.ts';
+
+/** Who is signed in: `patron` is null without a session (GET /api/session always answers 200). */
+export interface SessionInfo {
+  patron: { number: string; name: string } | null;
+}
+
+export const sessionQueryKey = ['session'] as const;
+
+export function getSession(): Promise<SessionInfo> {
+  return api<SessionInfo>('/session');
+}
+
+export const sessionQueryOptions = () => queryOptions({ queryKey: sessionQueryKey, queryFn: getSession });
+
+/**
+ * For the header on every page, public ones included: unlike GET /api/me (401 without a
+ * session, SPEC §6) it never fails for a visitor, so a public page logs no failed request.
+ */
+export function useSession() {
+  return useQuery(sessionQueryOptions());
+}

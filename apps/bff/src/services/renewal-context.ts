@@ -1,6 +1,8 @@
 import { addDays, type IsClosed, LOAN_PERIOD_DAYS, type PlainDate } from '@library/domain';
-import { and, gte, inArray, lte } from 'drizzle-orm';
+import { and, gte, is, lte, sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../db/client.ts';
+import { preparedOn } from '../db/prepared.ts';
 import { closedDays } from '../db/schema.ts';
 
 /**
@@ -18,6 +20,23 @@ export function closedDaysWindow(
   return { from: today, to: addDays(base, CLOSED_DAYS_MARGIN) };
 }
 
+const closedDaysColumns = { branchCode: closedDays.branchCode, date: closedDays.date };
+const closedDaysWhere = (branchCodes: unknown, from: unknown, to: unknown) =>
+  and(
+    sql`${closedDays.branchCode} = any(${branchCodes})`,
+    gte(closedDays.date, from as PlainDate),
+    lte(closedDays.date, to as PlainDate),
+  );
+
+/** Outside a transaction (the loans page) the statement is built once; see db/prepared.ts. */
+const closedDaysOf = preparedOn((db) =>
+  db
+    .select(closedDaysColumns)
+    .from(closedDays)
+    .where(closedDaysWhere(sql.placeholder('branchCodes'), sql.placeholder('from'), sql.placeholder('to')))
+    .prepare('closed_days_of'),
+);
+
 /** The closed days of the given branches in one query, as one `isClosed` per branch. */
 export async function loadClosedDays(
   db: Db | Tx,
@@ -26,16 +45,12 @@ export async function loadClosedDays(
 ): Promise<(branchCode: string) => IsClosed> {
   const byBranch = new Map<string, Set<PlainDate>>();
   if (branchCodes.length > 0) {
-    const rows = await db
-      .select({ branchCode: closedDays.branchCode, date: closedDays.date })
-      .from(closedDays)
-      .where(
-        and(
-          inArray(closedDays.branchCode, branchCodes),
-          gte(closedDays.date, window.from),
-          lte(closedDays.date, window.to),
-        ),
-      );
+    const rows = is(db, PgTransaction)
+      ? await db
+          .select(closedDaysColumns)
+          .from(closedDays)
+          .where(closedDaysWhere(sql.param(branchCodes), window.from, window.to))
+      : await closedDaysOf(db as Db).execute({ branchCodes, ...window });
     for (const row of rows) {
       const set = byBranch.get(row.branchCode) ?? new Set<PlainDate>();
       set.add(row.date);

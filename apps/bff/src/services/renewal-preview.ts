@@ -6,7 +6,7 @@ import {
   type PlainDate,
   type RenewalEvaluation,
 } from '@library/domain';
-import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { preparedOn } from '../db/prepared.ts';
 import { branches, items, loans, reservations, titles } from '../db/schema.ts';
@@ -74,6 +74,21 @@ const loanRows = preparedOn((db) =>
     .prepare('loan_rows'),
 );
 
+/** Which of these titles others hold an active reservation for (one array parameter, any length). */
+const reservedByOthers = preparedOn((db) =>
+  db
+    .selectDistinct({ titleId: reservations.titleId })
+    .from(reservations)
+    .where(
+      and(
+        sql`${reservations.titleId} = any(${sql.placeholder('titleIds')})`,
+        eq(reservations.status, 'active'),
+        ne(reservations.patronId, sql.placeholder('patronId')),
+      ),
+    )
+    .prepare('reserved_by_others'),
+);
+
 /**
  * 貸出一覧: one page of the patron's loans with the renewal preview of each. Four queries in
  * two rounds whatever the page size (totals and the page, then others' reservations of its
@@ -107,16 +122,7 @@ export async function loanPage(
       .sort()
       .at(-1) ?? today;
   const [reservedRows, closedFor] = await Promise.all([
-    db
-      .selectDistinct({ titleId: reservations.titleId })
-      .from(reservations)
-      .where(
-        and(
-          inArray(reservations.titleId, titleIds),
-          eq(reservations.status, 'active'),
-          ne(reservations.patronId, patronId),
-        ),
-      ),
+    reservedByOthers(db).execute({ titleIds, patronId }),
     loadClosedDays(db, [...new Set(rows.map((r) => r.branchCode))], closedDaysWindow(today, latestDue)),
   ]);
   const reserved = new Set(reservedRows.map((r) => r.titleId));

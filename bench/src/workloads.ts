@@ -74,6 +74,17 @@ export async function recordLoanLists(
   return perRequest;
 }
 
+/** A bind value as pgbench passes it: text as is, an array as a PostgreSQL array literal. */
+function pgbenchValue(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) {
+    const item = (v: unknown) =>
+      typeof v === 'number' ? String(v) : `"${String(v).replace(/["\\]/g, '\\$&')}"`;
+    return `{${value.map(item).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
 /**
  * The SQL of one POST /api/renewals for one loan, recorded from the BFF's services on a loan
  * set aside for it, turned into a pgbench script: the loan and its patron become pgbench
@@ -125,7 +136,7 @@ export async function renewalPgbenchScript(options: {
           if (value === patronId) return ':patron';
           if (value === sessionHash) return PGBENCH_SESSION_HASH(':patron');
           const name = `s${index}p${n}`;
-          variables[name] = typeof value === 'string' ? value : JSON.stringify(value);
+          variables[name] = pgbenchValue(value);
           return `:${name}`;
         });
       lines.push(`${text};`);

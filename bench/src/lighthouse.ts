@@ -34,7 +34,13 @@ export async function runLighthouse(options: {
     '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage',
     ...(options.cookie ? [`--extra-headers=${JSON.stringify({ Cookie: options.cookie })}`] : []),
   ];
-  const run = spawnSync(bin, args, { env: { ...process.env, CHROME_PATH: chrome }, encoding: 'utf8' });
+  // Chromium sometimes loses the trace of a load on a busy machine (NO_NAVSTART, NO_FCP): a
+  // second attempt is a fresh browser; a third failure is reported.
+  let run = spawnSync(bin, args, { env: { ...process.env, CHROME_PATH: chrome }, encoding: 'utf8' });
+  for (let attempt = 2; run.status !== 0 && attempt <= 3; attempt++) {
+    console.info(`  Lighthouse attempt ${attempt - 1} failed: ${run.stderr.trim().split('\n').at(-1)}`);
+    run = spawnSync(bin, args, { env: { ...process.env, CHROME_PATH: chrome }, encoding: 'utf8' });
+  }
   if (run.status !== 0) throw new Error(`lighthouse failed (${run.status}):\n${run.stderr.slice(-2000)}`);
   const lhr = JSON.parse(readFileSync(out, 'utf8'));
   const scores = Object.fromEntries(

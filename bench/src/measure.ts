@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon, { type RequestParams } from 'autocannon';
@@ -54,6 +55,58 @@ export async function httpLoad(options: {
     count: ok,
     errors: result.errors + result.timeouts + result.non2xx,
     seconds: result.duration,
+  };
+}
+
+/**
+ * Latency with sub-millisecond resolution (autocannon's histogram counts whole milliseconds,
+ * which turns a 1.4 → 1.6 ms change into 1 → 2): `connections` closed loops of keep-alive
+ * GET requests timed with performance.now(). Used for the growth ratio.
+ */
+export async function httpLatency(options: {
+  url: string;
+  connections: number;
+  seconds: number;
+  path: string;
+  next: () => { headers: Record<string, string> };
+}): Promise<Figure> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  const end = started + options.seconds * 1000;
+  const once = () =>
+    new Promise<number>((resolve, reject) => {
+      const req = http.get(
+        new URL(options.path, options.url),
+        { agent, headers: options.next().headers },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+    });
+  const worker = async () => {
+    while (performance.now() < end) {
+      const t0 = performance.now();
+      const status = await once().catch(() => 0);
+      if (status >= 200 && status < 300) latencies.push(performance.now() - t0);
+      else errors++;
+    }
+  };
+  await Promise.all(Array.from({ length: options.connections }, worker));
+  agent.destroy();
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    rps: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    count: latencies.length,
+    errors,
+    seconds,
   };
 }
 

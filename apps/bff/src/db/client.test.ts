@@ -11,6 +11,13 @@ const server = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DA
 async function preparedIn(database: Database): Promise<string[]> {
   return database.db.transaction(async (tx) => {
     await tx.select().from(branches).where(eq(branches.code, 'honkan'));
+    // A drizzle prepared query asks postgres.js for a named statement itself.
+    await tx
+      .select({ n: branches.sortOrder })
+      .from(branches)
+      .where(eq(branches.code, sql.placeholder('code')))
+      .prepare('bench_named')
+      .execute({ code: 'honkan' });
     const rows = await tx.execute(sql`select statement from pg_prepared_statements`);
     return (rows as unknown as { statement: string }[]).map((r) => r.statement);
   });
@@ -36,7 +43,7 @@ describe.skipIf(!server)('queries on a PostgreSQL server', () => {
   it('stay unnamed with preparedStatements: false (PgBouncer in transaction mode)', async () => {
     const plain = await openDatabase({ url: database.url, dataDir: '', preparedStatements: false });
     try {
-      expect((await preparedIn(plain)).filter((s) => s.includes('from "branches"'))).toEqual([]);
+      expect(await preparedIn(plain)).toEqual([]);
     } finally {
       await plain.close();
     }

@@ -77,6 +77,8 @@ export async function openDatabase(options: {
       max: Math.max(2, options.poolSize ?? 10),
       onnotice: () => {},
       connection: { TimeZone: 'UTC' },
+      // Off, no statement is ever named — not even drizzle's own `.prepare()` queries.
+      prepare: options.preparedStatements !== false,
     });
     const db = drizzlePostgres(
       options.preparedStatements === false ? client : withPreparedStatements(client),

@@ -1,4 +1,4 @@
-import { formatDateJa, renewalNote, renewalReasonMessages } from '@library/domain';
+import { formatDateJa, type PlainDate, renewalNote, renewalReasonMessages } from '@library/domain';
 import { useEffect, useMemo, useState } from 'react';
 import { ApiClientError } from '../../../lib/api-client.ts';
 import { useOnlineStatus } from '../../../lib/online-status.ts';
@@ -23,6 +23,24 @@ interface Confirmation {
  * the rows that can be renewed, 注意 saying why the others cannot, 全選択 / 全解除 above and
  * below, 「一括貸出延長」 for the ticked rows.
  */
+/**
+ * 2021/01/25 in a table cell: it may wrap only after the year ("2021/" over "01/25"), never
+ * inside a number — the page lets any text wrap anywhere so that enlarged text never scrolls
+ * sideways, and a narrow column then cut dates as "2021/01/2" over "5".
+ */
+function TableDate({ date }: { date: PlainDate }) {
+  const text = formatDateJa(date);
+  const cut = text.indexOf('/') + 1;
+  // One element: on a phone the cell is a grid (label | value) and each child would be an item.
+  return (
+    <span>
+      <span className="nowrap">{text.slice(0, cut)}</span>
+      <wbr />
+      <span className="nowrap">{text.slice(cut)}</span>
+    </span>
+  );
+}
+
 export function LoanList({ page, onPageChange, onRenewed }: Props) {
   const loans = useLoans(page);
   const renew = useRenewLoans();
@@ -203,9 +221,11 @@ export function LoanList({ page, onPageChange, onRenewed }: Props) {
                         <span>{loan.no}</span>
                       )}
                     </td>
-                    <td data-label="貸出日">{formatDateJa(loan.loanedOn)}</td>
+                    <td data-label="貸出日">
+                      <TableDate date={loan.loanedOn} />
+                    </td>
                     <td data-label="返却期限日">
-                      {formatDateJa(loan.dueDate)}
+                      <TableDate date={loan.dueDate} />
                       {loan.overdue ? <span className="badge badge-danger">延滞</span> : null}
                     </td>
                     <td data-label="貸出館">{loan.branch.name}</td>

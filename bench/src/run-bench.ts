@@ -293,8 +293,10 @@ try {
     // this machine, to tell what is the driver's cost and what is the BFF's own.
     const rawBefore = await pool`select count(*)::int as n from renewals where request_id = 'raw-driver'`;
     let rawK = (2 * concurrencies.length + index) * perScenario;
+    // One connection per client, as pgbench has (each loop holds one for its transactions).
+    const rawPool = postgres(url, { max: c, onnotice: () => {}, connection: { TimeZone: 'UTC' } });
     const raw = await rawLoop({
-      sql: pool,
+      sql: rawPool,
       connections: c,
       seconds,
       reserve: true,
@@ -309,6 +311,7 @@ try {
         });
       },
     });
+    await rawPool.end({ timeout: 5 });
     const rawAfter = await pool`select count(*)::int as n from renewals where request_id = 'raw-driver'`;
     if (rawAfter[0]!.n - rawBefore[0]!.n !== raw.count) {
       results.notes.push(

@@ -49,7 +49,7 @@ describe.skipIf(!server)('queries on a PostgreSQL server', () => {
     }
   });
 
-  it('still run migrations and multi-statement SQL (simple protocol when there are no parameters)', async () => {
+  it('still apply the migrations (statements without parameters go by the simple protocol)', async () => {
     const admin = postgres(database.url!, { max: 1, onnotice: () => {} });
     try {
       const [row] = await admin`select count(*)::int as n from drizzle.__drizzle_migrations`;

@@ -58,6 +58,20 @@ export async function httpLoad(options: {
   };
 }
 
+/** A closed-loop run's figure: `latencies` in ms, measured since `started` (performance.now()). */
+function figureOf(latencies: number[], errors: number, started: number): Figure {
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    rps: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    count: latencies.length,
+    errors,
+    seconds,
+  };
+}
+
 /**
  * Latency with sub-millisecond resolution (autocannon's histogram counts whole milliseconds,
  * which turns a 1.4 → 1.6 ms change into 1 → 2): `connections` closed loops of keep-alive
@@ -98,24 +112,16 @@ export async function httpLatency(options: {
   };
   await Promise.all(Array.from({ length: options.connections }, worker));
   agent.destroy();
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    rps: latencies.length / seconds,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    count: latencies.length,
-    errors,
-    seconds,
-  };
+  return figureOf(latencies, errors, started);
 }
 
 /**
  * The raw-driver baseline: `connections` loops on a postgres.js pool, each running one
  * request's recorded statements in order, the statements the BFF issued together sent
  * together (`Promise.all`, as the BFF does), the same texts and parameters sent the same way
- * (`unsafe`, named prepared statements, as the BFF's client sends them). With `reserve`, each loop keeps one connection of its own —
- * needed when the statements hold a transaction (`begin` … `commit`).
+ * (`unsafe`, named prepared statements, as the BFF's client sends them). With `reserve`, each
+ * loop keeps one connection of its own — needed when the statements hold a transaction
+ * (`begin` … `commit`).
  */
 export async function rawLoop(options: {
   sql: postgres.Sql;
@@ -149,16 +155,7 @@ export async function rawLoop(options: {
     }
   };
   await Promise.all(Array.from({ length: options.connections }, worker));
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    rps: latencies.length / seconds,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    count: latencies.length,
-    errors,
-    seconds,
-  };
+  return figureOf(latencies, errors, started);
 }
 
 export function findPgbench(): string {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import react from '@vitejs/plugin-react';
@@ -15,11 +15,6 @@ import { VitePWA } from 'vite-plugin-pwa';
  */
 function brotliAssets(): Plugin {
   let outDir = 'dist';
-  const walk = (dir: string): string[] =>
-    readdirSync(dir).flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? walk(path) : [path];
-    });
   return {
     name: 'library:brotli-assets',
     apply: 'build',
@@ -30,8 +25,10 @@ function brotliAssets(): Plugin {
       order: 'post',
       sequential: true,
       handler() {
-        for (const file of walk(join(outDir, 'assets'))) {
-          if (!/\.(js|css)$/.test(file)) continue;
+        const assets = join(outDir, 'assets');
+        for (const name of readdirSync(assets, { recursive: true, encoding: 'utf8' })) {
+          if (!/\.(js|css)$/.test(name)) continue;
+          const file = join(assets, name);
           const bytes = readFileSync(file);
           if (bytes.length < 1024) continue;
           const br = brotliCompressSync(bytes, {

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { messageKeys } from '../i18n/message-keys.ts';
 import { patronNumberSchema } from '../patron/patron-number.ts';
 
 export const loginMessages = {
@@ -9,6 +10,9 @@ export const loginMessages = {
   rateLimited: 'アクセスが集中しています。しばらく待ってからお試しください。',
 } as const;
 
+/** The catalog keys of these texts: what the schemas put into their issues. */
+export const loginKeys = messageKeys('login', loginMessages);
+
 /** Long enough for any password we accept (64) and short enough to bound hashing work. */
 export const LOGIN_PASSWORD_MAX = 256;
 
@@ -16,10 +20,10 @@ export const LOGIN_PASSWORD_MAX = 256;
 export const loginSchema = z.object({
   patronNumber: patronNumberSchema,
   password: z
-    .string({ error: loginMessages.passwordRequired })
+    .string({ error: loginKeys.passwordRequired })
     .check(
-      z.minLength(1, loginMessages.passwordRequired),
-      z.maxLength(LOGIN_PASSWORD_MAX, loginMessages.invalidCredentials),
+      z.minLength(1, loginKeys.passwordRequired),
+      z.maxLength(LOGIN_PASSWORD_MAX, loginKeys.invalidCredentials),
     ),
 });
 

@@ -21,6 +21,11 @@ export const errorMessages = {
 
 export type ErrorCode = keyof typeof errorMessages;
 
+/** The catalog key of an error code's message. */
+export function errorKey(code: string): string {
+  return `errors.${code}`;
+}
+
 export interface ApiErrorBody {
   error: { code: string; message: string; fields?: Record<string, string> };
 }

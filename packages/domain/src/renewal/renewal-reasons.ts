@@ -1,4 +1,5 @@
 import { formatDateJa, type PlainDate } from '../dates/plain-date.ts';
+import { type Language, t } from '../i18n/translate.ts';
 
 /** R4's reasons, in the order they are checked: the first that applies is the one reported. */
 export const RENEWAL_REFUSAL_REASONS = [
@@ -12,31 +13,17 @@ export type RenewalRefusalReason = (typeof RENEWAL_REFUSAL_REASONS)[number];
 /** Every reason a renewal can be refused for: R4's, R5's block, and (from the API) an unknown loan. */
 export type RenewalReason = RenewalRefusalReason | 'patron_has_overdue' | 'not_found';
 
-/** The 注意 column of 貸出一覧 (SPEC §3). */
-export const renewalNoteLabels = {
-  patron_has_overdue: '延滞中',
-  interlibrary_loan: '他館資料',
-  already_renewed: '延長済',
-  reserved: '予約あり',
-} as const;
+export { renewalNoteLabels, renewalReasonMessages } from './renewal-texts.ts';
 
-/** What patrons read (SPEC §3); `not_extended` names the date from which renewing helps. */
-export const renewalReasonMessages = {
-  patron_has_overdue: '返却期限日を過ぎた資料があるため、貸出延長の手続きができません。',
-  interlibrary_loan: '他館から取り寄せた資料のため、延長できません。',
-  already_renewed: 'この資料はすでに一度延長しています。',
-  reserved: '予約が入っているため、延長できません。',
-  not_extended: '今延長しても返却期限日が延びません。{date}以降に延長できます。',
-  not_found: 'この資料は現在の貸出中一覧にありません。',
-} as const satisfies Record<RenewalReason, string>;
-
-export function renewalReasonMessage(reason: RenewalReason, availableFrom?: PlainDate): string {
-  const message: string = renewalReasonMessages[reason];
-  if (reason !== 'not_extended') return message;
-  // Without the date the sentence would promise one it cannot name; keep only the first part.
+export function renewalReasonMessage(
+  reason: RenewalReason,
+  availableFrom?: PlainDate,
+  lang: Language = 'ja',
+): string {
+  if (reason !== 'not_extended') return t(lang, `renewalReason.${reason}`);
   return availableFrom
-    ? message.replace('{date}', formatDateJa(availableFrom))
-    : message.slice(0, message.indexOf('。') + 1);
+    ? t(lang, 'renewalReason.not_extended', { date: formatDateJa(availableFrom) })
+    : t(lang, 'renewalReason.not_extended_undated');
 }
 
 /**
@@ -46,12 +33,15 @@ export function renewalReasonMessage(reason: RenewalReason, availableFrom?: Plai
 export function renewalNote(
   renewal: { reason?: RenewalReason; availableFrom?: PlainDate },
   overdue: boolean,
+  lang: Language = 'ja',
 ): string {
   const { reason } = renewal;
   if (reason === undefined || reason === 'not_found') return '';
-  if (reason === 'patron_has_overdue') return overdue ? renewalNoteLabels.patron_has_overdue : '';
+  if (reason === 'patron_has_overdue') return overdue ? t(lang, 'renewalNote.patron_has_overdue') : '';
   if (reason === 'not_extended') {
-    return renewal.availableFrom ? `${formatDateJa(renewal.availableFrom)}以降に延長できます` : '延長不可';
+    return renewal.availableFrom
+      ? t(lang, 'renewalNote.availableFrom', { date: formatDateJa(renewal.availableFrom) })
+      : t(lang, 'renewalNote.notRenewable');
   }
-  return renewalNoteLabels[reason];
+  return t(lang, `renewalNote.${reason}`);
 }

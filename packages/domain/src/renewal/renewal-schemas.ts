@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { messageKeys } from '../i18n/message-keys.ts';
 
 /** Most loans one request may renew (SPEC §6) and the largest page of 貸出一覧. */
 export const MAX_RENEWAL_IDS = 100;
@@ -13,19 +14,22 @@ export const renewalRequestMessages = {
   invalidId: '資料の指定が正しくありません。',
 } as const;
 
+/** The catalog keys of these texts: what the schemas put into their issues. */
+export const renewalRequestKeys = messageKeys('renewalRequest', renewalRequestMessages);
+
 /** POST /api/renewals: 1–100 loan ids; duplicates collapse to one, in first-seen order. */
 export const renewalRequestSchema = z.object({
   loanIds: z
     .array(
       z
-        .number({ error: renewalRequestMessages.invalidId })
-        .int(renewalRequestMessages.invalidId)
-        .min(1, renewalRequestMessages.invalidId)
-        .max(MAX_ID, renewalRequestMessages.invalidId),
-      { error: renewalRequestMessages.required },
+        .number({ error: renewalRequestKeys.invalidId })
+        .int(renewalRequestKeys.invalidId)
+        .min(1, renewalRequestKeys.invalidId)
+        .max(MAX_ID, renewalRequestKeys.invalidId),
+      { error: renewalRequestKeys.required },
     )
-    .min(1, renewalRequestMessages.required)
-    .max(MAX_RENEWAL_IDS, renewalRequestMessages.tooMany)
+    .min(1, renewalRequestKeys.required)
+    .max(MAX_RENEWAL_IDS, renewalRequestKeys.tooMany)
     .transform((ids) => [...new Set(ids)]),
 });
 
@@ -36,6 +40,9 @@ export const loanPageMessages = {
   pageSize: `1ページの件数は1から${LOAN_PAGE_SIZE_MAX}までで指定してください。`,
 } as const;
 
+/** The catalog keys of these texts: what the schemas put into their issues. */
+export const loanPageKeys = messageKeys('loanPage', loanPageMessages);
+
 const positiveInteger = (message: string) =>
   z
     .string()
@@ -44,9 +51,9 @@ const positiveInteger = (message: string) =>
 
 /** GET /api/loans?page=&pageSize= (query strings: digits only, nothing else). */
 export const loanPageQuerySchema = z.object({
-  page: positiveInteger(loanPageMessages.page).default(1),
-  pageSize: positiveInteger(loanPageMessages.pageSize)
-    .pipe(z.number().max(LOAN_PAGE_SIZE_MAX, loanPageMessages.pageSize))
+  page: positiveInteger(loanPageKeys.page).default(1),
+  pageSize: positiveInteger(loanPageKeys.pageSize)
+    .pipe(z.number().max(LOAN_PAGE_SIZE_MAX, loanPageKeys.pageSize))
     .default(LOAN_PAGE_SIZE_DEFAULT),
 });
 
@@ -61,3 +68,6 @@ export const idempotencyMessages = {
   idempotency_in_progress:
     'この貸出延長の手続きは処理中です。しばらく待ってから画面を読み込み直してください。',
 } as const;
+
+/** The catalog keys of these texts: what the schemas put into their issues. */
+export const idempotencyKeys = messageKeys('idempotency', idempotencyMessages);

@@ -1,3 +1,4 @@
+import type { Language } from '@library/domain';
 import type { Db, DbKind } from '../db/client.ts';
 import type { Env } from '../env.ts';
 import type { Clock } from '../services/clock.ts';
@@ -20,6 +21,8 @@ export interface SessionInfo {
 export interface AppEnv {
   Variables: {
     requestId: string;
+    /** The request's language (`Accept-Language`; the SPA sends the patron's choice there). */
+    lang: Language;
     logger: Logger;
     session: SessionInfo;
   };

@@ -1,3 +1,4 @@
+import { errorKey } from '@library/domain';
 import { createMiddleware } from 'hono/factory';
 import { ApiError } from './api-error.ts';
 import type { AppDeps, AppEnv } from './app-env.ts';
@@ -30,7 +31,7 @@ export function sameOrigin(deps: AppDeps) {
       const crossOrigin =
         (origin !== undefined && origin.toLowerCase() !== own) ||
         (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none');
-      if (crossOrigin) throw new ApiError(403, 'forbidden', 'このページからの操作は受け付けられません。');
+      if (crossOrigin) throw new ApiError(403, 'forbidden', errorKey('forbidden_origin'));
     }
     await next();
   });

@@ -1,10 +1,9 @@
-import { errorMessages } from '@library/domain';
 import type { Context } from 'hono';
 import { safeParse } from 'zod/mini';
 import type { $ZodError, $ZodType, output } from 'zod/v4/core';
 import { ApiError } from './api-error.ts';
 
-/** Field → message of the first issue for each field. */
+/** Field → message (a catalog key) of the first issue for each field. */
 export function fieldErrors(error: $ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
@@ -18,7 +17,7 @@ export function fieldErrors(error: $ZodError): Record<string, string> {
 export function parseWith<S extends $ZodType>(schema: S, input: unknown): output<S> {
   const result = safeParse(schema, input);
   if (!result.success) {
-    throw new ApiError(400, 'validation_failed', errorMessages.validation_failed, {
+    throw new ApiError(400, 'validation_failed', undefined, {
       fields: fieldErrors(result.error),
     });
   }

@@ -5,6 +5,7 @@ export const errorMessages = {
   invalid_credentials: '利用者番号またはパスワードが正しくありません。',
   unauthenticated: 'ログインしてください。',
   forbidden: 'この操作は許可されていません。',
+  forbidden_origin: 'このページからの操作は受け付けられません。',
   locked:
     'ログインに続けて失敗したため、しばらくの間ログインできません。15分ほど時間をおいてからお試しください。',
   rate_limited: 'アクセスが集中しています。しばらく待ってからお試しください。',

@@ -16,6 +16,7 @@ export const domainCatalogEn = {
     invalid_credentials: 'The patron number or password is not correct.',
     unauthenticated: 'Please log in.',
     forbidden: 'This action is not allowed.',
+    forbidden_origin: 'Requests from this page are not accepted.',
     locked:
       'Because of repeated failed logins you cannot log in for a while. Please wait about 15 minutes and try again.',
     rate_limited: 'There are too many requests. Please wait a moment and try again.',
@@ -63,7 +64,8 @@ export const domainCatalogEn = {
   },
   loanPage: {
     page: 'The page is not specified correctly.',
-    pageSize: `Items per page must be a number from 1 to 100.`,
+    pageSize: 'Items per page must be a number from 1 to 100.',
+    pageOutOfRange: 'The page must be from 1 to {{last}}.',
   },
   idempotency: {
     invalid: 'Idempotency-Key must be 8 to 200 printable ASCII characters.',

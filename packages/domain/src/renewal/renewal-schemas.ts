@@ -38,6 +38,7 @@ export type RenewalRequest = z.output<typeof renewalRequestSchema>;
 export const loanPageMessages = {
   page: 'ページの指定が正しくありません。',
   pageSize: `1ページの件数は1から${LOAN_PAGE_SIZE_MAX}までで指定してください。`,
+  pageOutOfRange: 'ページは1から{{last}}までで指定してください。',
 } as const;
 
 /** The catalog keys of these texts: what the schemas put into their issues. */

@@ -1,5 +1,5 @@
 import { isCommonPassword } from '@library/domain/common-passwords';
-import { emailChangeSchema, passwordChangeSchema, passwordMessages } from '@library/domain/registration';
+import { emailChangeSchema, passwordChangeSchema, passwordKeys } from '@library/domain/registration';
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { patrons, reservations } from '../../db/schema.ts';
@@ -49,7 +49,7 @@ export function meSettingsRoutes(deps: AppDeps) {
         // Someone at an unattended session must not be able to guess the password either.
         await recordFailure(db, 'login', patron.number, patron.id, clientAddress(c, deps), now);
         throw new ApiError(400, 'validation_failed', undefined, {
-          fields: { currentPassword: passwordMessages.currentWrong },
+          fields: { currentPassword: passwordKeys.currentWrong },
         });
       }
       const passwordHash = await hashPassword(input.password);
@@ -64,7 +64,12 @@ export function meSettingsRoutes(deps: AppDeps) {
           await queueMail(
             tx,
             patron.email,
-            passwordChangedMail({ name: patron.nameKana, at: now, from: env.MAIL_FROM }),
+            passwordChangedMail({
+              name: patron.nameKana,
+              at: now,
+              from: env.MAIL_FROM,
+              lang: patron.language ?? c.get('lang'),
+            }),
             now,
           );
         }
@@ -95,6 +100,7 @@ export function meSettingsRoutes(deps: AppDeps) {
           newAddress: input.email,
           forContact: input.useForContact,
           forReservations: input.useForReservations,
+          lang: patron.language ?? c.get('lang'),
         });
         await queueMail(tx, input.email, mail, now);
         // The old address hears of it too: if someone else made the change, its owner can react.

@@ -1,4 +1,8 @@
-import { formatDateJa, plainDateInTokyo } from '@library/domain';
+import { addCatalog, formatDateJa, type Language, plainDateInTokyo, t } from '@library/domain';
+import { mailCatalogEn, mailCatalogJa } from './mail-texts.ts';
+
+addCatalog('ja', mailCatalogJa);
+addCatalog('en', mailCatalogEn);
 
 export type MailKind = 'registration_accepted' | 'password_changed' | 'email_changed';
 
@@ -8,10 +12,8 @@ export interface MailContent {
   body: string;
 }
 
-const LIBRARY = '柳川市立図書館';
-
-/** Tokyo wall-clock time of the change, as people write it: 2021/01/20 10:00. */
-function whenJa(at: Date): string {
+/** Tokyo wall-clock time of the change, as people write it: 2021/01/20 10:00 (in every language). */
+function when(at: Date): string {
   const time = new Intl.DateTimeFormat('ja-JP', {
     timeZone: 'Asia/Tokyo',
     hour: '2-digit',
@@ -21,51 +23,70 @@ function whenJa(at: Date): string {
   return `${formatDateJa(plainDateInTokyo(at))} ${time}`;
 }
 
-function footer(from: string): string {
+/** The texts of the mail area in one language. */
+function texts(lang: Language) {
+  const library = t(lang, 'mail.library');
+  return (key: keyof (typeof mailCatalogJa)['mail'], params: Record<string, string> = {}) =>
+    t(lang, `mail.${key}`, { library, ...params });
+}
+
+function footer(m: ReturnType<typeof texts>, from: string): string {
   return [
     '',
     '――――――――――――――――――――',
-    `このメールは送信専用アドレス（${from}）から送信しています。`,
-    'このメールに返信することはできません。',
-    'お心当たりのない場合やご不明な点は、図書館カウンターまでお問い合わせください。',
+    m('footerFrom', { from }),
+    m('footerNoReply'),
+    m('footerAsk'),
     '',
-    LIBRARY,
-    '〒832-0000 福岡県柳川市',
+    m('library'),
+    m('address'),
   ].join('\n');
 }
 
 /** 「パスワード申請受付」 (I10): sent to the address given at registration. */
-export function registrationAcceptedMail(input: { name: string; at: Date; from: string }): MailContent {
+export function registrationAcceptedMail(input: {
+  name: string;
+  at: Date;
+  from: string;
+  lang?: Language;
+}): MailContent {
+  const m = texts(input.lang ?? 'ja');
   return {
     kind: 'registration_accepted',
-    subject: `【${LIBRARY}】パスワード申請受付`,
+    subject: m('registrationSubject'),
     body: [
-      `${input.name} 様`,
+      m('greeting', { name: input.name }),
       '',
-      `${LIBRARY}の貸出延長サービスのパスワード申請を受け付けました。`,
-      `受付日時: ${whenJa(input.at)}`,
+      m('registrationAccepted'),
+      m('registrationAt', { when: when(input.at) }),
       '',
-      '本日から、利用者番号と登録したパスワードでログインし、借りている資料の貸出延長ができます。',
-      'パスワードは他人に知られないよう大切に保管してください。',
-      footer(input.from),
+      m('registrationNext'),
+      m('registrationKeep'),
+      footer(m, input.from),
     ].join('\n'),
   };
 }
 
 /** I11: a password change is confirmed to the patron's contact address. */
-export function passwordChangedMail(input: { name: string; at: Date; from: string }): MailContent {
+export function passwordChangedMail(input: {
+  name: string;
+  at: Date;
+  from: string;
+  lang?: Language;
+}): MailContent {
+  const m = texts(input.lang ?? 'ja');
   return {
     kind: 'password_changed',
-    subject: `【${LIBRARY}】パスワード変更のお知らせ`,
+    subject: m('passwordSubject'),
     body: [
-      `${input.name} 様`,
+      m('greeting', { name: input.name }),
       '',
-      '貸出延長サービスのパスワードを変更しました。',
-      `変更日時: ${whenJa(input.at)}`,
+      m('passwordChanged'),
+      m('changedAt', { when: when(input.at) }),
       '',
-      'ほかの端末でログインしていた場合は、ログアウトしています。新しいパスワードでログインしてください。',
-      'この変更にお心当たりのない場合は、至急図書館カウンターへご連絡ください。',
-      footer(input.from),
+      m('passwordOtherDevices'),
+      m('notYou'),
+      footer(m, input.from),
     ].join('\n'),
   };
 }
@@ -78,23 +99,25 @@ export function emailChangedMail(input: {
   newAddress: string;
   forContact: boolean;
   forReservations: boolean;
+  lang?: Language;
 }): MailContent {
+  const m = texts(input.lang ?? 'ja');
   const scope = [
-    input.forContact ? '今後の図書館からの連絡先' : undefined,
-    input.forReservations ? '登録済み予約の連絡先' : undefined,
+    input.forContact ? m('emailScopeContact') : undefined,
+    input.forReservations ? m('emailScopeReservations') : undefined,
   ].filter(Boolean);
   return {
     kind: 'email_changed',
-    subject: `【${LIBRARY}】メールアドレス変更のお知らせ`,
+    subject: m('emailSubject'),
     body: [
-      `${input.name} 様`,
+      m('greeting', { name: input.name }),
       '',
-      `${scope.join('と')}のメールアドレスを変更しました。`,
-      `新しいメールアドレス: ${input.newAddress}`,
-      `変更日時: ${whenJa(input.at)}`,
+      m('emailChanged', { scope: scope.join(m('emailScopeJoin')) }),
+      m('emailNew', { address: input.newAddress }),
+      m('changedAt', { when: when(input.at) }),
       '',
-      'この変更にお心当たりのない場合は、至急図書館カウンターへご連絡ください。',
-      footer(input.from),
+      m('notYou'),
+      footer(m, input.from),
     ].join('\n'),
   };
 }

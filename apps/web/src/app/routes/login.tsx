@@ -3,6 +3,8 @@ import { Breadcrumbs } from '../../components/layout/breadcrumbs.tsx';
 import { PageTitle } from '../../components/layout/page-title.tsx';
 import { paths } from '../../config/paths.ts';
 import { LoginForm } from '../../features/auth/components/login-form.tsx';
+import { commonJa } from '../../i18n/ja/common.ts';
+import { useT } from '../../lib/i18n.ts';
 
 /** Only paths inside the app are followed after login (no open redirect). */
 function safeNext(next: string | null): string {
@@ -12,15 +14,16 @@ function safeNext(next: string | null): string {
 export function Component() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
+  const t = useT(commonJa);
   return (
     <>
-      <Breadcrumbs items={[{ label: 'メインメニュー', to: paths.home }, { label: '利用照会' }]} />
-      <PageTitle title="利用照会">利用照会</PageTitle>
+      <Breadcrumbs items={[{ label: t('home.title'), to: paths.home }, { label: t('login.title') }]} />
+      <PageTitle title={t('login.title')}>{t('login.title')}</PageTitle>
       <section className="panel panel-narrow">
-        <p>利用者番号とパスワードを入力し、「ログインする」を押してください。</p>
+        <p>{t('login.intro')}</p>
         <LoginForm onSuccess={() => navigate(safeNext(params.get('next')), { replace: true })} />
         <p className="form-footer">
-          パスワードを登録されていない方は <Link to={paths.registration}>新規パスワード登録</Link>
+          {t('login.notRegistered')} <Link to={paths.registration}>{t('home.registration')}</Link>
         </p>
       </section>
     </>

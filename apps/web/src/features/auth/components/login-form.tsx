@@ -1,7 +1,9 @@
-import { loginMessages, loginSchema } from '@library/domain';
+import { loginKeys, loginSchema } from '@library/domain';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Field } from '../../../components/ui/field.tsx';
+import { commonJa } from '../../../i18n/ja/common.ts';
 import { ApiClientError } from '../../../lib/api-client.ts';
+import { useT } from '../../../lib/i18n.ts';
 import { useLogin } from '../api/login.ts';
 
 interface Props {
@@ -13,6 +15,7 @@ type FieldErrors = Partial<Record<'patronNumber' | 'password', string>>;
 /** 利用照会: 利用者番号 and パスワード, validated with the same schema the BFF uses. */
 export function LoginForm({ onSuccess }: Props) {
   const login = useLogin();
+  const t = useT(commonJa);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string>();
   const formErrorRef = useRef<HTMLDivElement>(null);
@@ -53,9 +56,9 @@ export function LoginForm({ onSuccess }: Props) {
       const message =
         error instanceof ApiClientError
           ? error.code === 'validation_failed'
-            ? loginMessages.invalidCredentials
+            ? loginKeys.invalidCredentials
             : error.message
-          : loginMessages.invalidCredentials;
+          : loginKeys.invalidCredentials;
       setFormError(message);
     }
   }
@@ -70,21 +73,21 @@ export function LoginForm({ onSuccess }: Props) {
       <div role="alert" aria-live="assertive">
         {formError ? (
           <div className="alert alert-error" id="login-error" tabIndex={-1} ref={formErrorRef}>
-            {formError}
+            {t(formError)}
           </div>
         ) : null}
       </div>
       <Field
-        label="利用者番号"
+        label={t('login.patronNumber')}
         name="patronNumber"
-        hint="図書館利用カードの裏面に記載された9桁の数字"
+        hint={t('login.patronNumberHint')}
         inputMode="numeric"
         autoComplete="username"
         error={fieldErrors.patronNumber}
         required
       />
       <Field
-        label="パスワード"
+        label={t('login.password')}
         name="password"
         type="password"
         autoComplete="current-password"
@@ -92,7 +95,7 @@ export function LoginForm({ onSuccess }: Props) {
         required
       />
       <button type="submit" className="button button-primary" disabled={login.isPending}>
-        {login.isPending ? 'ログインしています…' : 'ログインする'}
+        {login.isPending ? t('login.submitting') : t('login.submit')}
       </button>
     </form>
   );

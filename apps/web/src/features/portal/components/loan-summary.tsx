@@ -1,18 +1,21 @@
 import { formatDateJa } from '@library/domain';
+import { commonJa } from '../../../i18n/ja/common.ts';
+import { useT } from '../../../lib/i18n.ts';
 import type { Me } from '../../auth/api/get-me.ts';
 
 /** 貸出状況: No / タイトル / 返却期限日, overdue rows marked in text as well as colour. */
 export function LoanSummary({ loans }: { loans: Me['loans'] }) {
-  if (loans.length === 0) return <p>現在借りている資料はありません。</p>;
+  const t = useT(commonJa);
+  if (loans.length === 0) return <p>{t('portal.noLoans')}</p>;
   return (
     <div className="table-scroll">
       <table className="table">
-        <caption className="visually-hidden">貸出状況</caption>
+        <caption className="visually-hidden">{t('portal.loanStatus')}</caption>
         <thead>
           <tr>
-            <th scope="col">No</th>
-            <th scope="col">タイトル</th>
-            <th scope="col">返却期限日</th>
+            <th scope="col">{t('portal.no')}</th>
+            <th scope="col">{t('portal.loanTitle')}</th>
+            <th scope="col">{t('portal.dueDate')}</th>
           </tr>
         </thead>
         <tbody>
@@ -22,7 +25,7 @@ export function LoanSummary({ loans }: { loans: Me['loans'] }) {
               <td>{loan.title}</td>
               <td>
                 {formatDateJa(loan.dueDate)}
-                {loan.overdue ? <span className="badge badge-danger">延滞</span> : null}
+                {loan.overdue ? <span className="badge badge-danger">{t('portal.overdue')}</span> : null}
               </td>
             </tr>
           ))}

@@ -1,0 +1,1 @@
+ALTER TABLE "patrons" ADD COLUMN "language" text;

@@ -1,0 +1,63 @@
+/**
+ * The mails' texts by language (SPEC §12: mails follow the patron's language). Lines are
+ * joined with newlines; `{{…}}` are filled by mail-templates.ts. mail-texts.test.ts checks
+ * that both languages have the same keys and placeholders.
+ */
+export const mailCatalogJa = {
+  mail: {
+    library: '柳川市立図書館',
+    address: '〒832-0000 福岡県柳川市',
+    footerFrom: 'このメールは送信専用アドレス（{{from}}）から送信しています。',
+    footerNoReply: 'このメールに返信することはできません。',
+    footerAsk: 'お心当たりのない場合やご不明な点は、図書館カウンターまでお問い合わせください。',
+    greeting: '{{name}} 様',
+    registrationSubject: '【{{library}}】パスワード申請受付',
+    registrationAccepted: '{{library}}の貸出延長サービスのパスワード申請を受け付けました。',
+    registrationAt: '受付日時: {{when}}',
+    registrationNext:
+      '本日から、利用者番号と登録したパスワードでログインし、借りている資料の貸出延長ができます。',
+    registrationKeep: 'パスワードは他人に知られないよう大切に保管してください。',
+    passwordSubject: '【{{library}}】パスワード変更のお知らせ',
+    passwordChanged: '貸出延長サービスのパスワードを変更しました。',
+    changedAt: '変更日時: {{when}}',
+    passwordOtherDevices:
+      'ほかの端末でログインしていた場合は、ログアウトしています。新しいパスワードでログインしてください。',
+    notYou: 'この変更にお心当たりのない場合は、至急図書館カウンターへご連絡ください。',
+    emailSubject: '【{{library}}】メールアドレス変更のお知らせ',
+    emailChanged: '{{scope}}のメールアドレスを変更しました。',
+    emailScopeContact: '今後の図書館からの連絡先',
+    emailScopeReservations: '登録済み予約の連絡先',
+    emailScopeJoin: 'と',
+    emailNew: '新しいメールアドレス: {{address}}',
+  },
+} as const;
+
+export const mailCatalogEn = {
+  mail: {
+    library: 'Yanagawa City Library',
+    address: 'Yanagawa, Fukuoka 832-0000, Japan',
+    footerFrom: 'This mail was sent from a send-only address ({{from}}).',
+    footerNoReply: 'Replies to this mail cannot be received.',
+    footerAsk: 'If you did not expect this mail or have any questions, please ask at the library counter.',
+    greeting: 'Dear {{name}},',
+    registrationSubject: '[{{library}}] Your password application has been received',
+    registrationAccepted:
+      'We have received your password application for the loan renewal service of {{library}}.',
+    registrationAt: 'Received: {{when}}',
+    registrationNext:
+      'From today you can log in with your patron number and the password you registered, and renew the items you have borrowed.',
+    registrationKeep: 'Please keep your password safe and do not share it with anyone.',
+    passwordSubject: '[{{library}}] Your password has been changed',
+    passwordChanged: 'The password of your loan renewal service account has been changed.',
+    changedAt: 'Changed: {{when}}',
+    passwordOtherDevices:
+      'If you were logged in on other devices, you have been logged out there. Please log in with the new password.',
+    notYou: 'If you did not make this change, please contact the library counter at once.',
+    emailSubject: '[{{library}}] Your email address has been changed',
+    emailChanged: 'The email address for {{scope}} has been changed.',
+    emailScopeContact: 'future contact from the library',
+    emailScopeReservations: 'your existing reservations',
+    emailScopeJoin: ' and ',
+    emailNew: 'New email address: {{address}}',
+  },
+} as const satisfies { mail: Record<keyof (typeof mailCatalogJa)['mail'], string> };

@@ -17,13 +17,13 @@ export function Component() {
   const t = useT(commonJa);
   return (
     <>
-      <Breadcrumbs items={[{ label: t('home.title'), to: paths.home }, { label: t('login.title') }]} />
-      <PageTitle title={t('login.title')}>{t('login.title')}</PageTitle>
+      <Breadcrumbs items={[{ label: t('home.title'), to: paths.home }, { label: t('loginPage.title') }]} />
+      <PageTitle title={t('loginPage.title')}>{t('loginPage.title')}</PageTitle>
       <section className="panel panel-narrow">
-        <p>{t('login.intro')}</p>
+        <p>{t('loginPage.intro')}</p>
         <LoginForm onSuccess={() => navigate(safeNext(params.get('next')), { replace: true })} />
         <p className="form-footer">
-          {t('login.notRegistered')} <Link to={paths.registration}>{t('home.registration')}</Link>
+          {t('loginPage.notRegistered')} <Link to={paths.registration}>{t('home.registration')}</Link>
         </p>
       </section>
     </>

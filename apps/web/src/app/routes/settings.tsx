@@ -5,14 +5,16 @@ import { useMe } from '../../features/auth/api/get-me.ts';
 import { RequireSession } from '../../features/auth/components/require-session.tsx';
 import { EmailChangeForm } from '../../features/settings/components/email-change-form.tsx';
 import { PasswordChangeForm } from '../../features/settings/components/password-change-form.tsx';
+import { commonJa } from '../../i18n/ja/common.ts';
+import { settingsJa } from '../../i18n/ja/settings.ts';
+import { useT } from '../../lib/i18n.ts';
 
 function Settings() {
   const me = useMe().data!;
+  const t = useT(settingsJa);
   return (
     <>
-      <p>
-        パスワードとメールアドレスを変更できます。変更すると、登録されているメールアドレスに確認のメールが届きます。
-      </p>
+      <p>{t('settings.intro')}</p>
       <PasswordChangeForm patronNumber={me.patron.number} />
       <EmailChangeForm currentEmail={me.patron.email} />
     </>
@@ -21,16 +23,17 @@ function Settings() {
 
 /** 利用者情報変更 (SPEC screen 8), reached from the portal's 利用者情報設定. */
 export function Component() {
+  const t = useT(commonJa, settingsJa);
   return (
     <>
       <Breadcrumbs
         items={[
-          { label: 'メインメニュー', to: paths.home },
-          { label: '利用者ポータル', to: paths.portal },
-          { label: '利用者情報変更' },
+          { label: t('home.title'), to: paths.home },
+          { label: t('portal.title'), to: paths.portal },
+          { label: t('settings.title') },
         ]}
       />
-      <PageTitle title="利用者情報変更">利用者情報変更</PageTitle>
+      <PageTitle title={t('settings.title')}>{t('settings.title')}</PageTitle>
       <RequireSession>
         <Settings />
       </RequireSession>

@@ -14,7 +14,8 @@ const CHOICES: Array<{ lang: Language; label: string }> = [
 export function LanguageSwitch({ label, onChange }: { label: string; onChange?: (lang: Language) => void }) {
   const current = useLanguage();
   return (
-    <div role="group" aria-label={label} className="language-switch">
+    <fieldset className="language-switch">
+      <legend className="visually-hidden">{label}</legend>
       {CHOICES.map(({ lang, label: name }) => (
         <button
           key={lang}
@@ -30,6 +31,6 @@ export function LanguageSwitch({ label, onChange }: { label: string; onChange?: 
           {name}
         </button>
       ))}
-    </div>
+    </fieldset>
   );
 }

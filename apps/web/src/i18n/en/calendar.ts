@@ -2,7 +2,7 @@ import type { CatalogOf } from '@library/domain';
 import type { calendarJa } from '../ja/calendar.ts';
 
 export const calendarEn = {
-  calendar: {
+  calendarPage: {
     title: 'Library calendar',
     branch: 'Library',
     defaultBranch: 'Yanagawa Library',

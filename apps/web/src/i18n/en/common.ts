@@ -34,7 +34,7 @@ export const commonEn = {
     registrationNeeded: 'To use the service, register a password first.',
     registration: 'Register a password',
   },
-  login: {
+  loginPage: {
     title: 'Log in',
     intro: 'Enter your patron number and password, then press “Log in”.',
     patronNumber: 'Patron number',

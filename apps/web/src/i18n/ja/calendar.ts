@@ -1,6 +1,6 @@
 /** 図書館カレンダー (with the portal's chunk). */
 export const calendarJa = {
-  calendar: {
+  calendarPage: {
     title: '図書館カレンダー',
     branch: '表示する図書館',
     defaultBranch: '柳川図書館',

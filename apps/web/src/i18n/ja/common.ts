@@ -35,7 +35,7 @@ export const commonJa = {
     registrationNeeded: 'ご利用には新規パスワードの登録が必要です。',
     registration: '新規パスワード登録',
   },
-  login: {
+  loginPage: {
     title: '利用照会',
     intro: '利用者番号とパスワードを入力し、「ログインする」を押してください。',
     patronNumber: '利用者番号',

@@ -78,16 +78,16 @@ export function LoginForm({ onSuccess }: Props) {
         ) : null}
       </div>
       <Field
-        label={t('login.patronNumber')}
+        label={t('loginPage.patronNumber')}
         name="patronNumber"
-        hint={t('login.patronNumberHint')}
+        hint={t('loginPage.patronNumberHint')}
         inputMode="numeric"
         autoComplete="username"
         error={fieldErrors.patronNumber}
         required
       />
       <Field
-        label={t('login.password')}
+        label={t('loginPage.password')}
         name="password"
         type="password"
         autoComplete="current-password"
@@ -95,7 +95,7 @@ export function LoginForm({ onSuccess }: Props) {
         required
       />
       <button type="submit" className="button button-primary" disabled={login.isPending}>
-        {login.isPending ? t('login.submitting') : t('login.submit')}
+        {login.isPending ? t('loginPage.submitting') : t('loginPage.submit')}
       </button>
     </form>
   );

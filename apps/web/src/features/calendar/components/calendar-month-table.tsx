@@ -30,16 +30,16 @@ export function CalendarMonthTable({
 }: Props) {
   const t = useT(calendarJa);
   const byDate = new Map(days.map((d) => [d.date, d]));
-  const names = t('calendar.weekdayNames').split(',');
+  const names = t('calendarPage.weekdayNames').split(',');
   return (
     <table className="calendar-table">
       <caption>
         {formatYearMonth(t, month)}
-        <span className="visually-hidden">{t('calendar.branchInCaption', { branch: branchName })}</span>
+        <span className="visually-hidden">{t('calendarPage.branchInCaption', { branch: branchName })}</span>
       </caption>
       <thead>
         <tr>
-          {t('calendar.weekdays')
+          {t('calendarPage.weekdays')
             .split(',')
             .map((label, i) => (
               <th key={label} scope="col" abbr={names[i]} className={`weekday-${i}`}>
@@ -126,17 +126,17 @@ function DayCell({
       >
         <span className="calendar-day-head" aria-hidden="true">
           <span className="calendar-day-number">{Number(day.date.slice(8))}</span>
-          {isToday ? <span className="calendar-today-tag">{t('calendar.today')}</span> : null}
+          {isToday ? <span className="calendar-today-tag">{t('calendarPage.today')}</span> : null}
         </span>
         <span className="calendar-holiday" aria-hidden="true">
           {day.holiday ?? ''}
         </span>
         <span className="calendar-marks" aria-hidden="true">
-          {day.closed ? <span className="calendar-mark mark-closed">{t('calendar.markClosed')}</span> : null}
+          {day.closed ? <span className="calendar-mark mark-closed">{t('calendarPage.markClosed')}</span> : null}
           {day.events.length > 0 ? <span className="calendar-mark mark-event">●</span> : null}
           {day.dueCount ? (
             <span className="calendar-mark mark-due">
-              {t('calendar.markDue')}
+              {t('calendarPage.markDue')}
               {day.dueCount > 1 ? day.dueCount : ''}
             </span>
           ) : null}

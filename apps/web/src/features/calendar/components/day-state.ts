@@ -7,16 +7,16 @@ const KNOWN_REASONS = new Set<string>(Object.values(CLOSED_REASONS));
 /** 2021-01 → 2021年1月 / January 2021. */
 export function formatYearMonth(t: Translate, yearMonth: YearMonth): string {
   const [year, month] = yearMonth.split('-').map(Number) as [number, number];
-  return t('calendar.yearMonth', { year, monthName: t('calendar.months').split(',')[month - 1]! });
+  return t('calendarPage.yearMonth', { year, monthName: t('calendarPage.months').split(',')[month - 1]! });
 }
 
 /** 2021-01-25 → 1月25日（月） / Mon, January 25: the weekday in the page's language. */
 export function formatMonthDay(t: Translate, date: PlainDate): string {
   const [, month, day] = date.split('-').map(Number) as [number, number, number];
-  return t('calendar.monthDay', {
-    monthName: t('calendar.months').split(',')[month - 1]!,
+  return t('calendarPage.monthDay', {
+    monthName: t('calendarPage.months').split(',')[month - 1]!,
     day,
-    weekday: t('calendar.weekdays').split(',')[dayOfWeek(date)]!,
+    weekday: t('calendarPage.weekdays').split(',')[dayOfWeek(date)]!,
   });
 }
 
@@ -26,13 +26,13 @@ export function eventText(event: CalendarEvent): string {
 
 /** The library's own reasons are translated; a reason staff typed in is shown as it is. */
 function reasonText(t: Translate, reason: string): string {
-  return KNOWN_REASONS.has(reason) ? t(`calendar.reason_${reason}`) : reason;
+  return KNOWN_REASONS.has(reason) ? t(`calendarPage.reason_${reason}`) : reason;
 }
 
 export function closedText(t: Translate, day: CalendarDay): string {
   return !day.closedReason || day.closedReason === CLOSED_REASONS.weekly
-    ? t('calendar.closed')
-    : t('calendar.closedWithReason', { reason: reasonText(t, day.closedReason) });
+    ? t('calendarPage.closed')
+    : t('calendarPage.closedWithReason', { reason: reasonText(t, day.closedReason) });
 }
 
 /**
@@ -41,14 +41,14 @@ export function closedText(t: Translate, day: CalendarDay): string {
  */
 export function dayStateParts(t: Translate, day: CalendarDay, today: string): string[] {
   const parts: string[] = [];
-  if (day.date === today) parts.push(t('calendar.today'));
+  if (day.date === today) parts.push(t('calendarPage.today'));
   if (day.holiday) parts.push(day.holiday);
-  parts.push(day.closed ? closedText(t, day) : t('calendar.open'));
-  for (const event of day.events) parts.push(t('calendar.eventPart', { event: eventText(event) }));
-  if (day.dueCount) parts.push(t('calendar.duePart', { count: day.dueCount }));
+  parts.push(day.closed ? closedText(t, day) : t('calendarPage.open'));
+  for (const event of day.events) parts.push(t('calendarPage.eventPart', { event: eventText(event) }));
+  if (day.dueCount) parts.push(t('calendarPage.duePart', { count: day.dueCount }));
   return parts;
 }
 
 export function dayLabel(t: Translate, day: CalendarDay, today: string): string {
-  return `${formatMonthDay(t, day.date)} ${dayStateParts(t, day, today).join(t('calendar.partsSeparator'))}`;
+  return `${formatMonthDay(t, day.date)} ${dayStateParts(t, day, today).join(t('calendarPage.partsSeparator'))}`;
 }

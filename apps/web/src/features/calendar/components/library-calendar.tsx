@@ -86,10 +86,10 @@ export function LibraryCalendar() {
 
   return (
     <section className="panel calendar" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('calendar.title')}</h2>
+      <h2 id={headingId}>{t('calendarPage.title')}</h2>
       <div className="calendar-toolbar">
         <div className="calendar-branch">
-          <label htmlFor={selectId}>{t('calendar.branch')}</label>
+          <label htmlFor={selectId}>{t('calendarPage.branch')}</label>
           <select
             id={selectId}
             value={branch}
@@ -104,43 +104,43 @@ export function LibraryCalendar() {
               data?.branches ?? [
                 {
                   code: CALENDAR_DEFAULT_BRANCH,
-                  name: t('calendar.defaultBranch'),
-                  shortName: t('calendar.defaultBranchShort'),
+                  name: t('calendarPage.defaultBranch'),
+                  shortName: t('calendarPage.defaultBranchShort'),
                 },
               ]
             ).map((b) => (
               <option key={b.code} value={b.code}>
                 {b.name === b.shortName
                   ? b.name
-                  : t('calendar.branchWithShort', { name: b.name, short: b.shortName })}
+                  : t('calendarPage.branchWithShort', { name: b.name, short: b.shortName })}
               </option>
             ))}
           </select>
         </div>
-        <ul className="calendar-legend" aria-label={t('calendar.legend')}>
+        <ul className="calendar-legend" aria-label={t('calendarPage.legend')}>
           <li>
             <span className="calendar-mark mark-closed" aria-hidden="true">
-              {t('calendar.markClosed')}
+              {t('calendarPage.markClosed')}
             </span>
-            {t('calendar.closed')}
+            {t('calendarPage.closed')}
           </li>
           <li>
             <span className="calendar-mark mark-event" aria-hidden="true">
-              {t('calendar.markEvent')}
+              {t('calendarPage.markEvent')}
             </span>
-            {t('calendar.event')}
+            {t('calendarPage.event')}
           </li>
           <li>
             <span className="calendar-mark mark-due" aria-hidden="true">
-              {t('calendar.markDue')}
+              {t('calendarPage.markDue')}
             </span>
-            {t('calendar.dueDate')}
+            {t('calendarPage.dueDate')}
           </li>
           <li>
             <span className="calendar-legend-today" aria-hidden="true">
               20
             </span>
-            {t('calendar.today')}
+            {t('calendarPage.today')}
           </li>
         </ul>
       </div>
@@ -148,13 +148,13 @@ export function LibraryCalendar() {
       <div className="calendar-nav">
         <button type="button" className="button button-small" disabled={!shownFrom} onClick={() => page(-1)}>
           <span aria-hidden="true">‹ </span>
-          {t('calendar.previousMonth')}
+          {t('calendarPage.previousMonth')}
         </button>
         <p className="calendar-status" role="status">
-          {query.isFetching && query.isPlaceholderData ? t('calendar.loading') : ''}
+          {query.isFetching && query.isPlaceholderData ? t('calendarPage.loading') : ''}
         </p>
         <button type="button" className="button button-small" disabled={!shownFrom} onClick={() => page(1)}>
-          {t('calendar.nextMonth')}
+          {t('calendarPage.nextMonth')}
           <span aria-hidden="true"> ›</span>
         </button>
       </div>
@@ -162,10 +162,10 @@ export function LibraryCalendar() {
       {query.isError ? (
         <div className="alert alert-error" role="alert">
           {data
-            ? t('calendar.offlineCopy', { time: timeOf(query.dataUpdatedAt, t.lang) })
+            ? t('calendarPage.offlineCopy', { time: timeOf(query.dataUpdatedAt, t.lang) })
             : query.error.message}{' '}
           <button type="button" className="button button-small" onClick={() => void query.refetch()}>
-            {t('calendar.reload')}
+            {t('calendarPage.reload')}
           </button>
         </div>
       ) : null}
@@ -200,12 +200,12 @@ export function LibraryCalendar() {
             );
           })
         ) : query.isPending ? (
-          <p className="calendar-placeholder loading">{t('calendar.loadingCalendar')}</p>
+          <p className="calendar-placeholder loading">{t('calendarPage.loadingCalendar')}</p>
         ) : null}
       </div>
 
       <DayDetails data={data} date={selected} />
-      <p className="calendar-help">{t('calendar.help')}</p>
+      <p className="calendar-help">{t('calendarPage.help')}</p>
     </section>
   );
 }
@@ -220,22 +220,22 @@ function DayDetails({ data, date }: { data: CalendarData | undefined; date: Plai
         <>
           <p className="calendar-details-date">
             {formatMonthDay(t, day.date)}
-            {day.date === data.today ? t('calendar.todaySuffix') : ''}
+            {day.date === data.today ? t('calendarPage.todaySuffix') : ''}
             {day.holiday ? ` ${day.holiday}` : ''}
           </p>
           <ul>
-            <li>{day.closed ? closedText(t, day) : t('calendar.open')}</li>
+            <li>{day.closed ? closedText(t, day) : t('calendarPage.open')}</li>
             {day.events.map((event) => (
               <li key={event.title}>
-                {t('calendar.eventLine', { event: eventText(event) })}
-                {event.description ? t('calendar.description', { description: event.description }) : ''}
+                {t('calendarPage.eventLine', { event: eventText(event) })}
+                {event.description ? t('calendarPage.description', { description: event.description }) : ''}
               </li>
             ))}
-            {day.dueCount ? <li>{t('calendar.dueLine', { count: day.dueCount })}</li> : null}
+            {day.dueCount ? <li>{t('calendarPage.dueLine', { count: day.dueCount })}</li> : null}
           </ul>
         </>
       ) : (
-        <p className="calendar-details-empty">{t('calendar.detailsEmpty')}</p>
+        <p className="calendar-details-empty">{t('calendarPage.detailsEmpty')}</p>
       )}
     </div>
   );

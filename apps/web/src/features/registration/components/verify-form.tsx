@@ -1,11 +1,17 @@
 import { plainDateInTokyo } from '@library/domain';
-import { type RegistrationVerifyInput, registrationVerifySchema } from '@library/domain/registration';
+import {
+  type RegistrationVerifyInput,
+  registrationCatalogJa,
+  registrationVerifySchema,
+} from '@library/domain/registration';
 import { type FormEvent, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ErrorSummary, type SummaryError } from '../../../components/ui/error-summary.tsx';
 import { Field } from '../../../components/ui/field.tsx';
+import { registrationJa } from '../../../i18n/ja/registration.ts';
 import { ApiClientError } from '../../../lib/api-client.ts';
 import { fieldErrorsOf } from '../../../lib/form-errors.ts';
+import { useT } from '../../../lib/i18n.ts';
 import { useVerifyIdentity, type VerifyIdentityResult } from '../api/verify-identity.ts';
 import './registration.css';
 
@@ -32,6 +38,7 @@ interface Props {
 
 /** 利用者の認証 (step 1): the guide's four fields, validated with the BFF's own schema. */
 export function VerifyForm({ loginPath, onVerified }: Props) {
+  const t = useT(registrationJa, registrationCatalogJa);
   const verify = useVerifyIdentity();
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [formError, setFormError] = useState<{ message: string; alreadyRegistered?: boolean }>();
@@ -80,7 +87,7 @@ export function VerifyForm({ loginPath, onVerified }: Props) {
           showErrors({}, { message: error.message, alreadyRegistered: error.code === 'already_registered' });
         }
       } else {
-        showErrors({}, { message: 'システムエラーが発生しました。しばらく待ってからお試しください。' });
+        showErrors({}, { message: 'errors.internal_error' });
       }
     }
   }
@@ -95,11 +102,11 @@ export function VerifyForm({ loginPath, onVerified }: Props) {
 
   return (
     <section className="panel panel-narrow" aria-labelledby="verify-heading">
-      <h2 id="verify-heading">利用者の認証</h2>
+      <h2 id="verify-heading">{t('reg.verifyHeading')}</h2>
       <p>
-        利用者認証を行います。
+        {t('reg.verifyIntro1')}
         <br />
-        お客様情報を入力して下さい。
+        {t('reg.verifyIntro2')}
       </p>
       <form
         className="form registration-form"
@@ -109,19 +116,19 @@ export function VerifyForm({ loginPath, onVerified }: Props) {
       >
         <ErrorSummary
           ref={summaryRef}
-          title={formError ? '利用者の認証ができませんでした。' : undefined}
+          title={formError ? t('reg.verifyFailed') : undefined}
           errors={summary}
         />
         {formError?.alreadyRegistered ? (
           <p>
-            <Link to={loginPath}>利用照会（ログイン）へ</Link>
+            <Link to={loginPath}>{t('reg.toLogin')}</Link>
           </p>
         ) : null}
         <Field
           id={FIELD_IDS.patronNumber}
-          label="利用者番号"
+          label={t('reg.patronNumber')}
           name="patronNumber"
-          hint="(半角数字 9桁)"
+          hint={t('reg.patronNumberHint')}
           inputMode="numeric"
           autoComplete="username"
           error={fieldErrors.patronNumber}
@@ -129,18 +136,18 @@ export function VerifyForm({ loginPath, onVerified }: Props) {
         />
         <Field
           id={FIELD_IDS.name}
-          label="氏名"
+          label={t('reg.name')}
           name="name"
-          hint="(全角カナ) 名字と名前の間にスペースは不要です"
+          hint={t('reg.nameHint')}
           autoComplete="off"
           error={fieldErrors.name}
           required
         />
         <Field
           id={FIELD_IDS.birthDate}
-          label="生年月日"
+          label={t('reg.birthDate')}
           name="birthDate"
-          hint="(西暦・半角数字8桁) 例) 2009年3月1日→20090301"
+          hint={t('reg.birthDateHint')}
           inputMode="numeric"
           autoComplete="bday"
           maxLength={10}
@@ -150,7 +157,7 @@ export function VerifyForm({ loginPath, onVerified }: Props) {
         <PhoneFields error={fieldErrors.phone} />
         <div className="actions">
           <button type="submit" className="button button-primary" disabled={verify.isPending}>
-            {verify.isPending ? '確認しています…' : 'ログインする'}
+            {verify.isPending ? t('reg.verifying') : t('reg.verify')}
           </button>
         </div>
       </form>
@@ -160,15 +167,16 @@ export function VerifyForm({ loginPath, onVerified }: Props) {
 
 /** 電話番号 as three fields, as in the guide; one label, one hint and one error for the group. */
 function PhoneFields({ error }: { error?: string }) {
+  const t = useT(registrationJa);
   const describedBy = ['reg-phone-hint', error ? 'reg-phone-error' : undefined].filter(Boolean).join(' ');
   const parts = [
-    { name: 'phone1', label: '市外局番', autoComplete: 'tel-area-code', size: 5 },
-    { name: 'phone2', label: '市内局番', autoComplete: 'tel-local-prefix', size: 4 },
-    { name: 'phone3', label: '番号', autoComplete: 'tel-local-suffix', size: 4 },
+    { name: 'phone1', label: t('reg.phoneArea'), autoComplete: 'tel-area-code', size: 5 },
+    { name: 'phone2', label: t('reg.phoneLocal'), autoComplete: 'tel-local-prefix', size: 4 },
+    { name: 'phone3', label: t('reg.phoneNumber'), autoComplete: 'tel-local-suffix', size: 4 },
   ];
   return (
     <fieldset className="field phone-fields" aria-describedby={describedBy}>
-      <legend>電話番号</legend>
+      <legend>{t('reg.phone')}</legend>
       <div className="phone-inputs">
         {parts.map((part, index) => (
           <span key={part.name} className="phone-part">
@@ -180,7 +188,7 @@ function PhoneFields({ error }: { error?: string }) {
             <input
               id={`reg-phone-${index + 1}`}
               name={part.name}
-              aria-label={`電話番号 ${part.label}`}
+              aria-label={t('reg.phonePart', { part: part.label })}
               inputMode="tel"
               autoComplete={part.autoComplete}
               size={part.size}
@@ -192,11 +200,11 @@ function PhoneFields({ error }: { error?: string }) {
         ))}
       </div>
       <p className="field-hint" id="reg-phone-hint">
-        (半角数字) 例) 999-0000-1111→9990000111
+        {t('reg.phoneHint')}
       </p>
       {error ? (
         <p className="field-error" id="reg-phone-error">
-          {error}
+          {t(error)}
         </p>
       ) : null}
     </fieldset>

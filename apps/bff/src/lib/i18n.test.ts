@@ -44,7 +44,12 @@ describe('the language of API answers (SPEC §12)', () => {
   });
 
   it('answers in Japanese without Accept-Language, for ja, and for languages it does not have', async () => {
-    for (const headers of [{}, { 'accept-language': 'ja-JP,ja;q=0.9' }, { 'accept-language': 'fr-FR' }]) {
+    const variants: Record<string, string>[] = [
+      {},
+      { 'accept-language': 'ja-JP,ja;q=0.9' },
+      { 'accept-language': 'fr-FR' },
+    ];
+    for (const headers of variants) {
       const bad = await client(t.app).post('/api/session', { patronNumber: '12', password: '' }, headers);
       expect(bad.body.error).toEqual({
         code: 'validation_failed',

@@ -1,8 +1,12 @@
-import { loginMessages } from '../auth/login-schema.ts';
-import { calendarMessages } from '../calendar/calendar-query.ts';
+import { loginMessages } from '../auth/login-texts.ts';
+import { calendarMessages } from '../calendar/calendar-texts.ts';
 import { errorMessages } from '../errors/error-codes.ts';
-import { patronNumberMessages } from '../patron/patron-number.ts';
-import { idempotencyMessages, loanPageMessages, renewalRequestMessages } from '../renewal/renewal-schemas.ts';
+import { patronNumberMessages } from '../patron/patron-number-texts.ts';
+import {
+  idempotencyMessages,
+  loanPageMessages,
+  renewalRequestMessages,
+} from '../renewal/renewal-request-texts.ts';
 import { renewalNoteLabels, renewalReasonMessages } from '../renewal/renewal-texts.ts';
 
 /**

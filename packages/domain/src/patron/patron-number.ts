@@ -2,18 +2,12 @@
 // classic API costs ≈ 18 KB gz more). Mini schemas are core schemas: classic z.object() takes
 // them as fields (registration-schemas.ts), and the BFF parses them like any other.
 import { z } from 'zod/mini';
-import { messageKeys } from '../i18n/message-keys.ts';
+import { patronNumberKeys } from './patron-number-texts.ts';
+
+export * from './patron-number-texts.ts';
 
 export const PATRON_NUMBER_LENGTH = 9;
 export const PATRON_NUMBER_PREFIXES = ['100', '200', '300'] as const;
-
-export const patronNumberMessages = {
-  required: '利用者番号を入力してください。',
-  format: '利用者番号は「100」「200」「300」から始まる9桁の数字で入力してください。',
-} as const;
-
-/** The catalog keys of these texts: what the schemas put into their issues. */
-export const patronNumberKeys = messageKeys('patronNumber', patronNumberMessages);
 
 /**
  * I1: full-width digits → half-width (NFKC), spaces and hyphens dropped, and the Codabar

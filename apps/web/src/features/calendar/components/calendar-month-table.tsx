@@ -132,7 +132,9 @@ function DayCell({
           {day.holiday ?? ''}
         </span>
         <span className="calendar-marks" aria-hidden="true">
-          {day.closed ? <span className="calendar-mark mark-closed">{t('calendarPage.markClosed')}</span> : null}
+          {day.closed ? (
+            <span className="calendar-mark mark-closed">{t('calendarPage.markClosed')}</span>
+          ) : null}
           {day.events.length > 0 ? <span className="calendar-mark mark-event">●</span> : null}
           {day.dueCount ? (
             <span className="calendar-mark mark-due">

@@ -42,8 +42,8 @@ export const patrons = pgTable(
     /** Consecutive failed logins or identity checks; reset by a success. */
     failedAttempts: integer('failed_attempts').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
-    /** The patron's chosen language ('ja' | 'en', SPEC §12): mails follow it; null → not chosen. */
-    language: text('language').$type<'ja' | 'en'>(),
+    /** The patron's language for mail and screens (SPEC §12); null → 'ja'. */
+    language: text('language', { enum: ['ja', 'en'] }),
     createdAt: createdAt(),
   },
   (t) => [check('patrons_number_format', sql`${t.number} ~ '^(100|200|300)[0-9]{6}$'`)],

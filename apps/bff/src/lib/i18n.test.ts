@@ -107,7 +107,13 @@ describe('the language of API answers (SPEC §12)', () => {
   it("mails a password change in the patron's saved language, whatever the request's", async () => {
     await t.db.update(patrons).set({ language: 'en' }).where(eq(patrons.number, '100000001'));
     const c = client(t.app);
-    await c.login();
+    // The session answers name the saved language, for the SPA on a device without a choice.
+    expect((await c.login()).body.patron).toEqual({
+      number: '100000001',
+      name: 'ヤナガワタロウ',
+      language: 'en',
+    });
+    expect((await c.get('/api/session')).body.patron.language).toBe('en');
     await t.db.delete(mailOutbox);
     const res = await c.put('/api/me/password', {
       currentPassword: 'tosho2021',

@@ -23,6 +23,18 @@ import {
   setSessionCookie,
 } from '../../services/sessions.ts';
 
+/**
+ * Who is signed in. `language` only when the patron saved one (SPEC §12): the SPA then shows
+ * it on a device that has no choice of its own, without asking another endpoint.
+ */
+function signedInPatron(patron: { number: string; name: string; language: 'ja' | 'en' | null }) {
+  return {
+    number: patron.number,
+    name: patron.name,
+    ...(patron.language ? { language: patron.language } : {}),
+  };
+}
+
 export function sessionRoutes(deps: AppDeps) {
   const { db, clock } = deps;
   return (
@@ -34,10 +46,10 @@ export function sessionRoutes(deps: AppDeps) {
         const session = id ? await findSession(db, id, clock.now()) : undefined;
         if (!session) return c.json({ patron: null });
         const [patron] = await db
-          .select({ number: patrons.number, name: patrons.nameKana })
+          .select({ number: patrons.number, name: patrons.nameKana, language: patrons.language })
           .from(patrons)
           .where(eq(patrons.id, session.patronId));
-        return c.json({ patron: patron ?? null });
+        return c.json({ patron: patron ? signedInPatron(patron) : null });
       })
       .post('/', async (c) => {
         const input = await jsonBody(c, loginSchema);
@@ -81,7 +93,7 @@ export function sessionRoutes(deps: AppDeps) {
         const id = await createSession(db, patron.id, now);
         setSessionCookie(c, deps, id);
         await audit(db, 'login_succeeded', { patronId: patron.id, requestId });
-        return c.json({ patron: { number: patron.number, name: patron.nameKana } });
+        return c.json({ patron: signedInPatron({ ...patron, name: patron.nameKana }) });
       })
       .delete('/', async (c) => {
         const id = readSessionCookie(c);

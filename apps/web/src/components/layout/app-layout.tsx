@@ -2,7 +2,7 @@ import { Suspense, useEffect } from 'react';
 import { Link, Outlet, useNavigate } from 'react-router-dom';
 import { paths } from '../../config/paths.ts';
 import { useSession } from '../../features/auth/api/get-session.ts';
-import { savedLanguage, saveLanguage } from '../../features/auth/api/language-preference.ts';
+import { saveLanguage } from '../../features/auth/api/language-preference.ts';
 import { useLogout } from '../../features/auth/api/logout.ts';
 import { commonJa } from '../../i18n/ja/common.ts';
 import { hasStoredLanguage, setLanguage, useT } from '../../lib/i18n.ts';
@@ -18,21 +18,17 @@ export function AppLayout() {
   const t = useT(commonJa);
   // Signed in while the session probe's last answer named a patron, also when its refresh
   // failed (offline); a 401 anywhere removes the data, the probe asks again, and ログイン comes back.
-  const signedIn = Boolean(useSession().data?.patron);
+  const patron = useSession().data?.patron;
+  const signedIn = Boolean(patron);
   const logout = useLogout();
   const navigate = useNavigate();
 
-  // On a device without a choice of its own, a signed-in patron gets the language saved on the server.
+  // On a device without a choice of its own, a signed-in patron gets the language saved on the
+  // server (the session answer names it).
+  const savedLanguage = patron?.language;
   useEffect(() => {
-    if (!signedIn || hasStoredLanguage()) return;
-    let active = true;
-    void savedLanguage().then((lang) => {
-      if (active && lang) void setLanguage(lang);
-    });
-    return () => {
-      active = false;
-    };
-  }, [signedIn]);
+    if (savedLanguage && !hasStoredLanguage()) void setLanguage(savedLanguage);
+  }, [savedLanguage]);
 
   return (
     <>

@@ -1,9 +1,11 @@
+import type { Language } from '@library/domain';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 
 /** Who is signed in: `patron` is null without a session (GET /api/session always answers 200). */
 export interface SessionInfo {
-  patron: { number: string; name: string } | null;
+  /** `language`: the patron's saved choice, when there is one (SPEC §12). */
+  patron: { number: string; name: string; language?: Language } | null;
 }
 
 export const sessionQueryKey = ['session'] as const;

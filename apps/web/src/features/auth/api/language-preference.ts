@@ -7,16 +7,6 @@ interface NotificationSettings {
   [setting: string]: unknown;
 }
 
-/** The patron's saved language, or undefined when none is saved or the server cannot say. */
-export async function savedLanguage(): Promise<Language | undefined> {
-  try {
-    const settings = await api<NotificationSettings>('/me/notifications');
-    return settings.language ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Saves the language for the signed-in patron (mails follow it, SPEC §12). The PUT takes the
  * whole settings object, so it sends back what it read with the language changed. Best effort:

@@ -26,9 +26,10 @@ interface Confirmation {
  * below, 「一括貸出延長」 for the ticked rows.
  */
 /**
- * 2021/01/25 in a table cell: it may wrap only after the year ("2021/" over "01/25"), never
- * inside a number — the page lets any text wrap anywhere so that enlarged text never scrolls
- * sideways, and a narrow column then cut dates as "2021/01/2" over "5".
+ * 2021/01/25 in a table cell: never cut inside a number — the page lets any text wrap
+ * anywhere so that enlarged text never scrolls sideways, and a narrow column then cut dates
+ * as "2021/01/2" over "5". The loans table keeps the whole date on one line (loans.css); the
+ * break after the year is there for any other table that has less room.
  */
 function TableDate({ date }: { date: PlainDate }) {
   const text = formatDateJa(date);
@@ -244,7 +245,9 @@ export function LoanList({ page, onPageChange, onRenewed }: Props) {
                       <TableDate date={loan.dueDate} />
                       {loan.overdue ? <span className="badge badge-danger">{t('loans.overdue')}</span> : null}
                     </td>
-                    <td data-label={t('loans.colBranch')}>{loan.branch.name}</td>
+                    <td data-label={t('loans.colBranch')} className="loan-branch">
+                      {loan.branch.name}
+                    </td>
                     <td data-label={t('loans.colTitle')} id={titleId} className="loan-title">
                       {loan.title}
                     </td>

@@ -28,8 +28,8 @@ interface Confirmation {
 /**
  * 2021/01/25 in a table cell: never cut inside a number — the page lets any text wrap
  * anywhere so that enlarged text never scrolls sideways, and a narrow column then cut dates
- * as "2021/01/2" over "5". The loans table keeps the whole date on one line (loans.css); the
- * break after the year is there for any other table that has less room.
+ * as "2021/01/2" over "5". The loans table gives a date the room of one line (loans.css)
+ * unless the text is enlarged so far that it cannot: then it breaks after the year.
  */
 function TableDate({ date }: { date: PlainDate }) {
   const text = formatDateJa(date);

@@ -40,6 +40,11 @@ const envSchema = z.object({
   TRUST_PROXY: booleanString.default(false),
   /** Login and registration attempts a minute per client address (429 beyond); the lockout is per number. */
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  /**
+   * A file descriptor the starting process opened for us (packages/test-kit passes 3): once
+   * listening, the BFF writes one JSON line `{"event":"listening","url","port"}` to it and closes it.
+   */
+  READY_FD: z.coerce.number().int().min(3).max(1023).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -31,7 +31,9 @@ function closeHttpServer(server: Server, graceMs: number): Promise<void> {
 }
 
 export interface RunningServer {
+  /** `http://localhost:PORT` when listening on every address, else `http://HOST:PORT`. */
   url: string;
+  port: number;
   deps: AppDeps;
   close(): Promise<void>;
 }
@@ -61,8 +63,11 @@ export async function startServer(env: Env): Promise<RunningServer> {
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
+  const everyAddress = env.HOST === '0.0.0.0' || env.HOST === '::';
+  const host = everyAddress ? 'localhost' : env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
   return {
-    url: `http://localhost:${port}`,
+    url: `http://${host}:${port}`,
+    port,
     deps,
     close: async () => {
       await closeHttpServer(server as Server, SHUTDOWN_GRACE_MS);

@@ -46,6 +46,8 @@ if (wanted('lint')) {
     '.dependency-cruiser.cjs',
     'apps',
     'packages',
+    'e2e',
+    'bench',
   ]);
 }
 

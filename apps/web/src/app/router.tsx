@@ -1,7 +1,7 @@
 import { type ComponentType, lazy } from 'react';
 import { Route, Routes } from 'react-router-dom';
-import { AppLayout } from '../components/layout/app-layout.tsx';
 import { paths } from '../config/paths.ts';
+import { AppLayout } from './app-layout.tsx';
 
 type RouteModule = Record<string, ComponentType>;
 

@@ -1,8 +1,15 @@
-import { formatDateJa } from '@library/domain';
-import type { Me } from '../../auth/api/get-me.ts';
+import { formatDateJa, type PlainDate } from '@library/domain';
+
+/** What a row of 貸出状況 shows (GET /api/me's `loans` has this shape; the portal page passes them). */
+export interface LoanSummaryRow {
+  no: number;
+  title: string;
+  dueDate: PlainDate;
+  overdue: boolean;
+}
 
 /** 貸出状況: No / タイトル / 返却期限日, overdue rows marked in text as well as colour. */
-export function LoanSummary({ loans }: { loans: Me['loans'] }) {
+export function LoanSummary({ loans }: { loans: readonly LoanSummaryRow[] }) {
   if (loans.length === 0) return <p>現在借りている資料はありません。</p>;
   return (
     <div className="table-scroll">

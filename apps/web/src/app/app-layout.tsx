@@ -1,12 +1,15 @@
 import { Suspense } from 'react';
 import { Link, Outlet, useNavigate } from 'react-router-dom';
-import { paths } from '../../config/paths.ts';
-import { useSession } from '../../features/auth/api/get-session.ts';
-import { useLogout } from '../../features/auth/api/logout.ts';
-import { OfflineNotice } from './offline-notice.tsx';
-import { UpdateBanner } from './update-banner.tsx';
+import { OfflineNotice } from '../components/layout/offline-notice.tsx';
+import { UpdateBanner } from '../components/layout/update-banner.tsx';
+import { paths } from '../config/paths.ts';
+import { useSession } from '../features/auth/api/get-session.ts';
+import { useLogout } from '../features/auth/api/logout.ts';
 
-/** Header with the library's name and ログイン / ログアウト on the right, as on the library's site. */
+/**
+ * The frame of every page (in app/, as it uses the auth feature's session and logout):
+ * header with the library's name and ログイン / ログアウト on the right, as on the library's site.
+ */
 export function AppLayout() {
   // Signed in while the session probe's last answer named a patron, also when its refresh
   // failed (offline); a 401 anywhere removes the data, the probe asks again, and ログイン comes back.

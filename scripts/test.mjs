@@ -2,6 +2,7 @@
 // and e2e (Playwright in Chromium). Every stage runs; the last line sums them up.
 // DATABASE_URL=postgres://… runs the integration tests against that server as well.
 
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { pnpm } from './pnpm.mjs';
@@ -28,6 +29,18 @@ function run(label, args, options = {}) {
 function check(label, args) {
   if (run(label, args) === 0) passed += 1;
   else failed += 1;
+}
+
+/**
+ * Adds a test runner's JSON report to the totals; a run that failed without a failed test in
+ * its report (a file that did not load, a crash, no report at all) counts as one failure.
+ */
+function count(status, out, counts) {
+  const result = existsSync(out) ? counts(JSON.parse(readFileSync(out, 'utf8'))) : undefined;
+  passed += result?.passed ?? 0;
+  failed += result?.failed ?? 0;
+  skipped += result?.skipped ?? 0;
+  if (status !== 0 && !result?.failed) failed += 1;
 }
 
 const install = run('install', ['install', '--frozen-lockfile', '--prefer-offline', '--reporter=silent']);
@@ -62,16 +75,27 @@ if (wanted('unit')) {
     '--reporter=json',
     `--outputFile.json=${out}`,
   ]);
-  if (existsSync(out)) {
-    const result = JSON.parse(readFileSync(out, 'utf8'));
-    passed += result.numPassedTests;
-    failed += result.numFailedTests;
-    skipped += result.numPendingTests + result.numTodoTests;
-    if (status !== 0 && result.numFailedTests === 0) failed += 1; // e.g. a file that failed to load
-  } else if (status !== 0) failed += 1;
+  count(status, out, (result) => ({
+    passed: result.numPassedTests,
+    failed: result.numFailedTests,
+    skipped: result.numPendingTests + result.numTodoTests,
+  }));
 }
 
-if (wanted('e2e')) {
+if (wanted('e2e')) e2e();
+
+/** Build, bundle budget, Playwright — only when there is a Chromium to run it in (else one failure). */
+function e2e() {
+  console.info('\n▶ a Chromium for e2e');
+  const browser = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ensure-chromium.ts'], {
+    cwd: `${root}e2e`,
+    stdio: 'inherit',
+  }).status;
+  report.push(`${browser === 0 ? '✔' : '✖'} a Chromium for e2e`);
+  if (browser !== 0) {
+    failed += 1;
+    return;
+  }
   if (run('build the web app', ['--filter', '@library/web', 'run', 'build']) !== 0) failed += 1;
   else check('bundle budget (gzip JS per route)', ['exec', 'node', 'scripts/bundle-budget.mjs']);
   const out = `${root}e2e/test-results/results.json`;
@@ -83,13 +107,11 @@ if (wanted('e2e')) {
     'playwright',
     'test',
   ]);
-  if (existsSync(out)) {
-    const { stats } = JSON.parse(readFileSync(out, 'utf8'));
-    passed += stats.expected + stats.flaky;
-    failed += stats.unexpected;
-    skipped += stats.skipped;
-    if (status !== 0 && stats.unexpected === 0) failed += 1;
-  } else if (status !== 0) failed += 1;
+  count(status, out, ({ stats }) => ({
+    passed: stats.expected + stats.flaky,
+    failed: stats.unexpected,
+    skipped: stats.skipped,
+  }));
 }
 
 console.info(`\n${report.join('\n')}`);

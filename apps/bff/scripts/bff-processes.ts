@@ -94,7 +94,7 @@ export async function login(base: string, patronNumber: string, password = 'tosh
   return cookie;
 }
 
-/** SPEC §6: `{"error": {"code", "message", "fields"?}}`. */
+/** docs/product.md §6: `{"error": {"code", "message", "fields"?}}`. */
 export function isErrorShape(body: unknown): boolean {
   if (typeof body !== 'object' || body === null) return false;
   const error = (body as { error?: Record<string, unknown> }).error;

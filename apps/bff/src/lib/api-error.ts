@@ -1,7 +1,7 @@
 import { type ErrorCode, errorMessages } from '@library/domain';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
-/** Handlers throw this; `onError` turns it into the one error shape of SPEC §6. */
+/** Handlers throw this; `onError` turns it into the one error shape of docs/product.md §6. */
 export class ApiError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,

@@ -12,7 +12,7 @@ export function apiEndpoints(app: Pick<Hono, 'routes'>): string[] {
   return [...new Set(keys)].sort();
 }
 
-/** SPEC §6: `{"error": {"code", "message", "fields"?}}` and nothing else. */
+/** docs/product.md §6: `{"error": {"code", "message", "fields"?}}` and nothing else. */
 export function expectErrorShape(body: unknown): void {
   expect(body).toEqual({
     error: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }),

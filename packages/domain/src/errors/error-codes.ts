@@ -1,4 +1,4 @@
-/** Error codes of the HTTP API (SPEC §6) with the Japanese message patrons see. */
+/** Error codes of the HTTP API (docs/product.md §6) with the Japanese message patrons see. */
 export const errorMessages = {
   validation_failed: '入力内容に誤りがあります。',
   invalid_json: '送信された内容を読み取れませんでした。',

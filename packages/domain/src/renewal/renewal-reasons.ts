@@ -12,7 +12,7 @@ export type RenewalRefusalReason = (typeof RENEWAL_REFUSAL_REASONS)[number];
 /** Every reason a renewal can be refused for: R4's, R5's block, and (from the API) an unknown loan. */
 export type RenewalReason = RenewalRefusalReason | 'patron_has_overdue' | 'not_found';
 
-/** The 注意 column of 貸出一覧 (SPEC §3). */
+/** The 注意 column of 貸出一覧 (docs/product.md §3). */
 export const renewalNoteLabels = {
   patron_has_overdue: '延滞中',
   interlibrary_loan: '他館資料',
@@ -20,7 +20,7 @@ export const renewalNoteLabels = {
   reserved: '予約あり',
 } as const;
 
-/** What patrons read (SPEC §3); `not_extended` names the date from which renewing helps. */
+/** What patrons read (docs/product.md §3); `not_extended` names the date from which renewing helps. */
 export const renewalReasonMessages = {
   patron_has_overdue: '返却期限日を過ぎた資料があるため、貸出延長の手続きができません。',
   interlibrary_loan: '他館から取り寄せた資料のため、延長できません。',

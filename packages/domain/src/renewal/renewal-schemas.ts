@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Most loans one request may renew (SPEC §6) and the largest page of 貸出一覧. */
+/** Most loans one request may renew (docs/product.md §6) and the largest page of 貸出一覧. */
 export const MAX_RENEWAL_IDS = 100;
 export const LOAN_PAGE_SIZE_DEFAULT = 10;
 export const LOAN_PAGE_SIZE_MAX = 100;

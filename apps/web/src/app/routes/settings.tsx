@@ -19,7 +19,7 @@ function Settings() {
   );
 }
 
-/** 利用者情報変更 (SPEC screen 8), reached from the portal's 利用者情報設定. */
+/** 利用者情報変更 (docs/product.md §5.8), reached from the portal's 利用者情報設定. */
 export function Component() {
   return (
     <>

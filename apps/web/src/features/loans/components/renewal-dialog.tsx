@@ -2,7 +2,7 @@ import { formatDateJa } from '@library/domain';
 import { type KeyboardEvent, useEffect, useId, useRef } from 'react';
 import type { Loan } from '../api/get-loans.ts';
 
-/** Shown instead of the renewal controls while the browser is offline (SPEC §8 PWA). */
+/** Shown instead of the renewal controls while the browser is offline (docs/product.md §8 PWA). */
 export const OFFLINE_RENEWAL_MESSAGE = 'オフラインのため、貸出延長はできません。';
 
 interface Props {

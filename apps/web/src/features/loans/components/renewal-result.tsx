@@ -2,7 +2,7 @@ import { formatDateJa, renewalReasonMessage } from '@library/domain';
 import { useEffect, useRef } from 'react';
 import type { RenewalResult } from '../api/renew-loans.ts';
 
-/** The answer of a renewal (SPEC §5.6): what was renewed to when, what was not and why. */
+/** The answer of a renewal (docs/product.md §5.6): what was renewed to when, what was not and why. */
 export function RenewalResultView({ results, onBack }: { results: RenewalResult[]; onBack: () => void }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);

@@ -6,85 +6,72 @@
  */
 const testFile = '(\\.test\\.tsx?$|/src/test/)';
 
+/** One forbidden edge: `from` may not import `to` (paths are relative to the repository root). */
+const never = (name, comment, from, to) => ({ name, comment, severity: 'error', from, to });
+
 module.exports = {
   forbidden: [
-    {
-      name: 'features-stay-apart',
-      comment:
-        'a feature of the SPA never imports another feature: what two features share goes to components/ or lib/ (or the domain), a page that combines them is in app/',
-      severity: 'error',
-      from: { path: '^apps/web/src/features/([^/]+)/' },
-      to: { path: '^apps/web/src/features/', pathNot: '^apps/web/src/features/$1/' },
-    },
-    {
-      name: 'shared-code-never-imports-features',
-      comment: 'components/ and lib/ sit under every feature: they never import one',
-      severity: 'error',
-      from: { path: '^apps/web/src/(components|lib)/' },
-      to: { path: '^apps/web/src/features/' },
-    },
-    {
-      name: 'domain-is-pure',
-      comment: 'packages/domain holds pure rules: no other workspace package, no app, no Node I/O, no driver',
-      severity: 'error',
-      from: { path: '^packages/domain/' },
-      to: { path: '^(apps/|packages/(?!domain/))|@electric-sql|postgres|drizzle|hono' },
-    },
-    {
-      name: 'domain-does-no-io',
-      comment: 'packages/domain imports no Node built-in module (fs, net, crypto, child_process…)',
-      severity: 'error',
-      from: { path: '^packages/domain/' },
-      to: { dependencyTypes: ['core'] },
-    },
-    {
-      name: 'packages-never-import-apps',
-      comment: 'packages are below the apps: an app may import a package, never the other way round',
-      severity: 'error',
-      from: { path: '^packages/' },
-      to: { path: '^apps/' },
-    },
-    {
-      name: 'web-never-imports-the-server',
-      comment: 'the SPA talks to the BFF over HTTP only',
-      severity: 'error',
-      from: { path: '^apps/web/' },
-      to: { path: '^apps/bff/|drizzle|postgres|@electric-sql|hono|@node-rs|^packages/test-kit/' },
-    },
-    {
-      name: 'bff-never-imports-the-web',
-      severity: 'error',
-      from: { path: '^apps/bff/' },
-      to: { path: '^apps/web/' },
-    },
-    {
-      name: 'e2e-drives-the-product-from-outside',
-      comment: 'e2e starts the BFF through packages/test-kit and talks HTTP; it imports no app',
-      severity: 'error',
-      from: { path: '^e2e/' },
-      to: { path: '^apps/' },
-    },
-    {
-      name: 'test-kit-only-in-tests',
-      comment: "the BFF's own code never imports the test kit; its tests and scripts may",
-      severity: 'error',
-      from: { path: '^apps/bff/src/', pathNot: testFile },
-      to: { path: '^packages/test-kit/' },
-    },
-    {
-      name: 'no-deep-imports',
-      comment:
-        'an import that does not resolve: usually a path into another package that its package.json `exports` does not offer (the bench imports @library/bff/db/client, not @library/bff/src/…)',
-      severity: 'error',
-      from: { path: '^(apps|packages|e2e|bench)/' },
-      to: { couldNotResolve: true, pathNot: '^virtual:' },
-    },
-    {
-      name: 'no-circular',
-      severity: 'error',
-      from: {},
-      to: { circular: true },
-    },
+    never(
+      'features-stay-apart',
+      'a feature of the SPA never imports another feature: what two features share goes to components/ or lib/ (or the domain), a page that combines them is in app/',
+      { path: '^apps/web/src/features/([^/]+)/' },
+      { path: '^apps/web/src/features/', pathNot: '^apps/web/src/features/$1/' },
+    ),
+    never(
+      'shared-code-never-imports-features',
+      'components/ and lib/ sit under every feature: they never import one',
+      { path: '^apps/web/src/(components|lib)/' },
+      { path: '^apps/web/src/features/' },
+    ),
+    never(
+      'domain-is-pure',
+      'packages/domain holds pure rules: no other workspace package, no app, no driver',
+      { path: '^packages/domain/' },
+      { path: '^(apps/|packages/(?!domain/))|@electric-sql|postgres|drizzle|hono' },
+    ),
+    never(
+      'domain-does-no-io',
+      'packages/domain imports no Node built-in module (fs, net, crypto, child_process…)',
+      { path: '^packages/domain/' },
+      { dependencyTypes: ['core'] },
+    ),
+    never(
+      'packages-never-import-apps',
+      'packages are below the apps: an app may import a package, never the other way round',
+      { path: '^packages/' },
+      { path: '^apps/' },
+    ),
+    never(
+      'web-never-imports-the-server',
+      'the SPA talks to the BFF over HTTP only',
+      { path: '^apps/web/' },
+      { path: '^apps/bff/|drizzle|postgres|@electric-sql|hono|@node-rs|^packages/test-kit/' },
+    ),
+    never(
+      'bff-never-imports-the-web',
+      'the BFF serves the built SPA as files',
+      { path: '^apps/bff/' },
+      { path: '^apps/web/' },
+    ),
+    never(
+      'e2e-drives-the-product-from-outside',
+      'e2e starts the BFF through packages/test-kit and talks HTTP; it imports no app',
+      { path: '^e2e/' },
+      { path: '^apps/' },
+    ),
+    never(
+      'test-kit-only-in-tests',
+      "the BFF's own code never imports the test kit; its tests and scripts may",
+      { path: '^apps/bff/src/', pathNot: testFile },
+      { path: '^packages/test-kit/' },
+    ),
+    never(
+      'no-deep-imports',
+      'an import that does not resolve: usually a path into another package that its package.json `exports` does not offer (the bench imports @library/bff/db/client, not @library/bff/src/…)',
+      { path: '^(apps|packages|e2e|bench)/' },
+      { couldNotResolve: true, pathNot: '^virtual:' },
+    ),
+    never('no-circular', 'no import cycles', {}, { circular: true }),
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

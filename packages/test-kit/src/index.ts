@@ -5,6 +5,7 @@ export {
   NO_CHROMIUM_MESSAGE,
   SYSTEM_CHROMIUM,
 } from './chromium.ts';
+export { type MailMessage, type ParsedMail, parseMail, readMailbox } from './mail.ts';
 export {
   createScratchDatabase,
   DEFAULT_POSTGRES_SERVER,

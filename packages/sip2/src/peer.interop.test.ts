@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Sip2UnavailableError } from './errors.ts';
 import { Sip2Pool } from './pool.ts';
 import { type RunningPeer, sip2PeerDir, sip2PeerMissing, startSip2Peer } from './testing/peer.ts';
 import { formatSip2LocalTimestamp, sip2DatePart } from './timestamp.ts';
@@ -179,4 +180,12 @@ describe.skipIf(missing !== null && !inCi)('SIP2 client against Evergreen SIPSer
     // No timing assertion: the peer takes an exclusive lock on its state file for every message,
     // so its throughput barely grows with connections (see the ADR); FakeIls proves the parallelism.
   }, 60_000);
+
+  it('the peer stopped mid-session: Sip2UnavailableError, status unavailable', async () => {
+    await pool.itemInformation('3100000001');
+    await peer.stop();
+    await expect(pool.renew('200000001', '3100000004')).rejects.toBeInstanceOf(Sip2UnavailableError);
+    await expect(pool.itemInformation('3100000004')).rejects.toBeInstanceOf(Sip2UnavailableError);
+    expect(pool.status()).toBe('unavailable');
+  });
 });

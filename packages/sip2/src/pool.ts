@@ -349,7 +349,8 @@ export class Sip2Pool {
       parseAcsStatus(await connection.exchange(requests.scStatus()));
     } catch (error) {
       connection.destroy('login failed');
-      if (error instanceof Sip2UnavailableError) throw error;
+      if (error instanceof Sip2LoginRefusedError) throw error;
+      // Not a Sip2TimeoutError even when the login timed out: the caller's request never went out.
       throw new Sip2UnavailableError(`SIP2 login failed: ${(error as Error).message}`, { cause: error });
     }
     this.logger.info({

@@ -8,3 +8,4 @@ export {
   type FakeRequest,
 } from './fake-ils.ts';
 export { demoLibrary } from './fixtures.ts';
+export { freePort, type RunningPeer, sip2PeerDir, sip2PeerMissing, startSip2Peer } from './peer.ts';

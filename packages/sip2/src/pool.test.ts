@@ -157,14 +157,14 @@ describe('Sip2Pool against FakeIls', () => {
   });
 
   it('a timed-out read destroys its connection: the late answer is never taken for the next request', async () => {
-    const { fake, pool } = await setup({}, { timeoutMs: 150, poolSize: 1 });
-    fake.fault({ kind: 'delay', on: '17', ms: 300, times: 1 });
+    const { fake, pool } = await setup({}, { timeoutMs: 250, poolSize: 1 });
+    fake.fault({ kind: 'delay', on: '17', ms: 500, times: 1 });
     await expect(pool.itemInformation('2100000001')).rejects.toBeInstanceOf(Sip2TimeoutError);
     const next = await pool.itemInformation('2100000003');
     expect(next.itemIdentifier).toBe('2100000003');
     expect(next.title).toBe('ポプラの秋');
     expect(fake.stats().connections).toBe(2);
-    await new Promise((r) => setTimeout(r, 250)); // the late answer lands on a closed socket
+    await new Promise((r) => setTimeout(r, 350)); // the late answer lands on a closed socket
     expect((await pool.itemInformation('2100000004')).title).toBe('週刊 柳川');
   });
 
@@ -242,8 +242,8 @@ describe('Sip2Pool against FakeIls', () => {
     expect(results.map((r) => r.itemIdentifier)).toEqual(Array.from({ length: 12 }, (_, i) => ids[i % 4]));
     expect(fake.stats()).toMatchObject({ overlappingRequests: 0, maxBusyConnections: 2, connections: 2 });
 
-    const { fake: slow, pool: single } = await setup({}, { poolSize: 1, timeoutMs: 300 });
-    slow.fault({ kind: 'delay', on: '17', ms: 200 });
+    const { fake: slow, pool: single } = await setup({}, { poolSize: 1, timeoutMs: 600 });
+    slow.fault({ kind: 'delay', on: '17', ms: 400 });
     await single.scStatus(); // logged in
     const outcomes = await Promise.allSettled(ids.slice(0, 3).map((id) => single.itemInformation(id)));
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected']);
@@ -329,7 +329,7 @@ describe('Sip2Pool against FakeIls', () => {
       tls: false,
       encoding: 'utf-8',
       errorDetection: true,
-      timeoutMs: 200,
+      timeoutMs: 500,
       poolSize: 1,
     };
     const pool = new Sip2Pool(config, { logger });

@@ -356,3 +356,37 @@ describe('Sip2Pool against FakeIls', () => {
     expect(all).not.toMatch(/(?<!\d)100000001(?!\d)/); // item 2100000001 may be logged, the patron not
   });
 });
+
+describe('FakeIls with the peer data file', () => {
+  it('serves the same patrons and items as the real peer gets', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { fromPeerData } = await import('./testing/fixtures.ts');
+    const data = JSON.parse(readFileSync(new URL('./testing/peer-data.json', import.meta.url), 'utf8'));
+    const fake = new FakeIls(fromPeerData(data));
+    const port = await fake.start(0);
+    const pool = new Sip2Pool({
+      host: '127.0.0.1',
+      port,
+      user: 'portal',
+      password: 'portal-secret',
+      institution: 'YANAGAWA',
+      tls: false,
+      encoding: 'utf-8',
+      errorDetection: true,
+      timeoutMs: 1000,
+      poolSize: 1,
+    });
+    try {
+      const patron = await pool.patronInformation('200000002', { patronPassword: '8765' });
+      expect(patron.status.renewalPrivilegesDenied).toBe(true);
+      expect(patron.screenMessages).toEqual(['延滞資料があるため延長できません']);
+      expect((await pool.itemInformation('3100000004')).title).toBe('ガリヴァー旅行記');
+      expect((await pool.renew('200000001', '3100000002')).screenMessages).toEqual([
+        'Item has outstanding holds',
+      ]);
+    } finally {
+      await pool.close();
+      await fake.stop();
+    }
+  });
+});

@@ -16,7 +16,7 @@ module.exports = {
       severity: 'error',
       from: { path: '^packages/sip2' },
       to: {
-        path: '^(apps/|packages/(?!sip2/))|^(node:)?(http|https|http2)$|hono|drizzle|postgres|@electric-sql',
+        path: '^(apps/|packages/(?!sip2/)|@library/)|^(node:)?(http|https|http2)$|hono|drizzle|postgres|@electric-sql',
       },
     },
     {

@@ -144,12 +144,13 @@ describe('Sip2Pool against FakeIls', () => {
   });
 
   it('a renew applied but never answered times out, destroys the connection, and is not resent', async () => {
-    const { fake, pool } = await setup({}, { timeoutMs: 200 });
+    const { fake, pool } = await setup({}, { timeoutMs: 600 });
     fake.fault({ kind: 'silentRenew', times: 1 });
     await pool.itemInformation('2100000001');
     const started = Date.now();
     await expect(pool.renew('100000001', '2100000001')).rejects.toBeInstanceOf(Sip2TimeoutError);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(590);
+    expect(fake.item('2100000001')!.dueDate).not.toBe('20261215    235959'); // it was applied
     expect(fake.stats().received['29']).toBe(1);
     expect(pool.openConnections()).toBe(0);
     await new Promise((r) => setTimeout(r, 20));
@@ -157,14 +158,14 @@ describe('Sip2Pool against FakeIls', () => {
   });
 
   it('a timed-out read destroys its connection: the late answer is never taken for the next request', async () => {
-    const { fake, pool } = await setup({}, { timeoutMs: 250, poolSize: 1 });
-    fake.fault({ kind: 'delay', on: '17', ms: 500, times: 1 });
+    const { fake, pool } = await setup({}, { timeoutMs: 800, poolSize: 1 });
+    fake.fault({ kind: 'delay', on: '17', ms: 1600, times: 1 });
     await expect(pool.itemInformation('2100000001')).rejects.toBeInstanceOf(Sip2TimeoutError);
     const next = await pool.itemInformation('2100000003');
     expect(next.itemIdentifier).toBe('2100000003');
     expect(next.title).toBe('ポプラの秋');
     expect(fake.stats().connections).toBe(2);
-    await new Promise((r) => setTimeout(r, 350)); // the late answer lands on a closed socket
+    await new Promise((r) => setTimeout(r, 900)); // the late answer lands on a closed socket
     expect((await pool.itemInformation('2100000004')).title).toBe('週刊 柳川');
   });
 
@@ -242,8 +243,9 @@ describe('Sip2Pool against FakeIls', () => {
     expect(results.map((r) => r.itemIdentifier)).toEqual(Array.from({ length: 12 }, (_, i) => ids[i % 4]));
     expect(fake.stats()).toMatchObject({ overlappingRequests: 0, maxBusyConnections: 2, connections: 2 });
 
-    const { fake: slow, pool: single } = await setup({}, { poolSize: 1, timeoutMs: 600 });
-    slow.fault({ kind: 'delay', on: '17', ms: 400 });
+    // margins of ≥ 300 ms either way, for a loaded machine
+    const { fake: slow, pool: single } = await setup({}, { poolSize: 1, timeoutMs: 1000 });
+    slow.fault({ kind: 'delay', on: '17', ms: 700 });
     await single.scStatus(); // logged in
     const outcomes = await Promise.allSettled(ids.slice(0, 3).map((id) => single.itemInformation(id)));
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected']);
@@ -303,7 +305,7 @@ describe('Sip2Pool against FakeIls', () => {
         overlappingRequests: 0,
       });
     }
-    expect(timings[4]!).toBeLessThan(timings[1]! / 2);
+    expect(timings[4]!).toBeLessThan(timings[1]! * 0.75); // ideally ¼; loose for a loaded machine
     const { pool } = await setup();
     expect(await pool.itemInformationMany([])).toEqual([]);
   });
@@ -329,7 +331,7 @@ describe('Sip2Pool against FakeIls', () => {
       tls: false,
       encoding: 'utf-8',
       errorDetection: true,
-      timeoutMs: 500,
+      timeoutMs: 800,
       poolSize: 1,
     };
     const pool = new Sip2Pool(config, { logger });

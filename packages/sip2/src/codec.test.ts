@@ -79,7 +79,7 @@ describe('messages', () => {
     const text =
       `64 Y            000${'20261201    100000'}000100020003000000000000` +
       'AOYANAGAWA|AA100000001|AEヤナガワ タロウ|BEtaro@example.jp|BF0944-00-0000|PB19750408|' +
-      'AU2100000001|AU2100000002|AU2100000003|AT2100000001|BLY|CQN|AFline one|AFline two|';
+      'AU2100000001|AU2100000002|AU2100000003|AT2100000001|AT|AT|BLY|CQN|AFline one|AFline two|';
     const info = parsePatronInformation(decodeMessage(bytes(text), 'utf-8'));
     expect(info.status.renewalPrivilegesDenied).toBe(true);
     expect(info.status.chargePrivilegesDenied).toBe(false);

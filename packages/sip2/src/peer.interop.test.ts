@@ -74,6 +74,23 @@ describe.skipIf(missing !== null && !inCi)('SIP2 client against Evergreen SIPSer
 
     const many = await pool.patronInformation('200000004', { patronPassword: '2222' });
     expect(many.chargedItems).toHaveLength(20);
+
+    // BP1–BQ50 of a 1-item list: the peer pads the range with 49 empty AT fields
+    const overdue = await pool.patronInformation('200000001', { patronPassword: '4321', summary: 'overdue' });
+    expect(overdue.overdueItems).toEqual(['3100000003']);
+    expect(overdue.fields.AT).toEqual(['3100000003']);
+  });
+
+  it('BP/BQ: the sample ILS ignores the range for charged items, and the client copes', async () => {
+    const paged = new Sip2Pool({ ...config(peer.port), poolSize: 1, pageSize: 5 });
+    try {
+      const info = await paged.patronInformation('200000004', { patronPassword: '2222' });
+      expect(info.chargedItemsCount).toBe(20);
+      expect(new Set(info.chargedItems).size).toBe(20);
+      expect(paged.stats().requests).toBe(1); // one 63 (login and 99 are not counted): the whole list at once
+    } finally {
+      await paged.close();
+    }
   });
 
   it('17/18: titles in Japanese (NFC, though the peer sends NFD) and due dates in its local time', async () => {

@@ -31,7 +31,7 @@ describe.skipIf(missing !== null && !inCi)('SIP2 client against Evergreen SIPSer
     encoding: 'utf-8',
     errorDetection: true,
     timeoutMs: 5000,
-    poolSize: 4,
+    poolSize: 2, // + the measurement's pool of 4: within the peer's 8 server processes (startSip2Peer)
   });
 
   beforeAll(async () => {
@@ -145,6 +145,16 @@ describe.skipIf(missing !== null && !inCi)('SIP2 client against Evergreen SIPSer
     expect(refused.renewalOk).toBe(false);
     expect(refused.screenMessages).toEqual(['Renewals not allowed.']);
     await pool.endSession('200000002');
+  });
+
+  it('unknown item, and an item charged to someone else', async () => {
+    const unknown = await pool.itemInformation('3999999999');
+    expect(unknown).toMatchObject({ circulationStatus: '01', title: '', dueDate: undefined });
+    const other = await pool.renew('200000001', '3100000005', { patronPassword: '4321' });
+    expect(other.renewalOk).toBe(false);
+    expect(other.screenMessages).toEqual(['Item not checked out to 柳川 太郎']);
+    // the sample ILS reports its charged items as '03' (available): do not rely on 18's status
+    expect((await pool.itemInformation('3100000004')).circulationStatus).toBe('03');
   });
 
   it('also works without error detection (the peer still sends AZ, which is verified)', async () => {

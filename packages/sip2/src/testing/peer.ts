@@ -124,12 +124,14 @@ function childrenOf(pid: number): number {
 
 /** One SIGTTIN at a time (Net::Server folds signals that arrive together into one). */
 async function spawnChildren(pid: number, wanted: number, deadline: number): Promise<void> {
-  for (let have = childrenOf(pid); have < wanted; ) {
+  let have = childrenOf(pid);
+  while (have < wanted) {
     process.kill(pid, 'SIGTTIN'); // min_servers and max_servers + 1
     const before = have;
-    while ((have = childrenOf(pid)) <= before) {
+    while (have <= before) {
       if (Date.now() > deadline) throw new Error(`the SIP2 peer did not start ${wanted} server processes`);
       await new Promise((r) => setTimeout(r, 20));
+      have = childrenOf(pid);
     }
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sip2Checksum, verifySip2Checksum } from './checksum.ts';
 import { decodeText, encodeText } from './encoding.ts';
+import { Sip2InvalidFieldError } from './errors.ts';
 import { FrameReader } from './framing.ts';
 import { buildMessageText, decodeMessage, encodeMessage, fieldMap } from './message.ts';
 import {
@@ -56,7 +57,10 @@ describe('messages', () => {
   });
 
   it('refuses a field value that would forge another field', () => {
-    expect(() => requests.patronStatus('20261201   Z120000', 'YANAGAWA', '123|AD0000')).toThrow(RangeError);
+    expect(() => requests.patronStatus('20261201   Z120000', 'YANAGAWA', '123|AD0000')).toThrow(
+      Sip2InvalidFieldError,
+    );
+    expect(() => requests.patronStatus('20261201   Z120000', 'YANAGAWA', '1', 'pin\r')).toThrow(RangeError);
     expect(() => buildMessageText('17', 'short')).toThrow(RangeError);
   });
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Sip2TimeoutError, Sip2UnavailableError } from './errors.ts';
+import { Sip2InvalidFieldError, Sip2TimeoutError, Sip2UnavailableError } from './errors.ts';
 import { Sip2LoginRefusedError, Sip2Pool } from './pool.ts';
 import { FakeIls, type FakeIlsOptions } from './testing/fake-ils.ts';
 import { demoLibrary } from './testing/fixtures.ts';
@@ -308,6 +308,18 @@ describe('Sip2Pool against FakeIls', () => {
     expect(timings[4]!).toBeLessThan(timings[1]! * 0.75); // ideally ¼; loose for a loaded machine
     const { pool } = await setup();
     expect(await pool.itemInformationMany([])).toEqual([]);
+  });
+
+  it('a PIN that SIP2 cannot carry is refused before anything is sent (Sip2InvalidFieldError)', async () => {
+    const { fake, pool } = await setup();
+    const error = await pool
+      .patronInformation('100000001', { patronPassword: '43|AD4321' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Sip2InvalidFieldError);
+    expect((error as Sip2InvalidFieldError).field).toBe('AD');
+    expect(String((error as Error).message)).not.toContain('4321');
+    expect(fake.stats().received['63']).toBeUndefined();
+    expect(pool.status()).toBe('ok');
   });
 
   it('never logs a password, a PIN or a full patron number', async () => {

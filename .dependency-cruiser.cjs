@@ -36,6 +36,14 @@ module.exports = {
       { dependencyTypes: ['core'] },
     ),
     never(
+      'sip2-stands-alone',
+      'packages/sip2 is a SIP2 client: nothing of ours, no HTTP, no database',
+      { path: '^packages/sip2/' },
+      {
+        path: '^(apps/|packages/(?!sip2/)|@library/)|^(node:)?(http|https|http2)$|hono|drizzle|postgres|@electric-sql',
+      },
+    ),
+    never(
       'packages-never-import-apps',
       'packages are below the apps: an app may import a package, never the other way round',
       { path: '^packages/' },

@@ -130,7 +130,10 @@ export function createPushSender(options: PushSenderOptions): PushSender {
     if (claimed.length === 0) return result;
     const keys = await vapidKeys(db);
     const vapidDetails = { subject: `mailto:${env.MAIL_FROM}`, ...keys };
+    const deleted = new Set<number>();
     for (const { row, subscription } of claimed) {
+      // Its subscription was found gone earlier in this batch: the row went with it.
+      if (deleted.has(subscription.id)) continue;
       const service = serviceHost(subscription.endpoint);
       const context = { pushId: row.id, subscriptionId: subscription.id, service, attempts: row.attempts };
       const ageSeconds = (clock.now().getTime() - row.createdAt.getTime()) / 1000;
@@ -166,6 +169,7 @@ export function createPushSender(options: PushSenderOptions): PushSender {
         if (status === 404 || status === 410) {
           // The browser unsubscribed or the subscription expired: it will never work again.
           await db.delete(pushSubscriptions).where(eq(pushSubscriptions.id, subscription.id));
+          deleted.add(subscription.id);
           result.gone++;
           log.info({ ...context, status }, 'push subscription gone: deleted');
           continue;

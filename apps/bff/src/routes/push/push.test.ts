@@ -67,7 +67,10 @@ describe('GET /api/push/public-key', () => {
       expect(await database.db.select().from(pushVapidKeys)).toHaveLength(0);
       const apps = [database.db, second.db].map((db) => buildApp({ ...t.deps, db }));
       const answers = await Promise.all(
-        apps.map((app) => app.request('http://localhost/api/push/public-key').then((r) => r.json())),
+        apps.map(async (app) => {
+          const response = await app.request('http://localhost/api/push/public-key');
+          return (await response.json()) as { publicKey: string };
+        }),
       );
       expect(answers[0].publicKey).toMatch(/^B/);
       expect(answers[1]).toEqual(answers[0]);

@@ -72,11 +72,11 @@ describe('GET /api/push/public-key', () => {
           return (await response.json()) as { publicKey: string };
         }),
       );
-      expect(answers[0].publicKey).toMatch(/^B/);
+      expect(answers[0]!.publicKey).toMatch(/^B/);
       expect(answers[1]).toEqual(answers[0]);
       const rows = await database.db.select().from(pushVapidKeys);
       expect(rows).toHaveLength(1);
-      expect(rows[0]!.publicKey).toBe(answers[0].publicKey);
+      expect(rows[0]!.publicKey).toBe(answers[0]!.publicKey);
     } finally {
       if ('close' in second) await second.close();
       await database.close();

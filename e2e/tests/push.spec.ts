@@ -10,9 +10,10 @@ import { expect, test } from '../fixtures/test.ts';
  * would have decrypted). The BFF's side — encryption, VAPID, 404/410 — is proven by
  * apps/bff/src/services/push/push-sender.test.ts against a stand-in push service.
  */
-test.beforeEach(({}, testInfo) => {
-  test.skip(testInfo.project.name !== 'desktop', 'the service worker does not depend on the layout');
-});
+test.skip(
+  ({ isMobile }) => isMobile,
+  'desktop project only: the service worker does not depend on the layout',
+);
 
 /** The reminder the scheduler pushes for the guide's three マンガ due 2021/01/25. */
 const reminder = {

@@ -23,18 +23,6 @@ beforeEach(async () => {
 
 const ENDPOINT = 'https://fcm.googleapis.com/fcm/send/dGVzdC1lbmRwb2ludA:APA91bHq';
 
-/** DELETE with a JSON body, as the SPA sends it (the test client's delete has none). */
-async function deleteWithBody(c: ReturnType<typeof client>, body: unknown) {
-  const cookie = [...c.jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  const response = await t.app.request('http://localhost/api/me/push-subscriptions', {
-    method: 'DELETE',
-    headers: { 'content-type': 'application/json', cookie },
-    body: JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
-
 async function patronId(number: string) {
   const [row] = await t.db.select({ id: patrons.id }).from(patrons).where(eq(patrons.number, number));
   return row!.id;
@@ -218,11 +206,11 @@ describe('DELETE /api/me/push-subscriptions', () => {
     const c = client(t.app);
     await c.login('100000001');
     await c.post('/api/me/push-subscriptions', browserSubscription(ENDPOINT).json);
-    const res = await deleteWithBody(c, { endpoint: ENDPOINT });
+    const res = await c.deleteJson('/api/me/push-subscriptions', { endpoint: ENDPOINT });
     expect(res.status).toBe(204);
     expect(await t.db.select().from(pushSubscriptions)).toHaveLength(0);
     // Again: nothing left, still 204.
-    expect((await deleteWithBody(c, { endpoint: ENDPOINT })).status).toBe(204);
+    expect((await c.deleteJson('/api/me/push-subscriptions', { endpoint: ENDPOINT })).status).toBe(204);
   });
 
   it('leaves another patron’s subscription alone (and says nothing about it)', async () => {
@@ -231,7 +219,7 @@ describe('DELETE /api/me/push-subscriptions', () => {
     await owner.post('/api/me/push-subscriptions', browserSubscription(ENDPOINT).json);
     const other = client(t.app);
     await other.login('200000002');
-    const res = await deleteWithBody(other, { endpoint: ENDPOINT });
+    const res = await other.deleteJson('/api/me/push-subscriptions', { endpoint: ENDPOINT });
     expect(res.status).toBe(204);
     const rows = await t.db.select().from(pushSubscriptions);
     expect(rows).toHaveLength(1);
@@ -241,10 +229,10 @@ describe('DELETE /api/me/push-subscriptions', () => {
   it('400 with the field for a bad endpoint; 401 without a session', async () => {
     const c = client(t.app);
     await c.login('100000001');
-    const bad = await deleteWithBody(c, { endpoint: 'nope' });
+    const bad = await c.deleteJson('/api/me/push-subscriptions', { endpoint: 'nope' });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields.endpoint).toBe(pushSubscriptionMessages.endpoint);
-    const anonymous = await deleteWithBody(client(t.app), { endpoint: ENDPOINT });
+    const anonymous = await client(t.app).deleteJson('/api/me/push-subscriptions', { endpoint: ENDPOINT });
     expect(anonymous.status).toBe(401);
   });
 });

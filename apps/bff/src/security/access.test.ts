@@ -195,10 +195,15 @@ const table: Record<string, AccessCase> = {
   'POST /api/me/push-subscriptions': {
     kind: 'protected',
     anonymous: (c) =>
-      c.post('/api/me/push-subscriptions', browserSubscription('https://fcm.googleapis.com/fcm/send/anon').json),
+      c.post(
+        '/api/me/push-subscriptions',
+        browserSubscription('https://fcm.googleapis.com/fcm/send/anon').json,
+      ),
     crossPatron: async () => {
       const bEndpoint = 'https://fcm.googleapis.com/fcm/send/b-own-browser';
-      expect((await b.post('/api/me/push-subscriptions', browserSubscription(bEndpoint).json)).status).toBe(201);
+      expect((await b.post('/api/me/push-subscriptions', browserSubscription(bEndpoint).json)).status).toBe(
+        201,
+      );
       // A names B in every way a body could: the subscription is A's all the same.
       const aEndpoint = 'https://fcm.googleapis.com/fcm/send/a-own-browser';
       const res = await a.post('/api/me/push-subscriptions', {
@@ -219,11 +224,16 @@ const table: Record<string, AccessCase> = {
       c.deleteJson('/api/me/push-subscriptions', { endpoint: 'https://fcm.googleapis.com/fcm/send/anon' }),
     crossPatron: async () => {
       const bEndpoint = 'https://fcm.googleapis.com/fcm/send/b-kept';
-      expect((await b.post('/api/me/push-subscriptions', browserSubscription(bEndpoint).json)).status).toBe(201);
+      expect((await b.post('/api/me/push-subscriptions', browserSubscription(bEndpoint).json)).status).toBe(
+        201,
+      );
       const res = await a.deleteJson('/api/me/push-subscriptions', { endpoint: bEndpoint });
       // The same answer as for an endpoint that does not exist: nothing to learn from it.
       expect(res.status).toBe(204);
-      const [row] = await t.db.select().from(pushSubscriptions).where(eq(pushSubscriptions.endpoint, bEndpoint));
+      const [row] = await t.db
+        .select()
+        .from(pushSubscriptions)
+        .where(eq(pushSubscriptions.endpoint, bEndpoint));
       expect(row!.patronId).toBe(await patronId(t.db, B));
     },
   },

@@ -8,6 +8,7 @@ describe('configuration', () => {
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.DEMO_DATA).toBe(true);
     expect(env.MAIL_FROM).toBe('library@city.yanagawa.lg.jp');
+    expect(env.PUSH_ALLOW_LOOPBACK_ENDPOINTS).toBe(false);
   });
 
   it.each([
@@ -16,6 +17,7 @@ describe('configuration', () => {
     [{ LIBRARY_TODAY: '2021-02-30' }, 'LIBRARY_TODAY'],
     [{ DEMO_DATA: 'maybe' }, 'DEMO_DATA'],
     [{ SMTP_URL: 'http://mail' }, 'SMTP_URL'],
+    [{ PUSH_ALLOW_LOOPBACK_ENDPOINTS: 'sometimes' }, 'PUSH_ALLOW_LOOPBACK_ENDPOINTS'],
   ])('stops with a message naming the variable for %j', (source, name) => {
     expect(() => parseEnv(source)).toThrow(ConfigError);
     expect(() => parseEnv(source)).toThrow(new RegExp(`${name}:`));

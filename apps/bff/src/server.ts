@@ -8,6 +8,7 @@ import type { AppDeps } from './lib/app-env.ts';
 import { createLogger } from './lib/logger.ts';
 import { systemClock } from './services/clock.ts';
 import { createMailSender } from './services/mail/mail-sender.ts';
+import { createPushSender } from './services/push/push-sender.ts';
 
 /** How long in-flight requests may take to finish once shutdown begins. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -58,6 +59,9 @@ export async function startServer(env: Env): Promise<RunningServer> {
   // Delivers the mail outbox from this process; every process may run one (rows are claimed).
   const mailSender = createMailSender({ db: database.db, env, clock, logger });
   mailSender.start();
+  // Delivers the push outbox the same way (and makes the VAPID keys on the first start).
+  const pushSender = createPushSender({ db: database.db, env, clock, logger });
+  pushSender.start();
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s));
   });
@@ -72,6 +76,7 @@ export async function startServer(env: Env): Promise<RunningServer> {
     close: async () => {
       await closeHttpServer(server as Server, SHUTDOWN_GRACE_MS);
       await mailSender.stop();
+      await pushSender.stop();
       await database.close();
     },
   };

@@ -5,6 +5,7 @@ import { useMe } from '../../features/auth/api/get-me.ts';
 import { RequireSession } from '../../features/auth/components/require-session.tsx';
 import { EmailChangeForm } from '../../features/settings/components/email-change-form.tsx';
 import { PasswordChangeForm } from '../../features/settings/components/password-change-form.tsx';
+import { PushSetting } from '../../features/settings/components/push-setting.tsx';
 
 function Settings() {
   const me = useMe().data!;
@@ -15,6 +16,7 @@ function Settings() {
       </p>
       <PasswordChangeForm patronNumber={me.patron.number} />
       <EmailChangeForm currentEmail={me.patron.email} />
+      <PushSetting />
     </>
   );
 }

@@ -9,3 +9,4 @@ export * from '../patron/password.ts';
 export * from '../patron/patron-name.ts';
 export * from '../patron/phone.ts';
 export * from './registration-schemas.ts';
+export * from './password-reset-schemas.ts';

@@ -8,6 +8,7 @@ import { healthRoutes } from './routes/health/health.routes.ts';
 import { loansRoutes } from './routes/loans/loans.routes.ts';
 import { meRoutes } from './routes/me/me.routes.ts';
 import { meSettingsRoutes } from './routes/me/me-settings.routes.ts';
+import { passwordResetRoutes } from './routes/password-reset/password-reset.routes.ts';
 import { registrationRoutes } from './routes/registration/registration.routes.ts';
 import { renewalsRoutes } from './routes/renewals/renewals.routes.ts';
 import { sessionRoutes } from './routes/session/session.routes.ts';
@@ -29,6 +30,7 @@ export function buildApp(deps: AppDeps) {
     .route('/api/me', meRoutes(deps))
     .route('/api/me', meSettingsRoutes(deps))
     .route('/api/registration', registrationRoutes(deps))
+    .route('/api/password-reset', passwordResetRoutes(deps))
     .route('/api/loans', loansRoutes(deps))
     .route('/api/renewals', renewalsRoutes(deps));
 

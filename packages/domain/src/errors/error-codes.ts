@@ -17,8 +17,7 @@ export const errorMessages = {
   already_registered:
     'パスワードはすでに登録されています。ログインするか、図書館カウンターにお問い合わせください。',
   token_expired: '受付の有効期限が切れました。はじめからやり直してください。',
-  not_registered:
-    'パスワードはまだ登録されていません。「新規パスワード登録」から登録してください。',
+  not_registered: 'パスワードはまだ登録されていません。「新規パスワード登録」から登録してください。',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -38,7 +38,12 @@ describe('パスワードを忘れた方: identity', () => {
         birthDate: '19750408',
         phone: ['0944', '73', '0001'],
       }),
-    ).toEqual({ patronNumber: '100000001', name: 'ヤナガワタロウ', birthDate: '1975-04-08', phone: '0944730001' });
+    ).toEqual({
+      patronNumber: '100000001',
+      name: 'ヤナガワタロウ',
+      birthDate: '1975-04-08',
+      phone: '0944730001',
+    });
   });
 });
 
@@ -50,7 +55,9 @@ describe('パスワードを忘れた方: new password (I8)', () => {
   const token = 'x'.repeat(43);
 
   it('accepts a good password with its confirmation', () => {
-    expect(schema.parse({ resetToken: token, password: 'kawa-kudari!', passwordConfirm: 'kawa-kudari!' })).toEqual({
+    expect(
+      schema.parse({ resetToken: token, password: 'kawa-kudari!', passwordConfirm: 'kawa-kudari!' }),
+    ).toEqual({
       resetToken: token,
       password: 'kawa-kudari!',
       passwordConfirm: 'kawa-kudari!',

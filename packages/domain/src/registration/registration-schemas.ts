@@ -49,7 +49,10 @@ export function passwordConfirmField() {
     .min(1, passwordMessages.confirmRequired);
 }
 
-export function confirmMatches(value: { password?: unknown; passwordConfirm?: unknown }, ctx: z.RefinementCtx) {
+export function confirmMatches(
+  value: { password?: unknown; passwordConfirm?: unknown },
+  ctx: z.RefinementCtx,
+) {
   if (
     typeof value.password === 'string' &&
     typeof value.passwordConfirm === 'string' &&

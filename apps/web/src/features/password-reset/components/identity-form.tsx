@@ -1,6 +1,6 @@
 import { plainDateInTokyo } from '@library/domain';
 import { type PasswordResetVerifyInput, passwordResetVerifySchema } from '@library/domain/registration';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ErrorSummary, type SummaryError } from '../../../components/ui/error-summary.tsx';
 import { Field } from '../../../components/ui/field.tsx';
@@ -38,11 +38,18 @@ export function IdentityForm({ registrationPath, onVerified }: Props) {
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [formError, setFormError] = useState<{ message: string; notRegistered?: boolean }>();
   const summaryRef = useRef<HTMLDivElement>(null);
+  const [shown, setShown] = useState(0);
+
+  // Once the summary is on the page (an effect runs after the commit): the submit button was
+  // disabled while waiting, which dropped the focus to the document, so give it to the summary.
+  useEffect(() => {
+    if (shown > 0) summaryRef.current?.focus();
+  }, [shown]);
 
   function showErrors(fields: Partial<Record<FieldName, string>>, form?: typeof formError) {
     setFieldErrors(fields);
     setFormError(form);
-    requestAnimationFrame(() => summaryRef.current?.focus());
+    setShown((n) => n + 1);
   }
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {

@@ -35,6 +35,13 @@ export function NewPasswordForm({ resetToken, context, restartPath, onReset }: P
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [formError, setFormError] = useState<{ message: string; restart?: boolean }>();
   const summaryRef = useRef<HTMLDivElement>(null);
+  const [shown, setShown] = useState(0);
+
+  // Once the summary is on the page (an effect runs after the commit): the submit button was
+  // disabled while waiting, which dropped the focus to the document, so give it to the summary.
+  useEffect(() => {
+    if (shown > 0) summaryRef.current?.focus();
+  }, [shown]);
 
   useEffect(() => {
     void loadCommonPasswordCheck();
@@ -43,7 +50,7 @@ export function NewPasswordForm({ resetToken, context, restartPath, onReset }: P
   function showErrors(fields: Partial<Record<FieldName, string>>, form?: typeof formError) {
     setFieldErrors(fields);
     setFormError(form);
-    requestAnimationFrame(() => summaryRef.current?.focus());
+    setShown((n) => n + 1);
   }
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -86,7 +93,7 @@ export function NewPasswordForm({ resetToken, context, restartPath, onReset }: P
 
   return (
     <section className="panel panel-narrow" aria-labelledby="reset-password-heading">
-      <h2 id="reset-password-heading">新しいパスワードの登録</h2>
+      <h2 id="reset-password-heading">パスワードの再設定</h2>
       <p>新しいパスワードを入力してください。登録すると、ほかの端末でのログインはすべて終了します。</p>
       <form className="form" noValidate onSubmit={handleSubmit} aria-labelledby="reset-password-heading">
         <ErrorSummary ref={summaryRef} errors={summary} />

@@ -1,5 +1,5 @@
 import { type PasswordResetRequestInput, passwordResetRequestSchema } from '@library/domain/registration';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ErrorSummary, type SummaryError } from '../../../components/ui/error-summary.tsx';
 import { Field } from '../../../components/ui/field.tsx';
 import { ApiClientError } from '../../../lib/api-client.ts';
@@ -15,11 +15,18 @@ export function RequestMailForm({ onSent }: { onSent: () => void }) {
   const [fieldError, setFieldError] = useState<string>();
   const [formError, setFormError] = useState<string>();
   const summaryRef = useRef<HTMLDivElement>(null);
+  const [shown, setShown] = useState(0);
+
+  // Once the summary is on the page (an effect runs after the commit): the submit button was
+  // disabled while waiting, which dropped the focus to the document, so give it to the summary.
+  useEffect(() => {
+    if (shown > 0) summaryRef.current?.focus();
+  }, [shown]);
 
   function showErrors(field?: string, form?: string) {
     setFieldError(field);
     setFormError(form);
-    requestAnimationFrame(() => summaryRef.current?.focus());
+    setShown((n) => n + 1);
   }
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {

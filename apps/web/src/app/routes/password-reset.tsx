@@ -86,9 +86,7 @@ export function ChooseStep() {
   return (
     <>
       <Heading />
-      <section className="panel panel-narrow">
-        <p>パスワードを忘れた方は、次のどちらかの方法で新しいパスワードを登録できます。</p>
-      </section>
+      <p>パスワードを忘れた方は、次のどちらかの方法で新しいパスワードを登録できます。</p>
       <RequestMailForm onSent={() => navigate(paths.passwordResetSent)} />
       <IdentityOption identityPath={paths.passwordResetIdentity} />
     </>

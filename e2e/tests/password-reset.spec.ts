@@ -73,6 +73,8 @@ test.describe('パスワードを忘れた方', () => {
 
     await page.goto(link);
     await guideStep(page, '新しいパスワードの登録', async () => {
+      // The token leaves the address bar (and so the history of a shared PC).
+      await expect(page).toHaveURL(/\/password-reset\/password$/);
       await expect(page.getByRole('heading', { name: 'パスワードの再設定' })).toBeVisible();
       await expect(page.getByLabel('新しいパスワード')).toHaveAttribute('autocomplete', 'new-password');
       await expect(page.getByText('(半角英数字) 8文字以上64文字以内。記号も使えます。')).toBeVisible();

@@ -1,5 +1,5 @@
 import { PASSWORD_RESET_MAIL_TTL_MINUTES } from '@library/domain/registration';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Navigate, Outlet, useNavigate, useOutletContext, useSearchParams } from 'react-router-dom';
 import { Breadcrumbs, type Crumb } from '../../components/layout/breadcrumbs.tsx';
 import { PageTitle } from '../../components/layout/page-title.tsx';
@@ -19,6 +19,8 @@ import {
 
 interface ResetState {
   verified?: VerifiedForReset;
+  /** The mailed link's token, taken out of the address bar. */
+  mailToken?: string;
   done?: boolean;
 }
 
@@ -61,28 +63,21 @@ export function Component({ pinManagedByIls = false }: { pinManagedByIls?: boole
   return <Outlet context={[state, setState] satisfies ResetContext} />;
 }
 
-/** /password-reset: the two ways; with `?token=…` (the mailed link) the new-password form. */
+/**
+ * /password-reset: the two ways. With `?token=…` (the mailed link) the token is moved into
+ * memory and the address replaced, so the browser's history (a library PC) does not keep it.
+ */
 export function ChooseStep() {
   const [, setState] = useOutletContext<ResetContext>();
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const token = params.get('token');
-  if (token !== null) {
-    return (
-      <>
-        <Heading step="新しいパスワード" crumb="新しいパスワードの登録" />
-        <NewPasswordForm
-          resetToken={token}
-          context={{}}
-          restartPath={paths.passwordReset}
-          onReset={() => {
-            setState({ done: true });
-            navigate(paths.passwordResetComplete, { replace: true });
-          }}
-        />
-      </>
-    );
-  }
+  useEffect(() => {
+    if (token === null) return;
+    setState({ mailToken: token });
+    navigate(paths.passwordResetPassword, { replace: true });
+  }, [token, setState, navigate]);
+  if (token !== null) return null;
   return (
     <>
       <Heading />
@@ -122,24 +117,26 @@ export function IdentityStep() {
   );
 }
 
+/** The new password, by the mailed link's token or the identity check's. */
 export function PasswordStep() {
   const [state, setState] = useOutletContext<ResetContext>();
   const navigate = useNavigate();
-  const { verified } = state;
+  const { verified, mailToken } = state;
   // Just reset: the navigation to the completion page is under way.
-  if (!verified && state.done) return null;
-  if (!verified) return <Navigate to={paths.passwordResetIdentity} replace />;
+  if (state.done) return null;
+  const resetToken = verified?.resetToken ?? mailToken;
+  if (!resetToken) return <Navigate to={paths.passwordReset} replace />;
   return (
     <>
       <Heading step="新しいパスワード" crumb="新しいパスワードの登録" />
       <NewPasswordForm
-        resetToken={verified.resetToken}
-        context={{
-          patronNumber: verified.patronNumber,
-          birthDate: verified.birthDate,
-          phone: verified.phone,
-        }}
-        restartPath={paths.passwordResetIdentity}
+        resetToken={resetToken}
+        context={
+          verified
+            ? { patronNumber: verified.patronNumber, birthDate: verified.birthDate, phone: verified.phone }
+            : {}
+        }
+        restartPath={verified ? paths.passwordResetIdentity : paths.passwordReset}
         onReset={() => {
           // The token is spent: forget it, and keep Back from returning to this form.
           setState({ done: true });

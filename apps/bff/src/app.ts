@@ -9,6 +9,7 @@ import { loansRoutes } from './routes/loans/loans.routes.ts';
 import { meRoutes } from './routes/me/me.routes.ts';
 import { meSettingsRoutes } from './routes/me/me-settings.routes.ts';
 import { pushRoutes, pushSubscriptionRoutes } from './routes/push/push.routes.ts';
+import { passwordResetRoutes } from './routes/password-reset/password-reset.routes.ts';
 import { registrationRoutes } from './routes/registration/registration.routes.ts';
 import { renewalsRoutes } from './routes/renewals/renewals.routes.ts';
 import { sessionRoutes } from './routes/session/session.routes.ts';
@@ -32,6 +33,7 @@ export function buildApp(deps: AppDeps) {
     .route('/api/push', pushRoutes(deps))
     .route('/api/me/push-subscriptions', pushSubscriptionRoutes(deps))
     .route('/api/registration', registrationRoutes(deps))
+    .route('/api/password-reset', passwordResetRoutes(deps))
     .route('/api/loans', loansRoutes(deps))
     .route('/api/renewals', renewalsRoutes(deps));
 

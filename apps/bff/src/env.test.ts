@@ -18,6 +18,9 @@ describe('configuration', () => {
     [{ DEMO_DATA: 'maybe' }, 'DEMO_DATA'],
     [{ SMTP_URL: 'http://mail' }, 'SMTP_URL'],
     [{ PUSH_ALLOW_LOOPBACK_ENDPOINTS: 'sometimes' }, 'PUSH_ALLOW_LOOPBACK_ENDPOINTS'],
+    [{ PUBLIC_ORIGIN: 'renew.example.jp' }, 'PUBLIC_ORIGIN'],
+    [{ PUBLIC_ORIGIN: 'https://renew.example.jp/portal' }, 'PUBLIC_ORIGIN'],
+    [{ PUBLIC_ORIGIN: 'ftp://renew.example.jp' }, 'PUBLIC_ORIGIN'],
   ])('stops with a message naming the variable for %j', (source, name) => {
     expect(() => parseEnv(source)).toThrow(ConfigError);
     expect(() => parseEnv(source)).toThrow(new RegExp(`${name}:`));
@@ -28,5 +31,13 @@ describe('configuration', () => {
     expect(parseEnv({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/x' }).DATABASE_URL).toContain(
       'postgres://',
     );
+  });
+
+  it('takes PUBLIC_ORIGIN as an origin (a trailing slash is dropped) or leaves it unset', () => {
+    expect(parseEnv({}).PUBLIC_ORIGIN).toBeUndefined();
+    expect(parseEnv({ PUBLIC_ORIGIN: 'https://Renew.example.jp/' }).PUBLIC_ORIGIN).toBe(
+      'https://renew.example.jp',
+    );
+    expect(parseEnv({ PUBLIC_ORIGIN: 'http://localhost:8080' }).PUBLIC_ORIGIN).toBe('http://localhost:8080');
   });
 });

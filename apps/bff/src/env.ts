@@ -9,6 +9,18 @@ const booleanString = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** http(s)://host[:port], nothing after it but an optional slash. */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (
+      /^https?:$/.test(url.protocol) && url.pathname === '/' && !url.search && !url.hash && !url.username
+    );
+  } catch {
+    return false;
+  }
+}
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -43,6 +55,15 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Trust X-Forwarded-For / -Proto from a reverse proxy in front of the BFF. */
   TRUST_PROXY: booleanString.default(false),
+  /**
+   * The origin patrons reach the service at (https://renew.example.jp): the absolute links in
+   * mail are built on it. Unset → the origin of the request (development; see docs/security.md).
+   */
+  PUBLIC_ORIGIN: z
+    .string()
+    .refine(isOrigin, { error: 'must be an origin such as https://renew.example.jp (no path)' })
+    .transform((v) => new URL(v).origin)
+    .optional(),
   /** Login and registration attempts a minute per client address (429 beyond); the lockout is per number. */
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
   /**

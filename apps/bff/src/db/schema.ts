@@ -186,7 +186,7 @@ export const authAttempts = pgTable(
   'auth_attempts',
   {
     id: serial('id').primaryKey(),
-    kind: text('kind', { enum: ['login', 'registration'] }).notNull(),
+    kind: text('kind', { enum: ['login', 'registration', 'password_reset'] }).notNull(),
     patronNumber: text('patron_number').notNull(),
     succeeded: boolean('succeeded').notNull(),
     clientAddress: text('client_address'),
@@ -205,6 +205,28 @@ export const registrationTokens = pgTable('registration_tokens', {
   usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
   createdAt: createdAt(),
 });
+
+/**
+ * パスワードを忘れた方 (SPEC §11): single-use tokens, by the mailed link or after the identity
+ * check; only the hash is stored, and only a patron's newest token is live.
+ */
+export const passwordResetTokens = pgTable(
+  'password_reset_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    patronId: integer('patron_id')
+      .notNull()
+      .references(() => patrons.id),
+    via: text('via', { enum: ['mail', 'identity'] }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('password_reset_tokens_patron_idx').on(t.patronId, t.createdAt),
+    check('password_reset_tokens_via', sql`${t.via} in ('mail', 'identity')`),
+  ],
+);
 
 /** Answers kept for `Idempotency-Key` replays (24 h). */
 export const idempotencyKeys = pgTable(

@@ -146,6 +146,7 @@ export function createApp(deps: AppDeps) {
   const authLimit = authRateLimit(deps);
   app.on('POST', '/api/session', authLimit);
   app.use('/api/registration/*', authLimit);
+  app.use('/api/password-reset/*', authLimit);
   app.on('PUT', '/api/me/password', authLimit);
 
   app.notFound((c) => c.json(errorBody('not_found', errorMessages.not_found), 404));

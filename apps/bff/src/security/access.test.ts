@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loans, patrons, pushSubscriptions, pushVapidKeys } from '../db/schema.ts';
+import { loans, mailOutbox, patrons, pushSubscriptions, pushVapidKeys } from '../db/schema.ts';
 import { browserSubscription } from '../test/push-service.ts';
 import { client, createTestApp, type TestApp } from '../test/test-app.ts';
 import { activeLoanIds, apiEndpoints, expectErrorShape, patronId, patronState } from './security-test-kit.ts';
@@ -275,6 +275,57 @@ const table: Record<string, AccessCase> = {
         useForReservations: true,
       });
       expect(res.status).toBe(410);
+    },
+  },
+  'POST /api/password-reset/request': {
+    kind: 'public',
+    anonymous: (c) => c.post('/api/password-reset/request', { patronNumber: B }),
+    publicCheck: (res) => {
+      expect(res.status).toBe(202);
+      expect(res.body).toEqual({ accepted: true });
+    },
+    crossPatron: async () => {
+      // A signed in asks for B: B's mail goes to B's address on file (B has none), nothing to A.
+      const before = await t.db.select().from(mailOutbox);
+      expect((await a.post('/api/password-reset/request', { patronNumber: B })).body).toEqual({
+        accepted: true,
+      });
+      expect(await t.db.select().from(mailOutbox)).toHaveLength(before.length);
+    },
+  },
+  'POST /api/password-reset/verify': {
+    kind: 'public',
+    anonymous: (c) =>
+      c.post('/api/password-reset/verify', {
+        patronNumber: B,
+        name: 'ヤナガワタロウ',
+        birthDate: '19750408',
+        phone: ['0944', '73', '0001'],
+      }),
+    publicCheck: (res) => {
+      expect(res.status).toBe(401);
+      expect(JSON.stringify(res.body)).not.toContain('resetToken');
+    },
+    crossPatron: { notApplicable: 'the identity proof itself is the authorisation; a session adds nothing' },
+  },
+  'POST /api/password-reset/complete': {
+    kind: 'public',
+    anonymous: (c) =>
+      c.post('/api/password-reset/complete', {
+        resetToken: randomBytes(32).toString('base64url'),
+        password: strongPassword,
+        passwordConfirm: strongPassword,
+      }),
+    publicCheck: (res) => expect(res.status).toBe(410),
+    crossPatron: async () => {
+      // Only B's own live token resets B's password; A's session does not.
+      const res = await a.post('/api/password-reset/complete', {
+        resetToken: randomBytes(32).toString('base64url'),
+        password: strongPassword,
+        passwordConfirm: strongPassword,
+      });
+      expect(res.status).toBe(410);
+      expect((await b.get('/api/me')).status).toBe(200);
     },
   },
   'GET /api/loans': {

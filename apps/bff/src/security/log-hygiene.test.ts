@@ -2,8 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
+import { mailOutbox } from '../db/schema.ts';
 import { loadDemoData } from '../db/seed/demo-data.ts';
 import { parseEnv } from '../env.ts';
 import type { AppDeps } from '../lib/app-env.ts';
@@ -111,6 +113,23 @@ describe('logs', () => {
         })
       ).status,
     ).toBe(204);
+    // パスワードを忘れた方: the mailed link's token and the new password stay out of the log.
+    expect(
+      (await client(app).post('/api/password-reset/request', { patronNumber: '200000002' })).status,
+    ).toBe(202);
+    const [resetMail] = await database.db
+      .select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.kind, 'password_reset_link'));
+    const resetToken = /token=([A-Za-z0-9_-]{43})/.exec(resetMail!.body)![1]!;
+    secrets.push(resetToken);
+    const reset = await client(app).post('/api/password-reset/complete', {
+      resetToken,
+      password: 'Wasureta-kagi-31',
+      passwordConfirm: 'Wasureta-kagi-31',
+    });
+    expect(reset.status).toBe(204);
+    secrets.push('Wasureta-kagi-31');
     // A body that fails validation is not echoed into the log either.
     expect(
       (await client(app).post('/api/session', { patronNumber: '12', password: 'Echo-me-not-5' })).status,
@@ -130,7 +149,7 @@ describe('logs', () => {
     expect(lines.length).toBeGreaterThan(15);
     const parsed = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     const requests = parsed.filter((l) => l.msg === 'request');
-    expect(requests.length).toBe(13);
+    expect(requests.length).toBe(15);
     for (const r of requests) {
       expect(r.requestId).toMatch(/^[0-9a-f-]{36}$/);
       expect(r).toEqual(
@@ -151,6 +170,7 @@ describe('logs', () => {
       '100000001',
       '100999999',
       '300000003',
+      '200000002',
       // birth dates and phone numbers in every spelling
       '19901105',
       '1990-11-05',
@@ -161,6 +181,7 @@ describe('logs', () => {
       // email addresses (the mail log keeps only h***@example.jp)
       'hanako.suzuki@',
       'hanako.new@',
+      'hanako.mitsuhashi@',
       // names
       'スズキハナコ',
       'ヤナガワタロウ',

@@ -8,6 +8,10 @@ export type AuditEvent =
   | 'logout'
   | 'registration_verify_failed'
   | 'registration_completed'
+  | 'password_reset_requested'
+  | 'password_reset_verify_failed'
+  | 'password_reset_verified'
+  | 'password_reset_completed'
   | 'password_changed'
   | 'email_changed'
   | 'renewal';

@@ -8,4 +8,5 @@ export * from '../patron/email.ts';
 export * from '../patron/password.ts';
 export * from '../patron/patron-name.ts';
 export * from '../patron/phone.ts';
+export * from './password-reset-schemas.ts';
 export * from './registration-schemas.ts';

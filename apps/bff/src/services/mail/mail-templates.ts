@@ -1,6 +1,11 @@
 import { formatDateJa, plainDateInTokyo } from '@library/domain';
 
-export type MailKind = 'registration_accepted' | 'password_changed' | 'email_changed';
+export type MailKind =
+  | 'registration_accepted'
+  | 'password_changed'
+  | 'email_changed'
+  | 'password_reset_link'
+  | 'password_reset_completed';
 
 export interface MailContent {
   kind: MailKind;
@@ -94,6 +99,54 @@ export function emailChangedMail(input: {
       `変更日時: ${whenJa(input.at)}`,
       '',
       'この変更にお心当たりのない場合は、至急図書館カウンターへご連絡ください。',
+      footer(input.from),
+    ].join('\n'),
+  };
+}
+
+/**
+ * パスワードを忘れた方 by mail (SPEC §11): the single-use link, to the address on file only.
+ * The link holds the token: the mail is the one place it is ever written.
+ */
+export function passwordResetLinkMail(input: {
+  name: string;
+  at: Date;
+  from: string;
+  link: string;
+  validMinutes: number;
+}): MailContent {
+  return {
+    kind: 'password_reset_link',
+    subject: `【${LIBRARY}】パスワード再設定のご案内`,
+    body: [
+      `${input.name} 様`,
+      '',
+      '貸出延長サービスの「パスワードを忘れた方」から、パスワード再設定の申し込みを受け付けました。',
+      `受付日時: ${whenJa(input.at)}`,
+      '',
+      '次のリンクを開き、新しいパスワードを登録してください。',
+      input.link,
+      '',
+      `このリンクは${input.validMinutes}分間、1回だけ有効です。もう一度申し込んだ場合は、新しいメールのリンクだけが有効です。`,
+      'お心当たりのない場合は、このメールを破棄してください。パスワードは変更されません。',
+      footer(input.from),
+    ].join('\n'),
+  };
+}
+
+/** パスワード再設定のお知らせ (SPEC §11): the reset is confirmed to the address on file. */
+export function passwordResetCompletedMail(input: { name: string; at: Date; from: string }): MailContent {
+  return {
+    kind: 'password_reset_completed',
+    subject: `【${LIBRARY}】パスワード再設定のお知らせ`,
+    body: [
+      `${input.name} 様`,
+      '',
+      '貸出延長サービスのパスワードを再設定しました。',
+      `再設定日時: ${whenJa(input.at)}`,
+      '',
+      'すべての端末でログアウトしています。新しいパスワードでログインしてください。',
+      'この再設定にお心当たりのない場合は、至急図書館カウンターへご連絡ください。',
       footer(input.from),
     ].join('\n'),
   };

@@ -22,6 +22,9 @@ export function Component() {
         <p className="form-footer">
           パスワードを登録されていない方は <Link to={paths.registration}>新規パスワード登録</Link>
         </p>
+        <p className="form-footer">
+          パスワードがわからない方は <Link to={paths.passwordReset}>パスワードを忘れた方</Link>
+        </p>
       </section>
     </>
   );

@@ -31,6 +31,16 @@ const envSchema = z.object({
     .string()
     .refine((v) => /^smtps?:\/\/.+/.test(v), { error: 'must be smtp://host:port or smtps://…' })
     .optional(),
+  /** The origin patrons reach the service at (links in mail, the calendar feed URL); default http://localhost:PORT. */
+  PUBLIC_ORIGIN: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) origin such as https://library.example.jp' })
+    .refine((v) => URL.canParse(v) && new URL(v).origin === v.replace(/\/$/, '').toLowerCase(), {
+      error: 'must be an origin only (scheme, host and port, no path)',
+    })
+    .transform((v) => new URL(v).origin)
+    .optional(),
+  /** How often each BFF process looks for reminders and overdue notices to send (SPEC §10). */
+  NOTIFICATION_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
   MAIL_FROM: z.email({ error: 'must be an email address' }).default('library@city.yanagawa.lg.jp'),
   /** auto: Secure cookies (and the __Host- prefix) only when the request came over https. */
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
@@ -42,7 +52,7 @@ const envSchema = z.object({
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
 });
 
-export type Env = z.infer<typeof envSchema>;
+export type Env = Omit<z.infer<typeof envSchema>, 'PUBLIC_ORIGIN'> & { PUBLIC_ORIGIN: string };
 
 export class ConfigError extends Error {}
 
@@ -54,5 +64,8 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  return result.data;
+  return {
+    ...result.data,
+    PUBLIC_ORIGIN: result.data.PUBLIC_ORIGIN ?? `http://localhost:${result.data.PORT}`,
+  };
 }

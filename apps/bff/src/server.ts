@@ -8,6 +8,7 @@ import type { AppDeps } from './lib/app-env.ts';
 import { createLogger } from './lib/logger.ts';
 import { systemClock } from './services/clock.ts';
 import { createMailSender } from './services/mail/mail-sender.ts';
+import { createNotificationScheduler } from './services/notifications/notification-scheduler.ts';
 
 /** How long in-flight requests may take to finish once shutdown begins. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -56,6 +57,9 @@ export async function startServer(env: Env): Promise<RunningServer> {
   // Delivers the mail outbox from this process; every process may run one (rows are claimed).
   const mailSender = createMailSender({ db: database.db, env, clock, logger });
   mailSender.start();
+  // Reminders and overdue notices (SPEC §10): every process runs one; each is claimed once (ADR 0013).
+  const notifications = createNotificationScheduler({ db: database.db, env, clock, logger });
+  notifications.start();
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s));
   });
@@ -66,6 +70,7 @@ export async function startServer(env: Env): Promise<RunningServer> {
     deps,
     close: async () => {
       await closeHttpServer(server as Server, SHUTDOWN_GRACE_MS);
+      await notifications.stop();
       await mailSender.stop();
       await database.close();
     },

@@ -10,7 +10,9 @@ export type AuditEvent =
   | 'registration_completed'
   | 'password_changed'
   | 'email_changed'
-  | 'renewal';
+  | 'renewal'
+  | 'calendar_feed_created'
+  | 'calendar_feed_revoked';
 
 /** Appends to the audit table; never holds passwords, tokens or birth dates. */
 export async function audit(

@@ -3,8 +3,32 @@ import { PageTitle } from '../../components/layout/page-title.tsx';
 import { paths } from '../../config/paths.ts';
 import { useMe } from '../../features/auth/api/get-me.ts';
 import { RequireSession } from '../../features/auth/components/require-session.tsx';
+import { useNotificationPreferences } from '../../features/settings/api/notification-preferences.ts';
+import { CalendarFeedPanel } from '../../features/settings/components/calendar-feed-panel.tsx';
 import { EmailChangeForm } from '../../features/settings/components/email-change-form.tsx';
+import { NotificationSettingsForm } from '../../features/settings/components/notification-settings-form.tsx';
 import { PasswordChangeForm } from '../../features/settings/components/password-change-form.tsx';
+
+function Notifications({ hasEmail }: { hasEmail: boolean }) {
+  const prefs = useNotificationPreferences();
+  if (prefs.isPending) {
+    return (
+      <p className="loading" role="status">
+        お知らせの設定を読み込んでいます…
+      </p>
+    );
+  }
+  if (prefs.isError) {
+    return (
+      <div className="alert alert-error" role="alert">
+        お知らせの設定を読み込めませんでした。{prefs.error.message}
+      </div>
+    );
+  }
+  // lead-merge: push={webPushControl} — the push helper's apps/web/src/lib/web-push.ts (permission,
+  // pushManager.subscribe, POST/DELETE /api/me/push-subscriptions) as a PushSubscriptionControl.
+  return <NotificationSettingsForm initial={prefs.data} hasEmail={hasEmail} />;
+}
 
 function Settings() {
   const me = useMe().data!;
@@ -12,9 +36,12 @@ function Settings() {
     <>
       <p>
         パスワードとメールアドレスを変更できます。変更すると、登録されているメールアドレスに確認のメールが届きます。
+        返却期限日のお知らせと、カレンダーへの返却期限日の表示もここで設定します。
       </p>
       <PasswordChangeForm patronNumber={me.patron.number} />
       <EmailChangeForm currentEmail={me.patron.email} />
+      <Notifications hasEmail={me.patron.email !== null} />
+      <CalendarFeedPanel />
     </>
   );
 }

@@ -57,14 +57,16 @@ export async function startServer(env: Env): Promise<RunningServer> {
   // Delivers the mail outbox from this process; every process may run one (rows are claimed).
   const mailSender = createMailSender({ db: database.db, env, clock, logger });
   mailSender.start();
-  // Reminders and overdue notices (SPEC §10): every process runs one; each is claimed once (ADR 0013).
-  const notifications = createNotificationScheduler({ db: database.db, env, clock, logger });
-  notifications.start();
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s));
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
+  // PORT=0 (tests) without PUBLIC_ORIGIN: links in mail and the feed URL use the port actually taken.
+  if (env.PUBLIC_ORIGIN.endsWith(':0')) env.PUBLIC_ORIGIN = `http://localhost:${port}`;
+  // Reminders and overdue notices (SPEC §10): every process runs one; each is claimed once (ADR 0013).
+  const notifications = createNotificationScheduler({ db: database.db, env, clock, logger });
+  notifications.start();
   return {
     url: `http://localhost:${port}`,
     deps,

@@ -18,17 +18,21 @@ test.describe('お知らせの設定', () => {
     await loginAs('100000001');
     await page.goto('/portal/settings');
     // From here on, any pointer event would mean the journey was not keyboard-only.
-    await page.evaluate(() => {
-      const seen: string[] = [];
-      (window as { __pointerEvents?: string[] }).__pointerEvents = seen;
-      for (const type of ['pointerdown', 'mousedown', 'touchstart']) {
-        window.addEventListener(
-          type,
-          (event) => seen.push(`${type} on ${(event.target as Element).tagName}`),
-          true,
-        );
-      }
-    });
+    const watchPointer = () =>
+      page.evaluate(() => {
+        const seen: string[] = [];
+        (window as { __pointerEvents?: string[] }).__pointerEvents = seen;
+        for (const type of ['pointerdown', 'mousedown', 'touchstart']) {
+          window.addEventListener(
+            type,
+            (event) => seen.push(`${type} on ${(event.target as Element).tagName}`),
+            true,
+          );
+        }
+      });
+    const pointerEvents = () =>
+      page.evaluate(() => (window as { __pointerEvents?: string[] }).__pointerEvents);
+    await watchPointer();
 
     const form = page.getByRole('form', { name: 'お知らせの設定' });
     const reminder = form.getByLabel('返却期限日お知らせメールを受け取る');
@@ -55,7 +59,9 @@ test.describe('お知らせの設定', () => {
     await expect(saved).toBeFocused();
     await expectAccessible(page, testInfo, 'お知らせの設定 (保存)');
 
+    expect(await pointerEvents()).toEqual([]);
     await page.reload();
+    await watchPointer();
     await expect(form.getByLabel('返却期限日お知らせメールを受け取る')).toBeChecked();
     await expect(form.getByLabel('7日前')).toBeChecked();
     await expect(form.getByLabel('メールに資料名を載せる')).toBeChecked();
@@ -99,7 +105,7 @@ test.describe('お知らせの設定', () => {
     await expect(panel.getByText('カレンダーへの配信を停止しました。', { exact: false })).toBeFocused();
     expect((await page.request.get(second)).status()).toBe(404);
 
-    expect(await page.evaluate(() => (window as { __pointerEvents?: string[] }).__pointerEvents)).toEqual([]);
+    expect(await pointerEvents()).toEqual([]);
   });
 
   test('an invalid choice is refused on its field: error summary focused, its link moves to the field', async ({

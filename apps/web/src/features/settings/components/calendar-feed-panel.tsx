@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Field } from '../../../components/ui/field.tsx';
 import { useCreateCalendarFeed, useDeleteCalendarFeed } from '../api/calendar-feed.ts';
 import './settings.css';
@@ -17,12 +17,15 @@ export function CalendarFeedPanel() {
   const create = useCreateCalendarFeed();
   const remove = useDeleteCalendarFeed();
   const [url, setUrl] = useState<string>();
-  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string }>();
+  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string; at: number }>();
   const messageRef = useRef<HTMLDivElement>(null);
+  // Focus follows each new message (after it is rendered), so it is read out and keyboard users stay in place.
+  useEffect(() => {
+    if (message) messageRef.current?.focus();
+  }, [message]);
 
   function announce(kind: 'success' | 'error', text: string) {
-    setMessage({ kind, text });
-    requestAnimationFrame(() => messageRef.current?.focus());
+    setMessage({ kind, text, at: Date.now() });
   }
 
   async function makeUrl() {

@@ -7,7 +7,7 @@ import {
   notificationMessages,
   notificationPreferencesSchema,
 } from '@library/domain/notifications';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ErrorSummary, type SummaryError } from '../../../components/ui/error-summary.tsx';
 import { ApiClientError } from '../../../lib/api-client.ts';
 import { useUpdateNotificationPreferences } from '../api/notification-preferences.ts';
@@ -60,13 +60,18 @@ export function NotificationSettingsForm({
   const [saved, setSaved] = useState(initial);
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<string, string>>>({});
   const [formError, setFormError] = useState<string>();
-  const [done, setDone] = useState(false);
+  // A counter, not a flag: every successful save moves the focus to the message again.
+  const [savedCount, setSavedCount] = useState(0);
+  const done = savedCount > 0 && Object.keys(fieldErrors).length === 0 && !formError;
   const [email, setEmail] = useState(initial.reminder.email);
   const summaryRef = useRef<HTMLDivElement>(null);
   const doneRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (savedCount > 0) doneRef.current?.focus();
+  }, [savedCount]);
 
   function showErrors(fields: Partial<Record<string, string>>, form?: string) {
-    setDone(false);
+    setSavedCount(0);
     setFieldErrors(fields);
     setFormError(form);
     requestAnimationFrame(() => summaryRef.current?.focus());
@@ -103,8 +108,7 @@ export function NotificationSettingsForm({
       setSaved(parsed.data);
       setFieldErrors({});
       setFormError(undefined);
-      setDone(true);
-      requestAnimationFrame(() => doneRef.current?.focus());
+      setSavedCount((n) => n + 1);
     } catch (error) {
       if (error instanceof ApiClientError && error.code === 'validation_failed') {
         showErrors(error.fields);

@@ -10,6 +10,7 @@ import { loansRoutes } from './routes/loans/loans.routes.ts';
 import { meRoutes } from './routes/me/me.routes.ts';
 import { meSettingsRoutes } from './routes/me/me-settings.routes.ts';
 import { notificationsRoutes } from './routes/notifications/notifications.routes.ts';
+import { pushRoutes, pushSubscriptionRoutes } from './routes/push/push.routes.ts';
 import { registrationRoutes } from './routes/registration/registration.routes.ts';
 import { renewalsRoutes } from './routes/renewals/renewals.routes.ts';
 import { sessionRoutes } from './routes/session/session.routes.ts';
@@ -33,6 +34,8 @@ export function buildApp(deps: AppDeps) {
     .route('/api/me', notificationsRoutes(deps))
     // No session: calendar apps fetch the secret URL themselves.
     .route('/api/calendar-feed', calendarFeedRoutes(deps))
+    .route('/api/push', pushRoutes(deps))
+    .route('/api/me/push-subscriptions', pushSubscriptionRoutes(deps))
     .route('/api/registration', registrationRoutes(deps))
     .route('/api/loans', loansRoutes(deps))
     .route('/api/renewals', renewalsRoutes(deps));

@@ -41,6 +41,11 @@ const envSchema = z.object({
     .optional(),
   /** How often each BFF process looks for reminders and overdue notices to send (SPEC §10). */
   NOTIFICATION_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+  /**
+   * Accept web-push endpoints on https://127.0.0.1 / https://localhost (tests and development stand
+   * in for the push service there). Off in production: the BFF posts to every endpoint it keeps.
+   */
+  PUSH_ALLOW_LOOPBACK_ENDPOINTS: booleanString.default(false),
   MAIL_FROM: z.email({ error: 'must be an email address' }).default('library@city.yanagawa.lg.jp'),
   /** auto: Secure cookies (and the __Host- prefix) only when the request came over https. */
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),

@@ -28,7 +28,7 @@ console.info(
 );
 
 let stopping = false;
-/** SIGTERM/SIGINT: finish the requests in flight, stop the notification scheduler and the mail sender, close the database, exit 0. */
+/** SIGTERM/SIGINT: finish the requests in flight, stop the notification scheduler and the mail and push senders, close the database, exit 0. */
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;

@@ -9,6 +9,7 @@ import { createLogger } from './lib/logger.ts';
 import { systemClock } from './services/clock.ts';
 import { createMailSender } from './services/mail/mail-sender.ts';
 import { createNotificationScheduler } from './services/notifications/notification-scheduler.ts';
+import { createPushSender } from './services/push/push-sender.ts';
 
 /** How long in-flight requests may take to finish once shutdown begins. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -57,6 +58,9 @@ export async function startServer(env: Env): Promise<RunningServer> {
   // Delivers the mail outbox from this process; every process may run one (rows are claimed).
   const mailSender = createMailSender({ db: database.db, env, clock, logger });
   mailSender.start();
+  // Delivers the push outbox the same way (and makes the VAPID keys on the first start).
+  const pushSender = createPushSender({ db: database.db, env, clock, logger });
+  pushSender.start();
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s));
   });
@@ -74,6 +78,7 @@ export async function startServer(env: Env): Promise<RunningServer> {
       await closeHttpServer(server as Server, SHUTDOWN_GRACE_MS);
       await notifications.stop();
       await mailSender.stop();
+      await pushSender.stop();
       await database.close();
     },
   };

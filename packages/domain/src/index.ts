@@ -8,6 +8,7 @@ export * from './dates/plain-date.ts';
 export * from './errors/error-codes.ts';
 export * from './loans/material.ts';
 export * from './patron/patron-number.ts';
+export * from './push/push-subscription.ts';
 export * from './renewal/patron-block.ts';
 export * from './renewal/renewal-policy.ts';
 export * from './renewal/renewal-reasons.ts';

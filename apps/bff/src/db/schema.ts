@@ -330,3 +330,66 @@ export const calendarFeedEvents = pgTable(
   },
   (t) => [primaryKey({ columns: [t.patronId, t.dueDate] })],
 );
+
+/**
+ * The VAPID key pair of this installation (web push, RFC 8292): made once at first start. One
+ * row, id 1: processes starting together insert on conflict do nothing and all read the winner.
+ */
+export const pushVapidKeys = pgTable(
+  'push_vapid_keys',
+  {
+    id: smallint('id').primaryKey(),
+    /** Uncompressed P-256 point, base64url: the applicationServerKey browsers subscribe with. */
+    publicKey: text('public_key').notNull(),
+    /** The private scalar, base64url: it signs the Authorization JWT of every push. */
+    privateKey: text('private_key').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [check('push_vapid_keys_one_row', sql`${t.id} = 1`)],
+);
+
+/** A browser's push subscription (personal data): endpoint and keys, bound to one patron. */
+export const pushSubscriptions = pgTable(
+  'push_subscriptions',
+  {
+    id: serial('id').primaryKey(),
+    patronId: integer('patron_id')
+      .notNull()
+      .references(() => patrons.id, { onDelete: 'cascade' }),
+    endpoint: text('endpoint').notNull().unique(),
+    p256dh: text('p256dh').notNull(),
+    auth: text('auth').notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('push_subscriptions_patron_idx').on(t.patronId)],
+);
+
+/**
+ * Transactional outbox of pushes: one row per subscription, written in the transaction that
+ * decides to notify; the push sender delivers it. Deleting the subscription drops its rows.
+ */
+export const pushOutbox = pgTable(
+  'push_outbox',
+  {
+    id: serial('id').primaryKey(),
+    subscriptionId: integer('subscription_id')
+      .notNull()
+      .references(() => pushSubscriptions.id, { onDelete: 'cascade' }),
+    /** {title, body, url, tag} (PushPayload of packages/domain), sent encrypted. */
+    payload: jsonb('payload').notNull(),
+    createdAt: createdAt(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+    sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
+    /** Set when the push is given up (too old to matter, or refused for good): never retried. */
+    discardedAt: timestamp('discarded_at', { withTimezone: true, mode: 'date' }),
+    lastError: text('last_error'),
+  },
+  (t) => [
+    index('push_outbox_pending_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.sentAt} is null and ${t.discardedAt} is null`),
+  ],
+);

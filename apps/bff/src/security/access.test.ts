@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loans, patrons } from '../db/schema.ts';
+import { loans, patrons, pushSubscriptions, pushVapidKeys } from '../db/schema.ts';
+import { browserSubscription } from '../test/push-service.ts';
 import { client, createTestApp, type TestApp } from '../test/test-app.ts';
 import { activeLoanIds, apiEndpoints, expectErrorShape, patronId, patronState } from './security-test-kit.ts';
 
@@ -234,6 +235,62 @@ const table: Record<string, AccessCase> = {
     anonymous: (c) => c.get(`/api/calendar-feed/${randomBytes(32).toString('base64url')}.ics`),
     publicCheck: (res) => expect(res.status).toBe(404),
     crossPatron: { notApplicable: 'the secret URL is the credential; a session adds nothing' },
+  },
+  'GET /api/push/public-key': {
+    kind: 'public',
+    anonymous: (c) => c.get('/api/push/public-key'),
+    publicCheck: async (res) => {
+      expect(res.status).toBe(200);
+      const [keys] = await t.db.select().from(pushVapidKeys);
+      expect(res.body).toEqual({ publicKey: keys!.publicKey });
+      expect(JSON.stringify(res.body)).not.toContain(keys!.privateKey);
+    },
+    crossPatron: { notApplicable: 'one public key for the whole service' },
+  },
+  'POST /api/me/push-subscriptions': {
+    kind: 'protected',
+    anonymous: (c) =>
+      c.post(
+        '/api/me/push-subscriptions',
+        browserSubscription('https://fcm.googleapis.com/fcm/send/anon').json,
+      ),
+    crossPatron: async () => {
+      const bEndpoint = 'https://fcm.googleapis.com/fcm/send/b-own-browser';
+      expect((await b.post('/api/me/push-subscriptions', browserSubscription(bEndpoint).json)).status).toBe(
+        201,
+      );
+      // A names B in every way a body could: the subscription is A's all the same.
+      const aEndpoint = 'https://fcm.googleapis.com/fcm/send/a-own-browser';
+      const res = await a.post('/api/me/push-subscriptions', {
+        ...browserSubscription(aEndpoint).json,
+        patronId: await patronId(t.db, B),
+        patronNumber: B,
+      });
+      expect(res.status).toBe(201);
+      const rows = await t.db.select().from(pushSubscriptions);
+      const owner = new Map(rows.map((r) => [r.endpoint, r.patronId]));
+      expect(owner.get(aEndpoint)).toBe(await patronId(t.db, A));
+      expect(owner.get(bEndpoint)).toBe(await patronId(t.db, B));
+    },
+  },
+  'DELETE /api/me/push-subscriptions': {
+    kind: 'protected',
+    anonymous: (c) =>
+      c.deleteJson('/api/me/push-subscriptions', { endpoint: 'https://fcm.googleapis.com/fcm/send/anon' }),
+    crossPatron: async () => {
+      const bEndpoint = 'https://fcm.googleapis.com/fcm/send/b-kept';
+      expect((await b.post('/api/me/push-subscriptions', browserSubscription(bEndpoint).json)).status).toBe(
+        201,
+      );
+      const res = await a.deleteJson('/api/me/push-subscriptions', { endpoint: bEndpoint });
+      // The same answer as for an endpoint that does not exist: nothing to learn from it.
+      expect(res.status).toBe(204);
+      const [row] = await t.db
+        .select()
+        .from(pushSubscriptions)
+        .where(eq(pushSubscriptions.endpoint, bEndpoint));
+      expect(row!.patronId).toBe(await patronId(t.db, B));
+    },
   },
   'POST /api/registration/verify': {
     kind: 'public',

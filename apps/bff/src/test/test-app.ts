@@ -89,6 +89,9 @@ export function client(app: TestApp['app'], base = 'http://localhost') {
     put: (path: string, body?: unknown, headers?: Record<string, string>) =>
       request('PUT', path, body, headers),
     delete: (path: string, headers?: Record<string, string>) => request('DELETE', path, undefined, headers),
+    /** DELETE with a JSON body (DELETE /api/me/push-subscriptions takes `{endpoint}`). */
+    deleteJson: (path: string, body: unknown, headers?: Record<string, string>) =>
+      request('DELETE', path, body, headers),
     login: (patronNumber = '100000001', password = 'tosho2021') =>
       request('POST', '/api/session', { patronNumber, password }),
   };

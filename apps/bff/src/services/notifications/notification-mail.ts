@@ -1,4 +1,4 @@
-import { dayOfWeek, formatDateJa, type PlainDate, WEEKDAY_LABELS } from '@library/domain';
+import { dayOfWeek, formatDateJa, type PlainDate, type PushPayload, WEEKDAY_LABELS } from '@library/domain';
 import type { NotificationKind } from '@library/domain/notifications';
 import { FOOTER_LINES, LIBRARY, LIBRARY_ADDRESS, type MailContent } from '../mail/mail-templates.ts';
 
@@ -111,7 +111,10 @@ ${p(LIBRARY_ADDRESS)}
 }
 
 /** The push message for the same notification (sent by the push outbox when the patron wants it). */
-export function notificationPushPayload(input: Pick<NotificationMailInput, 'kind' | 'dueDate' | 'titles'>) {
+/** Count and date only, never titles: a lock screen is even less private than a mailbox. */
+export function notificationPushPayload(
+  input: Pick<NotificationMailInput, 'kind' | 'dueDate' | 'titles'>,
+): PushPayload {
   const count = input.titles.length;
   return {
     title: input.kind === 'reminder' ? '返却期限日のお知らせ' : '返却期限日を過ぎた資料があります',

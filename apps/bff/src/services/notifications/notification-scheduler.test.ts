@@ -9,12 +9,15 @@ import {
   notificationPreferences,
   notificationsSent,
   patrons,
+  pushSubscriptions,
   renewals,
 } from '../../db/schema.ts';
 import { parseEnv } from '../../env.ts';
 import { createLogger } from '../../lib/logger.ts';
+import { browserSubscription, startPushService } from '../../test/push-service.ts';
 import { client, createTestApp, GUIDE_TODAY, type TestApp } from '../../test/test-app.ts';
 import { createMailSender } from '../mail/mail-sender.ts';
+import { createPushSender } from '../push/push-sender.ts';
 import { createNotificationScheduler } from './notification-scheduler.ts';
 
 const MANGA = 'マンガ日本の歴史';
@@ -27,7 +30,7 @@ let demoLoans: (typeof loans.$inferSelect)[];
 let demoRenewalIds: number[];
 const extraDatabases: Database[] = [];
 beforeAll(async () => {
-  shared = await createTestApp({ env: { PUBLIC_ORIGIN: ORIGIN } });
+  shared = await createTestApp({ env: { PUBLIC_ORIGIN: ORIGIN, PUSH_ALLOW_LOOPBACK_ENDPOINTS: 'true' } });
   demoLoans = await shared.db.select().from(loans);
   demoRenewalIds = (await shared.db.select({ id: renewals.id }).from(renewals)).map((r) => r.id);
 });
@@ -39,6 +42,8 @@ beforeEach(async () => {
   await db.delete(notificationsSent);
   await db.delete(mailOutbox);
   await db.delete(notificationPreferences);
+  // Their queued pushes go with them (on delete cascade).
+  await db.delete(pushSubscriptions);
   const kept = demoRenewalIds.length > 0 ? demoRenewalIds : [0];
   const added = await db.select({ id: renewals.id }).from(renewals);
   const extra = added.map((r) => r.id).filter((id) => !kept.includes(id));
@@ -65,13 +70,19 @@ function scheduler(t: TestApp, db = t.db) {
 }
 
 const prefs = (
-  over: { daysBefore?: number; includeTitles?: boolean; overdueNotice?: boolean; email?: boolean } = {},
+  over: {
+    daysBefore?: number;
+    includeTitles?: boolean;
+    overdueNotice?: boolean;
+    email?: boolean;
+    push?: boolean;
+  } = {},
 ) => ({
   reminder: {
     email: over.email ?? true,
     daysBefore: over.daysBefore ?? 3,
     includeTitles: over.includeTitles ?? false,
-    push: false,
+    push: over.push ?? false,
   },
   overdueNotice: over.overdueNotice ?? true,
   language: 'ja',
@@ -356,6 +367,55 @@ describe('notification scheduler (SPEC §10)', () => {
     } finally {
       await sender.stop();
       await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('with push on, sends the same reminder as a web push (decrypted at a stand-in push service), once', async () => {
+    const t = await setup();
+    const service = await startPushService();
+    try {
+      const taro = await optIn(t, '100000001', { daysBefore: 3, includeTitles: true, push: true });
+      const browser = browserSubscription(`${service.origin}/push/taro-phone`);
+      expect((await taro.post('/api/me/push-subscriptions', browser.json)).status).toBe(201);
+      // Push only, no mail: 200000002 switched the mail off.
+      const hanako = await optIn(t, '200000002', { daysBefore: 3, email: false, push: true });
+      const hanakoBrowser = browserSubscription(`${service.origin}/push/hanako`);
+      expect((await hanako.post('/api/me/push-subscriptions', hanakoBrowser.json)).status).toBe(201);
+
+      t.clock.setToday('2021-01-22');
+      await Promise.all([scheduler(t).runOnce(), scheduler(t).runOnce()]);
+      const pushSender = createPushSender({
+        db: t.db,
+        env: { MAIL_FROM: 'library@city.yanagawa.lg.jp' },
+        clock: t.clock,
+        logger: createLogger('silent'),
+        agent: service.agent,
+      });
+      await pushSender.runOnce();
+      await scheduler(t).runOnce();
+      await pushSender.runOnce();
+      await pushSender.stop();
+
+      const toTaro = service.received
+        .filter((r) => r.path === '/push/taro-phone')
+        .map((r) => JSON.parse(browser.decrypt(r.body)));
+      expect(toTaro.filter((p) => p.tag === 'reminder-2021-01-25')).toEqual([
+        {
+          title: '返却期限日のお知らせ',
+          body: '3点の返却期限日は 2021/01/25（月） です。',
+          url: '/portal/loans',
+          tag: 'reminder-2021-01-25',
+        },
+      ]);
+      // Never a title on a lock screen, even when the mail has them.
+      expect(JSON.stringify(toTaro)).not.toContain(MANGA);
+      const toHanako = service.received
+        .filter((r) => r.path === '/push/hanako')
+        .map((r) => JSON.parse(hanakoBrowser.decrypt(r.body)));
+      expect(toHanako.map((p) => p.tag).sort()).toEqual(['overdue-2021-01-18', 'reminder-2021-01-25']);
+      expect((await notificationMails(t)).some((m) => m.toAddress.startsWith('hanako'))).toBe(false);
+    } finally {
+      await service.close();
     }
   });
 });

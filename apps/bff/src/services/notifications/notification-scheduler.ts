@@ -13,6 +13,7 @@ import { describeError } from '../../lib/create-app.ts';
 import type { Logger } from '../../lib/logger.ts';
 import type { Clock } from '../clock.ts';
 import { notifyMailQueued, queueMail } from '../mail/outbox.ts';
+import { notifyPushQueued, queuePush } from '../push/push-outbox.ts';
 import { type DueLoan, loansDueBetween } from './loans-due.ts';
 import { notificationMail, notificationPushPayload } from './notification-mail.ts';
 
@@ -137,9 +138,8 @@ export function createNotificationScheduler(options: NotificationSchedulerOption
           );
       }
       if (patron.push) {
-        const payload = notificationPushPayload({ kind, dueDate, titles });
-        // lead-merge: queuePush(tx, patron.patronId, payload, now); // apps/bff/src/services/push/push-outbox.ts (branch push)
-        void payload;
+        // To every browser the patron subscribed (none: nothing queued); the claim above makes it once.
+        await queuePush(tx, patron.patronId, notificationPushPayload({ kind, dueDate, titles }), now);
       }
       return true;
     });
@@ -219,7 +219,10 @@ export function createNotificationScheduler(options: NotificationSchedulerOption
       if (batch.length < batchSize) break;
     }
     result.ms = Math.round(performance.now() - started);
-    if (result.reminders + result.overdue > 0) notifyMailQueued();
+    if (result.reminders + result.overdue > 0) {
+      notifyMailQueued();
+      notifyPushQueued();
+    }
     log.info(result, 'notification run');
     return result;
   }

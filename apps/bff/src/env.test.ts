@@ -8,6 +8,7 @@ describe('configuration', () => {
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.DEMO_DATA).toBe(true);
     expect(env.MAIL_FROM).toBe('library@city.yanagawa.lg.jp');
+    expect(env.PUSH_ALLOW_LOOPBACK_ENDPOINTS).toBe(false);
   });
 
   it.each([
@@ -20,6 +21,7 @@ describe('configuration', () => {
     [{ PUBLIC_ORIGIN: 'https://library.example.jp/portal' }, 'PUBLIC_ORIGIN'],
     [{ PUBLIC_ORIGIN: 'ftp://library.example.jp' }, 'PUBLIC_ORIGIN'],
     [{ NOTIFICATION_INTERVAL_SECONDS: '1' }, 'NOTIFICATION_INTERVAL_SECONDS'],
+    [{ PUSH_ALLOW_LOOPBACK_ENDPOINTS: 'sometimes' }, 'PUSH_ALLOW_LOOPBACK_ENDPOINTS'],
   ])('stops with a message naming the variable for %j', (source, name) => {
     expect(() => parseEnv(source)).toThrow(ConfigError);
     expect(() => parseEnv(source)).toThrow(new RegExp(`${name}:`));

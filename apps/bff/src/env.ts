@@ -43,6 +43,8 @@ const envSchema = z.object({
     .string()
     .refine((v) => /^smtps?:\/\/.+/.test(v), { error: 'must be smtp://host:port or smtps://…' })
     .optional(),
+  /** How often each BFF process looks for reminders and overdue notices to send (SPEC §10). */
+  NOTIFICATION_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
   /**
    * Accept web-push endpoints on https://127.0.0.1 / https://localhost (tests and development stand
    * in for the push service there). Off in production: the BFF posts to every endpoint it keeps.
@@ -74,6 +76,14 @@ const envSchema = z.object({
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/**
+ * Where links in mail and calendar feeds point: PUBLIC_ORIGIN, or unset the address this
+ * process serves (http://localhost:PORT; server.ts puts the port actually taken when PORT=0).
+ */
+export function linkOrigin(env: Pick<Env, 'PUBLIC_ORIGIN' | 'PORT'>): string {
+  return env.PUBLIC_ORIGIN ?? `http://localhost:${env.PORT}`;
+}
 
 export class ConfigError extends Error {}
 

@@ -42,7 +42,7 @@ if (env.READY_FD !== undefined) {
 }
 
 let stopping = false;
-/** SIGTERM/SIGINT: finish the requests in flight, stop the mail and push senders, close the database, exit 0. */
+/** SIGTERM/SIGINT: finish the requests in flight, stop the notification scheduler and the mail and push senders, close the database, exit 0. */
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;

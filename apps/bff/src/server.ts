@@ -8,6 +8,7 @@ import type { AppDeps } from './lib/app-env.ts';
 import { createLogger } from './lib/logger.ts';
 import { systemClock } from './services/clock.ts';
 import { createMailSender } from './services/mail/mail-sender.ts';
+import { createNotificationScheduler } from './services/notifications/notification-scheduler.ts';
 import { createPushSender } from './services/push/push-sender.ts';
 
 /** How long in-flight requests may take to finish once shutdown begins. */
@@ -69,12 +70,18 @@ export async function startServer(env: Env): Promise<RunningServer> {
   const port = typeof address === 'object' && address ? address.port : env.PORT;
   const everyAddress = env.HOST === '0.0.0.0' || env.HOST === '::';
   const host = everyAddress ? 'localhost' : env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
+  // PORT=0 (tests): links in mail and the feed URL (linkOrigin) use the port actually taken.
+  if (env.PORT === 0) env.PORT = port;
+  // Reminders and overdue notices (SPEC §10): every process runs one; each is claimed once (ADR 0013).
+  const notifications = createNotificationScheduler({ db: database.db, env, clock, logger });
+  notifications.start();
   return {
     url: `http://${host}:${port}`,
     port,
     deps,
     close: async () => {
       await closeHttpServer(server as Server, SHUTDOWN_GRACE_MS);
+      await notifications.stop();
       await mailSender.stop();
       await pushSender.stop();
       await database.close();

@@ -42,6 +42,8 @@ export const patrons = pgTable(
     /** Consecutive failed logins or identity checks; reset by a success. */
     failedAttempts: integer('failed_attempts').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+    /** The patron's language for mail and screens (SPEC §12); null → 'ja'. */
+    language: text('language', { enum: ['ja', 'en'] }),
     createdAt: createdAt(),
   },
   (t) => [check('patrons_number_format', sql`${t.number} ~ '^(100|200|300)[0-9]{6}$'`)],
@@ -253,6 +255,8 @@ export const mailOutbox = pgTable(
     toAddress: text('to_address').notNull(),
     subject: text('subject').notNull(),
     body: text('body').notNull(),
+    /** An HTML alternative of `body` (multipart/alternative); null → plain text only. */
+    html: text('html'),
     createdAt: createdAt(),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
@@ -275,6 +279,78 @@ export const auditLog = pgTable(
     detail: jsonb('detail'),
   },
   (t) => [index('audit_log_patron_idx').on(t.patronId, t.at)],
+);
+
+/** お知らせの設定 (SPEC §10); no row → the defaults (nothing sent). The language is on `patrons`. */
+export const notificationPreferences = pgTable(
+  'notification_preferences',
+  {
+    patronId: integer('patron_id')
+      .primaryKey()
+      .references(() => patrons.id),
+    reminderEmail: boolean('reminder_email').notNull().default(false),
+    daysBefore: smallint('days_before').notNull().default(3),
+    includeTitles: boolean('include_titles').notNull().default(false),
+    push: boolean('push').notNull().default(false),
+    overdueNotice: boolean('overdue_notice').notNull().default(true),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('notification_preferences_days_before', sql`${t.daysBefore} in (1, 2, 3, 7)`),
+    // The scheduler reads only those who opted in.
+    index('notification_preferences_opted_in_idx').on(t.patronId).where(sql`${t.reminderEmail} or ${t.push}`),
+  ],
+);
+
+/**
+ * One row per notification ever sent: (patron, due date, kind) is the key the scheduler claims
+ * in the transaction that queues the mail, so any number of processes send each one once (ADR 0013).
+ */
+export const notificationsSent = pgTable(
+  'notifications_sent',
+  {
+    patronId: integer('patron_id')
+      .notNull()
+      .references(() => patrons.id),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    kind: text('kind', { enum: ['reminder', 'overdue'] }).notNull(),
+    /** The business date it was sent on. */
+    sentOn: date('sent_on', { mode: 'string' }).notNull(),
+    itemCount: integer('item_count').notNull(),
+    mailId: integer('mail_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.patronId, t.dueDate, t.kind] }),
+    check('notifications_sent_kind', sql`${t.kind} in ('reminder', 'overdue')`),
+  ],
+);
+
+/** The patron's secret iCalendar URL: only the SHA-256 of its token; one per patron. */
+export const calendarFeeds = pgTable('calendar_feeds', {
+  patronId: integer('patron_id')
+    .primaryKey()
+    .references(() => patrons.id),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: createdAt(),
+});
+
+/**
+ * What each VEVENT of a feed last said, so its SEQUENCE and DTSTAMP go up exactly when its
+ * content changes (a renewal moves an item in or out of the date, a return drops it).
+ */
+export const calendarFeedEvents = pgTable(
+  'calendar_feed_events',
+  {
+    patronId: integer('patron_id')
+      .notNull()
+      .references(() => patrons.id),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    sequence: integer('sequence').notNull().default(0),
+    changedAt: timestamp('changed_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.patronId, t.dueDate] })],
 );
 
 /**

@@ -43,6 +43,11 @@ const UNAVAILABLE_CODES = new Set([
   '08006', // connection_failure
 ]);
 
+/** The path as the request log writes it: a calendar feed's secret token never reaches a log. */
+export function loggablePath(path: string): string {
+  return path.startsWith('/api/calendar-feed/') ? '/api/calendar-feed/[redacted]' : path;
+}
+
 /** Errors from the database driver when the server is unreachable or restarting. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   return errorChain(error).some((e) => e.code !== undefined && UNAVAILABLE_CODES.has(e.code));
@@ -91,7 +96,7 @@ export function createApp(deps: AppDeps) {
       logger.info(
         {
           method: c.req.method,
-          path: c.req.path,
+          path: loggablePath(c.req.path),
           status: c.res.status,
           ms: Math.round(performance.now() - started),
         },

@@ -16,6 +16,12 @@ const A = '100000001';
 const B = '100000004'; // 23 renewable books: a leak or a cross-patron renewal would show
 const UNREGISTERED = '300000003';
 
+const notificationPrefs = {
+  reminder: { email: true, daysBefore: 3, includeTitles: false, push: false },
+  overdueNotice: true,
+  language: 'ja',
+};
+
 let t: TestApp;
 let a: ReturnType<typeof client>;
 let b: ReturnType<typeof client>;
@@ -28,6 +34,9 @@ beforeAll(async () => {
   b = client(t.app);
   expect((await a.login(A)).status).toBe(200);
   expect((await b.login(B)).status).toBe(200);
+  // B has settings and a feed of its own, which A must neither read nor change.
+  expect((await b.put('/api/me/notifications', { ...notificationPrefs, language: 'en' })).status).toBe(204);
+  expect((await b.post('/api/me/calendar-feed')).status).toBe(201);
   aLoans = await activeLoanIds(t.db, A);
   bLoans = await activeLoanIds(t.db, B);
   expect(bLoans.length).toBe(23);
@@ -180,6 +189,52 @@ const table: Record<string, AccessCase> = {
       const [row] = await t.db.select({ email: patrons.email }).from(patrons).where(eq(patrons.number, A));
       expect(row!.email).toBe('taro@example.jp');
     },
+  },
+  'GET /api/me/notifications': {
+    kind: 'protected',
+    anonymous: (c) => c.get('/api/me/notifications'),
+    crossPatron: async () => {
+      const res = await a.get(`/api/me/notifications?patron=${B}&patronId=${await patronId(t.db, B)}`);
+      expect(res.status).toBe(200);
+      // A's own (the defaults), not what B just saved.
+      expect(res.body.language).toBe('ja');
+      expect(res.body.reminder.email).toBe(false);
+    },
+  },
+  'PUT /api/me/notifications': {
+    kind: 'protected',
+    anonymous: (c) => c.put('/api/me/notifications', notificationPrefs),
+    crossPatron: async () => {
+      const res = await a.put('/api/me/notifications', { ...notificationPrefs, patronNumber: B });
+      expect(res.status).toBe(204);
+      expect((await a.get('/api/me/notifications')).body.reminder.email).toBe(true);
+    },
+  },
+  'POST /api/me/calendar-feed': {
+    kind: 'protected',
+    anonymous: (c) => c.post('/api/me/calendar-feed'),
+    crossPatron: async () => {
+      const res = await a.post('/api/me/calendar-feed', { patronNumber: B });
+      expect(res.status).toBe(201);
+      const feed = await t.app.request(res.body.url.replace(/^https?:\/\/[^/]+/, 'http://localhost'));
+      const text = await feed.text();
+      // A's 8 loans, none of B's 23.
+      const counts = [...text.matchAll(/SUMMARY:返却期限日 \((\d+)点\)/g)].map((m) => Number(m[1]));
+      expect(counts.reduce((n, x) => n + x, 0)).toBe(aLoans.length);
+    },
+  },
+  'DELETE /api/me/calendar-feed': {
+    kind: 'protected',
+    anonymous: (c) => c.delete('/api/me/calendar-feed'),
+    crossPatron: async () => {
+      expect((await a.delete('/api/me/calendar-feed')).status).toBe(204);
+    },
+  },
+  'GET /api/calendar-feed/:file': {
+    kind: 'public',
+    anonymous: (c) => c.get(`/api/calendar-feed/${randomBytes(32).toString('base64url')}.ics`),
+    publicCheck: (res) => expect(res.status).toBe(404),
+    crossPatron: { notApplicable: 'the secret URL is the credential; a session adds nothing' },
   },
   'GET /api/push/public-key': {
     kind: 'public',

@@ -11,6 +11,7 @@ import { parseEnv } from '../env.ts';
 import type { AppDeps } from '../lib/app-env.ts';
 import { createLogger } from '../lib/logger.ts';
 import { createMailSender } from '../services/mail/mail-sender.ts';
+import { createNotificationScheduler } from '../services/notifications/notification-scheduler.ts';
 import { client, testClock } from '../test/test-app.ts';
 import { openTestDatabase } from '../test/test-database.ts';
 import { activeLoanIds } from './security-test-kit.ts';
@@ -67,6 +68,26 @@ describe('logs', () => {
         .status,
     ).toBe(200);
     expect((await taro.get('/api/me')).status).toBe(200);
+
+    // お知らせ: opting in, and the calendar feed, whose secret URL is fetched without a session.
+    expect(
+      (
+        await taro.put('/api/me/notifications', {
+          reminder: { email: true, daysBefore: 7, includeTitles: true, push: false },
+          overdueNotice: true,
+          language: 'ja',
+        })
+      ).status,
+    ).toBe(204);
+    const feed = await taro.post('/api/me/calendar-feed');
+    expect(feed.status).toBe(201);
+    const feedPath = new URL(feed.body.url).pathname;
+    const feedToken = feedPath.slice('/api/calendar-feed/'.length, -'.ics'.length);
+    expect(feedToken.length).toBeGreaterThanOrEqual(22);
+    secrets.push(feedToken);
+    expect((await app.request(`http://localhost${feedPath}`)).status).toBe(200);
+    expect((await taro.delete('/api/me/calendar-feed')).status).toBe(204);
+    expect((await app.request(`http://localhost${feedPath}`)).status).toBe(404);
 
     // Registration of スズキハナコ: birth date, phone, token, password, email all pass through.
     const hanako = client(app);
@@ -143,13 +164,22 @@ describe('logs', () => {
       clock: deps.clock,
       logger: deps.logger,
     });
+    const notifications = await createNotificationScheduler({
+      db: database.db,
+      env: deps.env,
+      clock: deps.clock,
+      logger: deps.logger,
+    }).runOnce();
+    expect(notifications.reminders).toBeGreaterThanOrEqual(1);
     const sent = await sender.runOnce();
     expect(sent.sent).toBeGreaterThanOrEqual(3);
 
     expect(lines.length).toBeGreaterThan(15);
     const parsed = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     const requests = parsed.filter((l) => l.msg === 'request');
-    expect(requests.length).toBe(15);
+    expect(requests.length).toBe(20);
+    expect(requests.filter((r) => r.path === '/api/calendar-feed/[redacted]')).toHaveLength(2);
+    expect(parsed.some((l) => l.msg === 'notification run' && typeof l.ms === 'number')).toBe(true);
     for (const r of requests) {
       expect(r.requestId).toMatch(/^[0-9a-f-]{36}$/);
       expect(r).toEqual(

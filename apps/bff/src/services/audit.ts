@@ -14,7 +14,9 @@ export type AuditEvent =
   | 'password_reset_completed'
   | 'password_changed'
   | 'email_changed'
-  | 'renewal';
+  | 'renewal'
+  | 'calendar_feed_created'
+  | 'calendar_feed_revoked';
 
 /** Appends to the audit table; never holds passwords, tokens or birth dates. */
 export async function audit(

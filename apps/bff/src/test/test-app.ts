@@ -50,7 +50,7 @@ export async function createTestApp(
     logger: createLogger('silent'),
   };
   const app = buildApp(deps);
-  return { app, deps, db: database.db, clock, close: database.close, addDays };
+  return { app, deps, db: database.db, url: database.url, clock, close: database.close, addDays };
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

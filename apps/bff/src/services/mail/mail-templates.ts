@@ -5,15 +5,20 @@ export type MailKind =
   | 'password_changed'
   | 'email_changed'
   | 'password_reset_link'
-  | 'password_reset_completed';
+  | 'password_reset_completed'
+  | 'due_reminder'
+  | 'overdue_notice';
 
 export interface MailContent {
   kind: MailKind;
   subject: string;
+  /** The plain-text part: always there, what every client can show. */
   body: string;
+  /** An HTML alternative of the same text, for the mails that have one. */
+  html?: string;
 }
 
-const LIBRARY = '柳川市立図書館';
+export const LIBRARY = '柳川市立図書館';
 
 /** Tokyo wall-clock time of the change, as people write it: 2021/01/20 10:00. */
 function whenJa(at: Date): string {
@@ -26,17 +31,17 @@ function whenJa(at: Date): string {
   return `${formatDateJa(plainDateInTokyo(at))} ${time}`;
 }
 
+/** The send-only notice and the library's name under every mail. */
+export const FOOTER_LINES = (from: string) => [
+  `このメールは送信専用アドレス（${from}）から送信しています。`,
+  'このメールに返信することはできません。',
+  'お心当たりのない場合やご不明な点は、図書館カウンターまでお問い合わせください。',
+];
+
+export const LIBRARY_ADDRESS = '〒832-0000 福岡県柳川市';
+
 function footer(from: string): string {
-  return [
-    '',
-    '――――――――――――――――――――',
-    `このメールは送信専用アドレス（${from}）から送信しています。`,
-    'このメールに返信することはできません。',
-    'お心当たりのない場合やご不明な点は、図書館カウンターまでお問い合わせください。',
-    '',
-    LIBRARY,
-    '〒832-0000 福岡県柳川市',
-  ].join('\n');
+  return ['', '――――――――――――――――――――', ...FOOTER_LINES(from), '', LIBRARY, LIBRARY_ADDRESS].join('\n');
 }
 
 /** 「パスワード申請受付」 (I10): sent to the address given at registration. */

@@ -1,26 +1,28 @@
-import { existsSync } from 'node:fs';
-import { defineConfig, devices } from '@playwright/test';
+import { findChromium } from '@library/test-kit';
+import { chromium, defineConfig, devices } from '@playwright/test';
 
 /**
- * Debian's Chromium where it is installed (CI and this team's machines cannot download
- * browsers); otherwise Playwright's own browser (`npx playwright install chromium`).
+ * Debian's Chromium (or CHROMIUM_PATH) where it is installed (CI and this team's machines
+ * cannot download browsers); otherwise Playwright's own browser (`npx playwright install
+ * chromium`). scripts/ensure-chromium.ts, run by `npm test` before this, makes sure one exists.
  */
-const systemChromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const launchOptions = existsSync(systemChromium)
-  ? {
-      executablePath: systemChromium,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-dev-shm-usage',
-      ],
-    }
-  : {};
+const browser = findChromium({ env: process.env, playwrightExecutable: chromium.executablePath() });
+const launchOptions =
+  browser.kind === 'system'
+    ? {
+        executablePath: browser.executablePath,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--disable-dev-shm-usage',
+        ],
+      }
+    : {};
 
 export default defineConfig({
   testDir: './tests',

@@ -2,6 +2,7 @@
 // and e2e (Playwright in Chromium). Every stage runs; the last line sums them up.
 // DATABASE_URL=postgres://… runs the integration tests against that server as well.
 
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { pnpm } from './pnpm.mjs';
@@ -30,6 +31,18 @@ function check(label, args) {
   else failed += 1;
 }
 
+/**
+ * Adds a test runner's JSON report ([passed, failed, skipped] from `counts`) to the totals; a run that failed without a failed test in
+ * its report (a file that did not load, a crash, no report at all) counts as one failure.
+ */
+function count(status, out, counts) {
+  const [p, f, s] = existsSync(out) ? counts(JSON.parse(readFileSync(out, 'utf8'))) : [0, 0, 0];
+  passed += p;
+  failed += f;
+  skipped += s;
+  if (status !== 0 && f === 0) failed += 1;
+}
+
 const install = run('install', ['install', '--frozen-lockfile', '--prefer-offline', '--reporter=silent']);
 if (install !== 0) {
   console.info('\n0 passed, 1 failed');
@@ -46,6 +59,8 @@ if (wanted('lint')) {
     '.dependency-cruiser.cjs',
     'apps',
     'packages',
+    'e2e',
+    'bench',
   ]);
 }
 
@@ -60,16 +75,23 @@ if (wanted('unit')) {
     '--reporter=json',
     `--outputFile.json=${out}`,
   ]);
-  if (existsSync(out)) {
-    const result = JSON.parse(readFileSync(out, 'utf8'));
-    passed += result.numPassedTests;
-    failed += result.numFailedTests;
-    skipped += result.numPendingTests + result.numTodoTests;
-    if (status !== 0 && result.numFailedTests === 0) failed += 1; // e.g. a file that failed to load
-  } else if (status !== 0) failed += 1;
+  count(status, out, (r) => [r.numPassedTests, r.numFailedTests, r.numPendingTests + r.numTodoTests]);
 }
 
-if (wanted('e2e')) {
+if (wanted('e2e')) e2e();
+
+/** Build, bundle budget, Playwright — only when there is a Chromium to run it in (else one failure). */
+function e2e() {
+  console.info('\n▶ a Chromium for e2e');
+  const browser = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ensure-chromium.ts'], {
+    cwd: `${root}e2e`,
+    stdio: 'inherit',
+  }).status;
+  report.push(`${browser === 0 ? '✔' : '✖'} a Chromium for e2e`);
+  if (browser !== 0) {
+    failed += 1;
+    return;
+  }
   if (run('build the web app', ['--filter', '@library/web', 'run', 'build']) !== 0) failed += 1;
   else check('bundle budget (gzip JS per route)', ['exec', 'node', 'scripts/bundle-budget.mjs']);
   const out = `${root}e2e/test-results/results.json`;
@@ -81,13 +103,7 @@ if (wanted('e2e')) {
     'playwright',
     'test',
   ]);
-  if (existsSync(out)) {
-    const { stats } = JSON.parse(readFileSync(out, 'utf8'));
-    passed += stats.expected + stats.flaky;
-    failed += stats.unexpected;
-    skipped += stats.skipped;
-    if (status !== 0 && stats.unexpected === 0) failed += 1;
-  } else if (status !== 0) failed += 1;
+  count(status, out, ({ stats }) => [stats.expected + stats.flaky, stats.unexpected, stats.skipped]);
 }
 
 console.info(`\n${report.join('\n')}`);

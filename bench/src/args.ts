@@ -1,9 +1,18 @@
-/** `--name value` and `--flag` arguments; unknown names are refused so a typo is not ignored. */
+/** `--name value` and `--flag` arguments (`--help` lists them); unknown names are refused so a typo is not ignored. */
 export function parseArgs<T extends Record<string, string | boolean>>(argv: string[], defaults: T): T {
   const out: Record<string, string | boolean> = { ...defaults };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') continue;
+    if (arg === '--help' || arg === '-h') {
+      const lines = Object.entries(defaults).map(([k, v]) =>
+        typeof v === 'boolean'
+          ? `  --${k} / --no-${k}  (default ${v ? 'on' : 'off'})`
+          : `  --${k} <value>  (default ${v})`,
+      );
+      console.info(`arguments:\n${lines.join('\n')}`);
+      process.exit(0);
+    }
     const negated = /^--no-([a-z-]+)$/.exec(arg);
     if (negated && typeof defaults[negated[1]!] === 'boolean') {
       out[negated[1]!] = false;

@@ -1,5 +1,5 @@
-import { DEMO_BRANCHES } from '@library/bff/src/db/seed/demo-data.ts';
-import { japaneseHolidayOf } from '@library/bff/src/services/holidays.ts';
+import { DEMO_BRANCHES } from '@library/bff/db/demo-data';
+import { japaneseHolidayOf } from '@library/bff/services/holidays';
 import { addDays, generateClosedDays, type PlainDate } from '@library/domain';
 import { sql } from 'drizzle-orm';
 import type { Db } from './bff.ts';

@@ -1,4 +1,4 @@
-import * as schema from '@library/bff/src/db/schema.ts';
+import * as schema from '@library/bff/db/schema';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import type { Db } from './bff.ts';

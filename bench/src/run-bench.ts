@@ -9,12 +9,7 @@ import { join } from 'node:path';
 import { isPlainDate } from '@library/domain';
 import postgres from 'postgres';
 import { parseArgs, positiveInt } from './args.ts';
-import {
-  createBenchDatabase,
-  DEFAULT_BENCH_DATABASE,
-  DEFAULT_SERVER,
-  dropBenchDatabase,
-} from './bench-db.ts';
+import { createBenchDatabase, DEFAULT_BENCH_DATABASE, DEFAULT_SERVER } from './bench-db.ts';
 import { openDatabase, sha256 } from './bff.ts';
 import { type BffProcess, repoRoot, startBff } from './bff-process.ts';
 import { type DatasetSize, patronOfLoan, renewableLoan, renewableLoanCount, seedDataset } from './dataset.ts';
@@ -112,7 +107,8 @@ results.bundle = JSON.parse(readFileSync(bundleJson, 'utf8'));
 
 // 2. PostgreSQL, small dataset.
 info(`▶ PostgreSQL: database ${args.database}, ${small.patrons} patrons / ${small.loans} loans`);
-const url = await createBenchDatabase(server, args.database);
+const benchDatabase = await createBenchDatabase(server, args.database);
+const { url } = benchDatabase;
 const database = await openDatabase({ url, dataDir: tmp });
 const pool = postgres(url, { max: 10, onnotice: () => {}, connection: { TimeZone: 'UTC' } });
 let bff: BffProcess | undefined;
@@ -358,7 +354,7 @@ try {
   await bff?.stop();
   await pool.end({ timeout: 5 });
   await database.close();
-  if (!args['keep-database']) await dropBenchDatabase(server, args.database);
+  if (!args['keep-database']) await benchDatabase.drop();
 }
 
 // 6. PGlite, the embedded default: the same loans benchmark on the small dataset.

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer, request } from 'node:http';
 import { join } from 'node:path';
 import postgres from 'postgres';
-import { createBenchDatabase, DEFAULT_SERVER, dropBenchDatabase } from './bench-db.ts';
+import { createBenchDatabase, DEFAULT_SERVER } from './bench-db.ts';
 import { type BffProcess, repoRoot, startBff } from './bff-process.ts';
 
 const server = process.env.DATABASE_URL ?? DEFAULT_SERVER;
@@ -48,7 +48,8 @@ function roundRobinProxy(backends: string[]) {
   });
 }
 
-const url = await createBenchDatabase(server, name);
+const benchDatabase = await createBenchDatabase(server, name);
+const { url } = benchDatabase;
 const processes: BffProcess[] = [];
 try {
   const env = { DATABASE_URL: url, LIBRARY_TODAY: '2021-01-20', LOG_LEVEL: 'warn' };
@@ -119,7 +120,7 @@ try {
   );
 } finally {
   for (const p of processes) await p.stop();
-  await dropBenchDatabase(server, name);
+  await benchDatabase.drop();
 }
 console.info(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

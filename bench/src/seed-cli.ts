@@ -18,7 +18,7 @@ const size = { patrons: positiveInt(args.patrons, 'patrons'), loans: positiveInt
 const server = process.env.DATABASE_URL ?? DEFAULT_SERVER;
 
 const started = performance.now();
-const url = await createBenchDatabase(server, args.database);
+const { url } = await createBenchDatabase(server, args.database);
 const database = await openDatabase({ url, dataDir: '/nonexistent' });
 try {
   await seedDataset(database.db, size, args.today, consoleProgress());

@@ -1,5 +1,5 @@
-import { sessions } from '@library/bff/src/db/schema.ts';
-import { newToken, SESSION_ABSOLUTE_MS } from '@library/bff/src/services/sessions.ts';
+import { sessions } from '@library/bff/db/schema';
+import { newToken, SESSION_ABSOLUTE_MS } from '@library/bff/services/sessions';
 import type { PlainDate } from '@library/domain';
 import { sql } from 'drizzle-orm';
 import type postgres from 'postgres';

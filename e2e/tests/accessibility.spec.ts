@@ -134,6 +134,40 @@ const pages: {
     },
   },
   {
+    label: 'パスワードを忘れた方',
+    heading: 'パスワードを忘れた方',
+    reflowedElsewhere: 'password-reset.spec.ts',
+    open: (page) => page.goto('/password-reset').then(() => {}),
+  },
+  {
+    label: 'パスワードを忘れた方 (メールを送信しました)',
+    heading: 'パスワードを忘れた方',
+    reflowedElsewhere: 'password-reset.spec.ts',
+    open: async (page) => {
+      // A number nobody holds: the same page, and no demo patron gets a mail.
+      await page.goto('/password-reset');
+      await page.getByLabel('利用者番号').fill('100009999');
+      await page.getByRole('button', { name: 'メールを送信する' }).click();
+      await expect(page.getByRole('heading', { name: 'メールを送信しました' })).toBeVisible();
+    },
+  },
+  {
+    label: 'パスワードを忘れた方 (本人確認で再設定)',
+    heading: 'パスワードを忘れた方',
+    reflowedElsewhere: 'password-reset.spec.ts',
+    open: (page) => page.goto('/password-reset/identity').then(() => {}),
+  },
+  {
+    label: 'パスワードを忘れた方 (メールのリンク)',
+    heading: 'パスワードを忘れた方',
+    reflowedElsewhere: 'password-reset.spec.ts',
+    open: async (page) => {
+      // The form only: nothing is sent, so no token is needed that works.
+      await page.goto(`/password-reset?token=${'x'.repeat(43)}`);
+      await expect(page.getByRole('heading', { name: 'パスワードの再設定' })).toBeVisible();
+    },
+  },
+  {
     label: 'ページが見つかりません',
     heading: 'ページが見つかりません',
     open: (page) => page.goto('/no-such-page').then(() => {}),

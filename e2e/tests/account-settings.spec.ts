@@ -2,7 +2,7 @@ import { expectAccessible } from '../fixtures/a11y.ts';
 import { DEMO_PASSWORD, expect, guideStep, loginThroughUi, test } from '../fixtures/test.ts';
 
 /**
- * 利用者ポータル → 利用者情報設定 → 利用者情報変更 (SPEC I11). Changing 100000001's password
+ * 利用者ポータル → 利用者情報設定 → 利用者情報変更 (docs/product.md I11). Changing 100000001's password
  * and 200000002's email changes demo data: the file has a server of its own, shared with the
  * other account specs (registration uses 300000003, the lockout 100000004).
  */

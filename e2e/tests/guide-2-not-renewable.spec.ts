@@ -3,7 +3,7 @@ import { expect, GUIDE_TODAY, guideStep, loanRow, openLoanListFromPortal, test }
 
 /**
  * 利用案内 2. 延長ができない資料: ①予約が入っている資料 ②すでに一度延長している資料
- * ③柳川市立図書館以外の図書館から取り寄せた資料 — and the SPEC's fourth case, a loan that
+ * ③柳川市立図書館以外の図書館から取り寄せた資料 — and R4's fourth case, a loan that
  * renewing today would not extend. 「※口欄がない資料は貸出延長できません。」: none of these
  * rows has a checkbox or a 貸出延長 button, and 注意 says why. Read-only: the shared server.
  */

@@ -3,13 +3,14 @@
  * PostgreSQL server, real BFF processes on it, and a small HTTP client. Plain Node, no test
  * runner: CI calls the scripts after the PostgreSQL run (see .ci/run).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import postgres from 'postgres';
+import {
+  type BffProcess,
+  createScratchDatabase,
+  DEFAULT_POSTGRES_SERVER,
+  startBff as startBffProcess,
+} from '@library/test-kit';
 
-export const bffRoot = fileURLToPath(new URL('../', import.meta.url));
-export const ADMIN_URL = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const ADMIN_URL = process.env.PG_ADMIN_URL ?? DEFAULT_POSTGRES_SERVER;
 export const TODAY = '2021-01-20';
 
 export function log(message: string): void {
@@ -30,96 +31,20 @@ export function check(condition: unknown, message: string): void {
 
 /** Creates a database for this run; `drop()` removes it (also with connections left). */
 export async function createRunDatabase(prefix: string) {
-  const name = `${prefix}_${process.pid}_${randomBytes(3).toString('hex')}`;
-  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  await admin.end();
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return {
-    name,
-    url: url.toString(),
-    drop: async () => {
-      const dropper = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
-      await dropper.unsafe(`drop database if exists "${name}" with (force)`).catch(() => {});
-      await dropper.end();
-    },
-  };
+  const database = await createScratchDatabase({ serverUrl: ADMIN_URL, prefix });
+  return { ...database, name: database.name!, drop: () => database.drop().catch(() => {}) };
 }
 
-export interface BffProcess {
-  name: string;
-  url: string;
-  child: ChildProcess;
-  output: () => string;
-  alive: () => boolean;
-  stop: () => Promise<number | null>;
-}
-
-/** Starts `node --import tsx src/index.ts` on PORT=0 and waits until it listens. */
+/** A BFF process (packages/test-kit) on the guide's date, API only, logging warnings. */
 export function startBff(
   name: string,
   env: Record<string, string>,
   timeoutMs = 120_000,
 ): Promise<BffProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-    cwd: bffRoot,
-    env: {
-      PATH: process.env.PATH,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LIBRARY_TODAY: TODAY,
-      STATIC_DIR: '/nonexistent',
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (d) => {
-    output += d;
-  });
-  child.stderr!.on('data', (d) => {
-    output += d;
-  });
-  let exitCode: number | null | undefined;
-  const exited = new Promise<number | null>((resolve) =>
-    child.on('exit', (code) => {
-      exitCode = code;
-      resolve(code);
-    }),
-  );
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const timer = setInterval(() => {
-      const match = /http:\/\/localhost:(\d+)/.exec(output);
-      if (match) {
-        clearInterval(timer);
-        resolve({
-          name,
-          url: `http://127.0.0.1:${match[1]}`,
-          child,
-          output: () => output,
-          alive: () => exitCode === undefined,
-          stop: async () => {
-            if (exitCode !== undefined) return exitCode;
-            child.kill('SIGTERM');
-            const timeout = setTimeout(() => child.kill('SIGKILL'), 20_000);
-            const code = await exited;
-            clearTimeout(timeout);
-            return code;
-          },
-        });
-      } else if (Date.now() - started > timeoutMs) {
-        clearInterval(timer);
-        child.kill('SIGKILL');
-        reject(new Error(`${name} did not start in time:\n${output}`));
-      }
-    }, 100);
-    void exited.then((code) => {
-      clearInterval(timer);
-      reject(new Error(`${name} exited with ${code} before listening:\n${output}`));
-    });
+  return startBffProcess({
+    name,
+    env: { LIBRARY_TODAY: TODAY, STATIC_DIR: '/nonexistent', LOG_LEVEL: 'warn', ...env },
+    timeoutMs,
   });
 }
 
@@ -169,7 +94,7 @@ export async function login(base: string, patronNumber: string, password = 'tosh
   return cookie;
 }
 
-/** SPEC §6: `{"error": {"code", "message", "fields"?}}`. */
+/** docs/product.md §6: `{"error": {"code", "message", "fields"?}}`. */
 export function isErrorShape(body: unknown): boolean {
   if (typeof body !== 'object' || body === null) return false;
   const error = (body as { error?: Record<string, unknown> }).error;

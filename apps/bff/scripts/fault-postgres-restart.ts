@@ -1,5 +1,5 @@
 /**
- * Fault (ASVS V11.1.7, SPEC R7): PostgreSQL restarted in the middle of a renewal load on two
+ * Fault (ASVS V11.1.7, docs/product.md R7): PostgreSQL restarted in the middle of a renewal load on two
  * BFF processes. Every renewal the client saw acknowledged is in the database, none is
  * doubled, requests during the outage get 503 in the error shape (no crash, no 500), and the
  * service answers again within seconds without restarting the BFF.

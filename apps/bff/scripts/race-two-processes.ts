@@ -1,5 +1,5 @@
 /**
- * Race (SPEC R7, ASVS V11.1.6): 200 concurrent renewals of one loan, spread across two BFF
+ * Race (docs/product.md R7, ASVS V11.1.6): 200 concurrent renewals of one loan, spread across two BFF
  * processes on the PostgreSQL server → exactly one renewal row and one changed due date.
  * Then a bulk race: 40 concurrent bulk renewals of the same loans → each renewed once.
  *

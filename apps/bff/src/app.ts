@@ -4,10 +4,14 @@ import { compress } from 'hono/compress';
 import type { AppDeps } from './lib/app-env.ts';
 import { createApp } from './lib/create-app.ts';
 import { calendarRoutes } from './routes/calendar/calendar.routes.ts';
+import { calendarFeedRoutes } from './routes/calendar-feed/calendar-feed.routes.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
 import { loansRoutes } from './routes/loans/loans.routes.ts';
 import { meRoutes } from './routes/me/me.routes.ts';
 import { meSettingsRoutes } from './routes/me/me-settings.routes.ts';
+import { notificationsRoutes } from './routes/notifications/notifications.routes.ts';
+import { passwordResetRoutes } from './routes/password-reset/password-reset.routes.ts';
+import { pushRoutes, pushSubscriptionRoutes } from './routes/push/push.routes.ts';
 import { registrationRoutes } from './routes/registration/registration.routes.ts';
 import { renewalsRoutes } from './routes/renewals/renewals.routes.ts';
 import { sessionRoutes } from './routes/session/session.routes.ts';
@@ -28,7 +32,13 @@ export function buildApp(deps: AppDeps) {
     .route('/api/session', sessionRoutes(deps))
     .route('/api/me', meRoutes(deps))
     .route('/api/me', meSettingsRoutes(deps))
+    .route('/api/me', notificationsRoutes(deps))
+    // No session: calendar apps fetch the secret URL themselves.
+    .route('/api/calendar-feed', calendarFeedRoutes(deps))
+    .route('/api/push', pushRoutes(deps))
+    .route('/api/me/push-subscriptions', pushSubscriptionRoutes(deps))
     .route('/api/registration', registrationRoutes(deps))
+    .route('/api/password-reset', passwordResetRoutes(deps))
     .route('/api/loans', loansRoutes(deps))
     .route('/api/renewals', renewalsRoutes(deps));
 

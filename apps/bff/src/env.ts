@@ -9,6 +9,18 @@ const booleanString = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** http(s)://host[:port], nothing after it but an optional slash. */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (
+      /^https?:$/.test(url.protocol) && url.pathname === '/' && !url.search && !url.hash && !url.username
+    );
+  } catch {
+    return false;
+  }
+}
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -31,6 +43,13 @@ const envSchema = z.object({
     .string()
     .refine((v) => /^smtps?:\/\/.+/.test(v), { error: 'must be smtp://host:port or smtps://…' })
     .optional(),
+  /** How often each BFF process looks for reminders and overdue notices to send (SPEC §10). */
+  NOTIFICATION_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+  /**
+   * Accept web-push endpoints on https://127.0.0.1 / https://localhost (tests and development stand
+   * in for the push service there). Off in production: the BFF posts to every endpoint it keeps.
+   */
+  PUSH_ALLOW_LOOPBACK_ENDPOINTS: booleanString.default(false),
   MAIL_FROM: z.email({ error: 'must be an email address' }).default('library@city.yanagawa.lg.jp'),
   /** auto: Secure cookies (and the __Host- prefix) only when the request came over https. */
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
@@ -38,11 +57,33 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Trust X-Forwarded-For / -Proto from a reverse proxy in front of the BFF. */
   TRUST_PROXY: booleanString.default(false),
+  /**
+   * The origin patrons reach the service at (https://renew.example.jp): the absolute links in
+   * mail are built on it. Unset → the origin of the request (development; see docs/security.md).
+   */
+  PUBLIC_ORIGIN: z
+    .string()
+    .refine(isOrigin, { error: 'must be an origin such as https://renew.example.jp (no path)' })
+    .transform((v) => new URL(v).origin)
+    .optional(),
   /** Login and registration attempts a minute per client address (429 beyond); the lockout is per number. */
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  /**
+   * A file descriptor the starting process opened for us (packages/test-kit passes 3): once
+   * listening, the BFF writes one JSON line `{"event":"listening","url","port"}` to it and closes it.
+   */
+  READY_FD: z.coerce.number().int().min(3).max(1023).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/**
+ * Where links in mail and calendar feeds point: PUBLIC_ORIGIN, or unset the address this
+ * process serves (http://localhost:PORT; server.ts puts the port actually taken when PORT=0).
+ */
+export function linkOrigin(env: Pick<Env, 'PUBLIC_ORIGIN' | 'PORT'>): string {
+  return env.PUBLIC_ORIGIN ?? `http://localhost:${env.PORT}`;
+}
 
 export class ConfigError extends Error {}
 

@@ -1,3 +1,4 @@
+import { closeSync, writeSync } from 'node:fs';
 import { DEMO_PASSWORD, DEMO_PATRONS } from './db/seed/demo-data.ts';
 import { ConfigError, parseEnv } from './env.ts';
 import { startServer } from './server.ts';
@@ -27,8 +28,21 @@ console.info(
   ].join('\n'),
 );
 
+// The machine-readable ready signal (packages/test-kit reads it): one JSON line on READY_FD.
+if (env.READY_FD !== undefined) {
+  try {
+    writeSync(
+      env.READY_FD,
+      `${JSON.stringify({ event: 'listening', url: server.url, port: server.port })}\n`,
+    );
+    closeSync(env.READY_FD);
+  } catch (error) {
+    server.deps.logger.warn({ err: { message: (error as Error).message } }, 'READY_FD could not be written');
+  }
+}
+
 let stopping = false;
-/** SIGTERM/SIGINT: finish the requests in flight, stop the mail sender, close the database, exit 0. */
+/** SIGTERM/SIGINT: finish the requests in flight, stop the notification scheduler and the mail and push senders, close the database, exit 0. */
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;

@@ -8,6 +8,8 @@ import type { AppDeps } from './lib/app-env.ts';
 import { createLogger } from './lib/logger.ts';
 import { systemClock } from './services/clock.ts';
 import { createMailSender } from './services/mail/mail-sender.ts';
+import { createNotificationScheduler } from './services/notifications/notification-scheduler.ts';
+import { createPushSender } from './services/push/push-sender.ts';
 
 /** How long in-flight requests may take to finish once shutdown begins. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -31,7 +33,9 @@ function closeHttpServer(server: Server, graceMs: number): Promise<void> {
 }
 
 export interface RunningServer {
+  /** `http://localhost:PORT` when listening on every address, else `http://HOST:PORT`. */
   url: string;
+  port: number;
   deps: AppDeps;
   close(): Promise<void>;
 }
@@ -56,17 +60,30 @@ export async function startServer(env: Env): Promise<RunningServer> {
   // Delivers the mail outbox from this process; every process may run one (rows are claimed).
   const mailSender = createMailSender({ db: database.db, env, clock, logger });
   mailSender.start();
+  // Delivers the push outbox the same way (and makes the VAPID keys on the first start).
+  const pushSender = createPushSender({ db: database.db, env, clock, logger });
+  pushSender.start();
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s));
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
+  const everyAddress = env.HOST === '0.0.0.0' || env.HOST === '::';
+  const host = everyAddress ? 'localhost' : env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
+  // PORT=0 (tests): links in mail and the feed URL (linkOrigin) use the port actually taken.
+  if (env.PORT === 0) env.PORT = port;
+  // Reminders and overdue notices (SPEC §10): every process runs one; each is claimed once (ADR 0013).
+  const notifications = createNotificationScheduler({ db: database.db, env, clock, logger });
+  notifications.start();
   return {
-    url: `http://localhost:${port}`,
+    url: `http://${host}:${port}`,
+    port,
     deps,
     close: async () => {
       await closeHttpServer(server as Server, SHUTDOWN_GRACE_MS);
+      await notifications.stop();
       await mailSender.stop();
+      await pushSender.stop();
       await database.close();
     },
   };

@@ -11,6 +11,7 @@ export * from './i18n/message-keys.ts';
 export * from './i18n/translate.ts';
 export * from './loans/material.ts';
 export * from './patron/patron-number.ts';
+export * from './push/push-subscription.ts';
 export * from './renewal/patron-block.ts';
 export * from './renewal/renewal-policy.ts';
 export * from './renewal/renewal-reasons.ts';

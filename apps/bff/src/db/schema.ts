@@ -188,7 +188,7 @@ export const authAttempts = pgTable(
   'auth_attempts',
   {
     id: serial('id').primaryKey(),
-    kind: text('kind', { enum: ['login', 'registration'] }).notNull(),
+    kind: text('kind', { enum: ['login', 'registration', 'password_reset'] }).notNull(),
     patronNumber: text('patron_number').notNull(),
     succeeded: boolean('succeeded').notNull(),
     clientAddress: text('client_address'),
@@ -207,6 +207,28 @@ export const registrationTokens = pgTable('registration_tokens', {
   usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
   createdAt: createdAt(),
 });
+
+/**
+ * パスワードを忘れた方 (SPEC §11): single-use tokens, by the mailed link or after the identity
+ * check; only the hash is stored, and only a patron's newest token is live.
+ */
+export const passwordResetTokens = pgTable(
+  'password_reset_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    patronId: integer('patron_id')
+      .notNull()
+      .references(() => patrons.id),
+    via: text('via', { enum: ['mail', 'identity'] }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('password_reset_tokens_patron_idx').on(t.patronId, t.createdAt),
+    check('password_reset_tokens_via', sql`${t.via} in ('mail', 'identity')`),
+  ],
+);
 
 /** Answers kept for `Idempotency-Key` replays (24 h). */
 export const idempotencyKeys = pgTable(
@@ -233,6 +255,8 @@ export const mailOutbox = pgTable(
     toAddress: text('to_address').notNull(),
     subject: text('subject').notNull(),
     body: text('body').notNull(),
+    /** An HTML alternative of `body` (multipart/alternative); null → plain text only. */
+    html: text('html'),
     createdAt: createdAt(),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
@@ -255,4 +279,139 @@ export const auditLog = pgTable(
     detail: jsonb('detail'),
   },
   (t) => [index('audit_log_patron_idx').on(t.patronId, t.at)],
+);
+
+/** お知らせの設定 (SPEC §10); no row → the defaults (nothing sent). The language is on `patrons`. */
+export const notificationPreferences = pgTable(
+  'notification_preferences',
+  {
+    patronId: integer('patron_id')
+      .primaryKey()
+      .references(() => patrons.id),
+    reminderEmail: boolean('reminder_email').notNull().default(false),
+    daysBefore: smallint('days_before').notNull().default(3),
+    includeTitles: boolean('include_titles').notNull().default(false),
+    push: boolean('push').notNull().default(false),
+    overdueNotice: boolean('overdue_notice').notNull().default(true),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('notification_preferences_days_before', sql`${t.daysBefore} in (1, 2, 3, 7)`),
+    // The scheduler reads only those who opted in.
+    index('notification_preferences_opted_in_idx').on(t.patronId).where(sql`${t.reminderEmail} or ${t.push}`),
+  ],
+);
+
+/**
+ * One row per notification ever sent: (patron, due date, kind) is the key the scheduler claims
+ * in the transaction that queues the mail, so any number of processes send each one once (ADR 0013).
+ */
+export const notificationsSent = pgTable(
+  'notifications_sent',
+  {
+    patronId: integer('patron_id')
+      .notNull()
+      .references(() => patrons.id),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    kind: text('kind', { enum: ['reminder', 'overdue'] }).notNull(),
+    /** The business date it was sent on. */
+    sentOn: date('sent_on', { mode: 'string' }).notNull(),
+    itemCount: integer('item_count').notNull(),
+    mailId: integer('mail_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.patronId, t.dueDate, t.kind] }),
+    check('notifications_sent_kind', sql`${t.kind} in ('reminder', 'overdue')`),
+  ],
+);
+
+/** The patron's secret iCalendar URL: only the SHA-256 of its token; one per patron. */
+export const calendarFeeds = pgTable('calendar_feeds', {
+  patronId: integer('patron_id')
+    .primaryKey()
+    .references(() => patrons.id),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: createdAt(),
+});
+
+/**
+ * What each VEVENT of a feed last said, so its SEQUENCE and DTSTAMP go up exactly when its
+ * content changes (a renewal moves an item in or out of the date, a return drops it).
+ */
+export const calendarFeedEvents = pgTable(
+  'calendar_feed_events',
+  {
+    patronId: integer('patron_id')
+      .notNull()
+      .references(() => patrons.id),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    sequence: integer('sequence').notNull().default(0),
+    changedAt: timestamp('changed_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.patronId, t.dueDate] })],
+);
+
+/**
+ * The VAPID key pair of this installation (web push, RFC 8292): made once at first start. One
+ * row, id 1: processes starting together insert on conflict do nothing and all read the winner.
+ */
+export const pushVapidKeys = pgTable(
+  'push_vapid_keys',
+  {
+    id: smallint('id').primaryKey(),
+    /** Uncompressed P-256 point, base64url: the applicationServerKey browsers subscribe with. */
+    publicKey: text('public_key').notNull(),
+    /** The private scalar, base64url: it signs the Authorization JWT of every push. */
+    privateKey: text('private_key').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [check('push_vapid_keys_one_row', sql`${t.id} = 1`)],
+);
+
+/** A browser's push subscription (personal data): endpoint and keys, bound to one patron. */
+export const pushSubscriptions = pgTable(
+  'push_subscriptions',
+  {
+    id: serial('id').primaryKey(),
+    patronId: integer('patron_id')
+      .notNull()
+      .references(() => patrons.id, { onDelete: 'cascade' }),
+    endpoint: text('endpoint').notNull().unique(),
+    p256dh: text('p256dh').notNull(),
+    auth: text('auth').notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('push_subscriptions_patron_idx').on(t.patronId)],
+);
+
+/**
+ * Transactional outbox of pushes: one row per subscription, written in the transaction that
+ * decides to notify; the push sender delivers it. Deleting the subscription drops its rows.
+ */
+export const pushOutbox = pgTable(
+  'push_outbox',
+  {
+    id: serial('id').primaryKey(),
+    subscriptionId: integer('subscription_id')
+      .notNull()
+      .references(() => pushSubscriptions.id, { onDelete: 'cascade' }),
+    /** {title, body, url, tag} (PushPayload of packages/domain), sent encrypted. */
+    payload: jsonb('payload').notNull(),
+    createdAt: createdAt(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+    sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
+    /** Set when the push is given up (too old to matter, or refused for good): never retried. */
+    discardedAt: timestamp('discarded_at', { withTimezone: true, mode: 'date' }),
+    lastError: text('last_error'),
+  },
+  (t) => [
+    index('push_outbox_pending_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.sentAt} is null and ${t.discardedAt} is null`),
+  ],
 );

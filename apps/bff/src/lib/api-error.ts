@@ -9,7 +9,7 @@ export function translate(lang: Language, message: Message): string {
 }
 
 /**
- * Handlers throw this; `onError` turns it into the one error shape of SPEC §6, in the request's
+ * Handlers throw this; `onError` turns it into the one error shape of docs/product.md §6, in the request's
  * language. The message and the fields' messages are catalog keys (the code's own
  * `errors.<code>` by default), translated only when the answer is written.
  */

@@ -44,6 +44,11 @@ const UNAVAILABLE_CODES = new Set([
   '08006', // connection_failure
 ]);
 
+/** The path as the request log writes it: a calendar feed's secret token never reaches a log. */
+export function loggablePath(path: string): string {
+  return path.startsWith('/api/calendar-feed/') ? '/api/calendar-feed/[redacted]' : path;
+}
+
 /** Errors from the database driver when the server is unreachable or restarting. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   return errorChain(error).some((e) => e.code !== undefined && UNAVAILABLE_CODES.has(e.code));
@@ -95,7 +100,7 @@ export function createApp(deps: AppDeps) {
       logger.info(
         {
           method: c.req.method,
-          path: c.req.path,
+          path: loggablePath(c.req.path),
           status: c.res.status,
           ms: Math.round(performance.now() - started),
         },
@@ -150,6 +155,7 @@ export function createApp(deps: AppDeps) {
   const authLimit = authRateLimit(deps);
   app.on('POST', '/api/session', authLimit);
   app.use('/api/registration/*', authLimit);
+  app.use('/api/password-reset/*', authLimit);
   app.on('PUT', '/api/me/password', authLimit);
 
   app.notFound((c) => c.json(errorBody('not_found', t(c.get('lang'), errorKey('not_found'))), 404));

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loans, patrons } from '../db/schema.ts';
+import { loans, mailOutbox, patrons, pushSubscriptions, pushVapidKeys } from '../db/schema.ts';
+import { browserSubscription } from '../test/push-service.ts';
 import { client, createTestApp, type TestApp } from '../test/test-app.ts';
 import { activeLoanIds, apiEndpoints, expectErrorShape, patronId, patronState } from './security-test-kit.ts';
 
@@ -15,6 +16,12 @@ const A = '100000001';
 const B = '100000004'; // 23 renewable books: a leak or a cross-patron renewal would show
 const UNREGISTERED = '300000003';
 
+const notificationPrefs = {
+  reminder: { email: true, daysBefore: 3, includeTitles: false, push: false },
+  overdueNotice: true,
+  language: 'ja',
+};
+
 let t: TestApp;
 let a: ReturnType<typeof client>;
 let b: ReturnType<typeof client>;
@@ -27,6 +34,9 @@ beforeAll(async () => {
   b = client(t.app);
   expect((await a.login(A)).status).toBe(200);
   expect((await b.login(B)).status).toBe(200);
+  // B has settings and a feed of its own, which A must neither read nor change.
+  expect((await b.put('/api/me/notifications', { ...notificationPrefs, language: 'en' })).status).toBe(204);
+  expect((await b.post('/api/me/calendar-feed')).status).toBe(201);
   aLoans = await activeLoanIds(t.db, A);
   bLoans = await activeLoanIds(t.db, B);
   expect(bLoans.length).toBe(23);
@@ -180,6 +190,108 @@ const table: Record<string, AccessCase> = {
       expect(row!.email).toBe('taro@example.jp');
     },
   },
+  'GET /api/me/notifications': {
+    kind: 'protected',
+    anonymous: (c) => c.get('/api/me/notifications'),
+    crossPatron: async () => {
+      const res = await a.get(`/api/me/notifications?patron=${B}&patronId=${await patronId(t.db, B)}`);
+      expect(res.status).toBe(200);
+      // A's own (the defaults), not what B just saved.
+      expect(res.body.language).toBe('ja');
+      expect(res.body.reminder.email).toBe(false);
+    },
+  },
+  'PUT /api/me/notifications': {
+    kind: 'protected',
+    anonymous: (c) => c.put('/api/me/notifications', notificationPrefs),
+    crossPatron: async () => {
+      const res = await a.put('/api/me/notifications', { ...notificationPrefs, patronNumber: B });
+      expect(res.status).toBe(204);
+      expect((await a.get('/api/me/notifications')).body.reminder.email).toBe(true);
+    },
+  },
+  'POST /api/me/calendar-feed': {
+    kind: 'protected',
+    anonymous: (c) => c.post('/api/me/calendar-feed'),
+    crossPatron: async () => {
+      const res = await a.post('/api/me/calendar-feed', { patronNumber: B });
+      expect(res.status).toBe(201);
+      const feed = await t.app.request(res.body.url.replace(/^https?:\/\/[^/]+/, 'http://localhost'));
+      const text = await feed.text();
+      // A's 8 loans, none of B's 23.
+      const counts = [...text.matchAll(/SUMMARY:返却期限日 \((\d+)点\)/g)].map((m) => Number(m[1]));
+      expect(counts.reduce((n, x) => n + x, 0)).toBe(aLoans.length);
+    },
+  },
+  'DELETE /api/me/calendar-feed': {
+    kind: 'protected',
+    anonymous: (c) => c.delete('/api/me/calendar-feed'),
+    crossPatron: async () => {
+      expect((await a.delete('/api/me/calendar-feed')).status).toBe(204);
+    },
+  },
+  'GET /api/calendar-feed/:file': {
+    kind: 'public',
+    anonymous: (c) => c.get(`/api/calendar-feed/${randomBytes(32).toString('base64url')}.ics`),
+    publicCheck: (res) => expect(res.status).toBe(404),
+    crossPatron: { notApplicable: 'the secret URL is the credential; a session adds nothing' },
+  },
+  'GET /api/push/public-key': {
+    kind: 'public',
+    anonymous: (c) => c.get('/api/push/public-key'),
+    publicCheck: async (res) => {
+      expect(res.status).toBe(200);
+      const [keys] = await t.db.select().from(pushVapidKeys);
+      expect(res.body).toEqual({ publicKey: keys!.publicKey });
+      expect(JSON.stringify(res.body)).not.toContain(keys!.privateKey);
+    },
+    crossPatron: { notApplicable: 'one public key for the whole service' },
+  },
+  'POST /api/me/push-subscriptions': {
+    kind: 'protected',
+    anonymous: (c) =>
+      c.post(
+        '/api/me/push-subscriptions',
+        browserSubscription('https://fcm.googleapis.com/fcm/send/anon').json,
+      ),
+    crossPatron: async () => {
+      const bEndpoint = 'https://fcm.googleapis.com/fcm/send/b-own-browser';
+      expect((await b.post('/api/me/push-subscriptions', browserSubscription(bEndpoint).json)).status).toBe(
+        201,
+      );
+      // A names B in every way a body could: the subscription is A's all the same.
+      const aEndpoint = 'https://fcm.googleapis.com/fcm/send/a-own-browser';
+      const res = await a.post('/api/me/push-subscriptions', {
+        ...browserSubscription(aEndpoint).json,
+        patronId: await patronId(t.db, B),
+        patronNumber: B,
+      });
+      expect(res.status).toBe(201);
+      const rows = await t.db.select().from(pushSubscriptions);
+      const owner = new Map(rows.map((r) => [r.endpoint, r.patronId]));
+      expect(owner.get(aEndpoint)).toBe(await patronId(t.db, A));
+      expect(owner.get(bEndpoint)).toBe(await patronId(t.db, B));
+    },
+  },
+  'DELETE /api/me/push-subscriptions': {
+    kind: 'protected',
+    anonymous: (c) =>
+      c.deleteJson('/api/me/push-subscriptions', { endpoint: 'https://fcm.googleapis.com/fcm/send/anon' }),
+    crossPatron: async () => {
+      const bEndpoint = 'https://fcm.googleapis.com/fcm/send/b-kept';
+      expect((await b.post('/api/me/push-subscriptions', browserSubscription(bEndpoint).json)).status).toBe(
+        201,
+      );
+      const res = await a.deleteJson('/api/me/push-subscriptions', { endpoint: bEndpoint });
+      // The same answer as for an endpoint that does not exist: nothing to learn from it.
+      expect(res.status).toBe(204);
+      const [row] = await t.db
+        .select()
+        .from(pushSubscriptions)
+        .where(eq(pushSubscriptions.endpoint, bEndpoint));
+      expect(row!.patronId).toBe(await patronId(t.db, B));
+    },
+  },
   'POST /api/registration/verify': {
     kind: 'public',
     anonymous: (c) =>
@@ -218,6 +330,57 @@ const table: Record<string, AccessCase> = {
         useForReservations: true,
       });
       expect(res.status).toBe(410);
+    },
+  },
+  'POST /api/password-reset/request': {
+    kind: 'public',
+    anonymous: (c) => c.post('/api/password-reset/request', { patronNumber: B }),
+    publicCheck: (res) => {
+      expect(res.status).toBe(202);
+      expect(res.body).toEqual({ accepted: true });
+    },
+    crossPatron: async () => {
+      // A signed in asks for B: B's mail goes to B's address on file (B has none), nothing to A.
+      const before = await t.db.select().from(mailOutbox);
+      expect((await a.post('/api/password-reset/request', { patronNumber: B })).body).toEqual({
+        accepted: true,
+      });
+      expect(await t.db.select().from(mailOutbox)).toHaveLength(before.length);
+    },
+  },
+  'POST /api/password-reset/verify': {
+    kind: 'public',
+    anonymous: (c) =>
+      c.post('/api/password-reset/verify', {
+        patronNumber: B,
+        name: 'ヤナガワタロウ',
+        birthDate: '19750408',
+        phone: ['0944', '73', '0001'],
+      }),
+    publicCheck: (res) => {
+      expect(res.status).toBe(401);
+      expect(JSON.stringify(res.body)).not.toContain('resetToken');
+    },
+    crossPatron: { notApplicable: 'the identity proof itself is the authorisation; a session adds nothing' },
+  },
+  'POST /api/password-reset/complete': {
+    kind: 'public',
+    anonymous: (c) =>
+      c.post('/api/password-reset/complete', {
+        resetToken: randomBytes(32).toString('base64url'),
+        password: strongPassword,
+        passwordConfirm: strongPassword,
+      }),
+    publicCheck: (res) => expect(res.status).toBe(410),
+    crossPatron: async () => {
+      // Only B's own live token resets B's password; A's session does not.
+      const res = await a.post('/api/password-reset/complete', {
+        resetToken: randomBytes(32).toString('base64url'),
+        password: strongPassword,
+        passwordConfirm: strongPassword,
+      });
+      expect(res.status).toBe(410);
+      expect((await b.get('/api/me')).status).toBe(200);
     },
   },
   'GET /api/loans': {

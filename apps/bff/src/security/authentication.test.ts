@@ -53,6 +53,16 @@ describe('per-address rate limit on authentication', () => {
       from('198.51.100.7'),
     );
     expect(verify.status).toBe(429);
+    // …and so does パスワードを忘れた方, all three of its endpoints.
+    for (const [path, body] of [
+      ['/api/password-reset/request', { patronNumber: '100000001' }],
+      ['/api/password-reset/verify', { patronNumber: '100000001' }],
+      ['/api/password-reset/complete', { resetToken: 'x' }],
+    ] as const) {
+      const res = await c.post(path, body, from('198.51.100.7'));
+      expect(res.status, path).toBe(429);
+      expect(res.body.error.code).toBe('rate_limited');
+    }
     // …while another address, even with a right password, is not.
     expect(
       (

@@ -29,7 +29,10 @@ function validBody(path: string, loanIds: number[]): unknown {
       };
     case '/api/me/email':
       return { email: 'csrf@example.jp', useForContact: true, useForReservations: true };
+    case '/api/password-reset/request':
+      return { patronNumber: A };
     case '/api/registration/verify':
+    case '/api/password-reset/verify':
       return {
         patronNumber: '300000003',
         name: 'スズキハナコ',

@@ -93,6 +93,7 @@ const bodyKeys = [
   'birthDate',
   'phone',
   'registrationToken',
+  'resetToken',
   'email',
   'useForContact',
   'useForReservations',

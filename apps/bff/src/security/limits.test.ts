@@ -148,6 +148,9 @@ describe('JSON depth and size', () => {
       ['PUT', '/api/me/email'],
       ['POST', '/api/registration/verify'],
       ['POST', '/api/registration/complete'],
+      ['POST', '/api/password-reset/request'],
+      ['POST', '/api/password-reset/verify'],
+      ['POST', '/api/password-reset/complete'],
     ] as const) {
       for (const body of [deep(MAX_JSON_DEPTH + 1), deepObject(MAX_JSON_DEPTH + 1), deep(5000)]) {
         const res = await t.app.request(`http://localhost${path}`, {

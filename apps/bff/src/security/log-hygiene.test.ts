@@ -2,13 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
+import { mailOutbox } from '../db/schema.ts';
 import { loadDemoData } from '../db/seed/demo-data.ts';
 import { parseEnv } from '../env.ts';
 import type { AppDeps } from '../lib/app-env.ts';
 import { createLogger } from '../lib/logger.ts';
 import { createMailSender } from '../services/mail/mail-sender.ts';
+import { createNotificationScheduler } from '../services/notifications/notification-scheduler.ts';
 import { client, testClock } from '../test/test-app.ts';
 import { openTestDatabase } from '../test/test-database.ts';
 import { activeLoanIds } from './security-test-kit.ts';
@@ -66,6 +69,26 @@ describe('logs', () => {
     ).toBe(200);
     expect((await taro.get('/api/me')).status).toBe(200);
 
+    // お知らせ: opting in, and the calendar feed, whose secret URL is fetched without a session.
+    expect(
+      (
+        await taro.put('/api/me/notifications', {
+          reminder: { email: true, daysBefore: 7, includeTitles: true, push: false },
+          overdueNotice: true,
+          language: 'ja',
+        })
+      ).status,
+    ).toBe(204);
+    const feed = await taro.post('/api/me/calendar-feed');
+    expect(feed.status).toBe(201);
+    const feedPath = new URL(feed.body.url).pathname;
+    const feedToken = feedPath.slice('/api/calendar-feed/'.length, -'.ics'.length);
+    expect(feedToken.length).toBeGreaterThanOrEqual(22);
+    secrets.push(feedToken);
+    expect((await app.request(`http://localhost${feedPath}`)).status).toBe(200);
+    expect((await taro.delete('/api/me/calendar-feed')).status).toBe(204);
+    expect((await app.request(`http://localhost${feedPath}`)).status).toBe(404);
+
     // Registration of スズキハナコ: birth date, phone, token, password, email all pass through.
     const hanako = client(app);
     const verify = await hanako.post('/api/registration/verify', {
@@ -111,6 +134,23 @@ describe('logs', () => {
         })
       ).status,
     ).toBe(204);
+    // パスワードを忘れた方: the mailed link's token and the new password stay out of the log.
+    expect(
+      (await client(app).post('/api/password-reset/request', { patronNumber: '200000002' })).status,
+    ).toBe(202);
+    const [resetMail] = await database.db
+      .select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.kind, 'password_reset_link'));
+    const resetToken = /token=([A-Za-z0-9_-]{43})/.exec(resetMail!.body)![1]!;
+    secrets.push(resetToken);
+    const reset = await client(app).post('/api/password-reset/complete', {
+      resetToken,
+      password: 'Wasureta-kagi-31',
+      passwordConfirm: 'Wasureta-kagi-31',
+    });
+    expect(reset.status).toBe(204);
+    secrets.push('Wasureta-kagi-31');
     // A body that fails validation is not echoed into the log either.
     expect(
       (await client(app).post('/api/session', { patronNumber: '12', password: 'Echo-me-not-5' })).status,
@@ -124,13 +164,22 @@ describe('logs', () => {
       clock: deps.clock,
       logger: deps.logger,
     });
+    const notifications = await createNotificationScheduler({
+      db: database.db,
+      env: deps.env,
+      clock: deps.clock,
+      logger: deps.logger,
+    }).runOnce();
+    expect(notifications.reminders).toBeGreaterThanOrEqual(1);
     const sent = await sender.runOnce();
     expect(sent.sent).toBeGreaterThanOrEqual(3);
 
     expect(lines.length).toBeGreaterThan(15);
     const parsed = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     const requests = parsed.filter((l) => l.msg === 'request');
-    expect(requests.length).toBe(13);
+    expect(requests.length).toBe(20);
+    expect(requests.filter((r) => r.path === '/api/calendar-feed/[redacted]')).toHaveLength(2);
+    expect(parsed.some((l) => l.msg === 'notification run' && typeof l.ms === 'number')).toBe(true);
     for (const r of requests) {
       expect(r.requestId).toMatch(/^[0-9a-f-]{36}$/);
       expect(r).toEqual(
@@ -151,6 +200,7 @@ describe('logs', () => {
       '100000001',
       '100999999',
       '300000003',
+      '200000002',
       // birth dates and phone numbers in every spelling
       '19901105',
       '1990-11-05',
@@ -161,6 +211,7 @@ describe('logs', () => {
       // email addresses (the mail log keeps only h***@example.jp)
       'hanako.suzuki@',
       'hanako.new@',
+      'hanako.mitsuhashi@',
       // names
       'スズキハナコ',
       'ヤナガワタロウ',

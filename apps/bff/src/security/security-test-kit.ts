@@ -2,7 +2,15 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Hono } from 'hono';
 import { expect } from 'vitest';
 import type { Db } from '../db/client.ts';
-import { loans, patrons, renewals, reservations, sessions } from '../db/schema.ts';
+import {
+  calendarFeeds,
+  loans,
+  notificationPreferences,
+  patrons,
+  renewals,
+  reservations,
+  sessions,
+} from '../db/schema.ts';
 
 /** Every API endpoint the app answers, as `METHOD /path`, read from Hono's own route table. */
 export function apiEndpoints(app: Pick<Hono, 'routes'>): string[] {
@@ -12,7 +20,7 @@ export function apiEndpoints(app: Pick<Hono, 'routes'>): string[] {
   return [...new Set(keys)].sort();
 }
 
-/** SPEC §6: `{"error": {"code", "message", "fields"?}}` and nothing else. */
+/** docs/product.md §6: `{"error": {"code", "message", "fields"?}}` and nothing else. */
 export function expectErrorShape(body: unknown): void {
   expect(body).toEqual({
     error: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }),
@@ -62,7 +70,7 @@ export async function activeLoanIds(db: Db, patronNumber: string): Promise<numbe
 export async function patronState(db: Db, patronNumber: string) {
   const id = await patronId(db, patronNumber);
   const [patron] = await db
-    .select({ passwordHash: patrons.passwordHash, email: patrons.email })
+    .select({ passwordHash: patrons.passwordHash, email: patrons.email, language: patrons.language })
     .from(patrons)
     .where(eq(patrons.id, id));
   const loanRows = await db
@@ -84,5 +92,21 @@ export async function patronState(db: Db, patronNumber: string) {
     .select({ n: sql<number>`count(*)::int` })
     .from(sessions)
     .where(eq(sessions.patronId, id));
-  return { patron, loans: loanRows, renewals: renewalCount?.n, contacts, sessions: sessionCount?.n };
+  const notifications = await db
+    .select()
+    .from(notificationPreferences)
+    .where(eq(notificationPreferences.patronId, id));
+  const feeds = await db
+    .select({ tokenHash: calendarFeeds.tokenHash })
+    .from(calendarFeeds)
+    .where(eq(calendarFeeds.patronId, id));
+  return {
+    patron,
+    loans: loanRows,
+    renewals: renewalCount?.n,
+    contacts,
+    sessions: sessionCount?.n,
+    notifications,
+    feeds,
+  };
 }

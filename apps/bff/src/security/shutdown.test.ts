@@ -1,10 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { type BffProcess, startBff } from '@library/test-kit';
 import { afterAll, describe, expect, it } from 'vitest';
 
 /**
@@ -13,57 +12,22 @@ import { afterAll, describe, expect, it } from 'vitest';
  * cleanly — it opens again and holds what the last request wrote — and the process exits 0.
  */
 
-const bffRoot = fileURLToPath(new URL('../../', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'bff-shutdown-'));
-let child: ChildProcess | undefined;
+let bff: BffProcess | undefined;
 
 afterAll(() => {
-  if (child && child.exitCode === null) child.kill('SIGKILL');
+  if (bff?.alive()) bff.child.kill('SIGKILL');
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-function startBff(): Promise<{ port: number; output: () => string; exited: Promise<number | null> }> {
-  child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-    cwd: bffRoot,
-    env: {
-      PATH: process.env.PATH,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      LIBRARY_TODAY: '2021-01-20',
-      STATIC_DIR: '/nonexistent',
-      LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (d) => {
-    output += d;
-  });
-  child.stderr!.on('data', (d) => {
-    output += d;
-  });
-  const exited = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    const timer = setInterval(() => {
-      const match = /http:\/\/localhost:(\d+)/.exec(output);
-      if (match) {
-        clearInterval(timer);
-        resolve({ port: Number(match[1]), output: () => output, exited });
-      }
-    }, 100);
-    void exited.then((code) => {
-      clearInterval(timer);
-      reject(new Error(`BFF exited with ${code} before listening:\n${output}`));
-    });
-  });
-}
 
 describe('graceful shutdown', () => {
   it('SIGTERM finishes the request in flight, refuses new ones, closes the database and exits 0', {
     timeout: 120_000,
   }, async () => {
-    const { port, output, exited } = await startBff();
+    bff = await startBff({
+      env: { DATA_DIR: dataDir, LIBRARY_TODAY: '2021-01-20', STATIC_DIR: '/nonexistent', LOG_LEVEL: 'info' },
+    });
+    const { port, output, exited } = bff;
 
     // A login whose body is still arriving when SIGTERM comes.
     const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
@@ -87,7 +51,7 @@ describe('graceful shutdown', () => {
       req.on('error', reject);
       req.write('{"patronNumber":"100000001",');
       setTimeout(() => {
-        child!.kill('SIGTERM');
+        bff!.child.kill('SIGTERM');
         setTimeout(() => {
           req.end('"password":"tosho2021"}');
         }, 700);

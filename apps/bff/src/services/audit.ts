@@ -8,9 +8,15 @@ export type AuditEvent =
   | 'logout'
   | 'registration_verify_failed'
   | 'registration_completed'
+  | 'password_reset_requested'
+  | 'password_reset_verify_failed'
+  | 'password_reset_verified'
+  | 'password_reset_completed'
   | 'password_changed'
   | 'email_changed'
-  | 'renewal';
+  | 'renewal'
+  | 'calendar_feed_created'
+  | 'calendar_feed_revoked';
 
 /** Appends to the audit table; never holds passwords, tokens or birth dates. */
 export async function audit(

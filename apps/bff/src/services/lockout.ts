@@ -1,12 +1,12 @@
 import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { authAttempts, patrons } from '../db/schema.ts';
 import { ApiError } from '../lib/api-error.ts';
 
 export const MAX_CONSECUTIVE_FAILURES = 5;
 export const LOCKOUT_MS = 15 * 60 * 1000;
 
-export type AttemptKind = 'login' | 'registration';
+export type AttemptKind = 'login' | 'registration' | 'password_reset';
 
 /** Throws 423 with Retry-After while the patron's number is locked. */
 export function assertNotLocked(patron: { lockedUntil: Date | null } | undefined, now: Date): void {
@@ -82,5 +82,10 @@ export async function recordSuccess(
   await db
     .insert(authAttempts)
     .values({ kind, patronNumber, succeeded: true, clientAddress, attemptedAt: now });
+  await db.update(patrons).set({ failedAttempts: 0, lockedUntil: null }).where(eq(patrons.id, patronId));
+}
+
+/** Clears the lock and the failure count (a password reset: the patron proved who they are). */
+export async function clearLockout(db: Db | Tx, patronId: number): Promise<void> {
   await db.update(patrons).set({ failedAttempts: 0, lockedUntil: null }).where(eq(patrons.id, patronId));
 }

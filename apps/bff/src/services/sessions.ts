@@ -100,3 +100,8 @@ export async function deleteSession(db: Db | Tx, idHash: string): Promise<void> 
 export async function deleteOtherSessions(db: Db | Tx, patronId: number, keepIdHash: string): Promise<void> {
   await db.delete(sessions).where(and(eq(sessions.patronId, patronId), ne(sessions.idHash, keepIdHash)));
 }
+
+/** Ends every session of the patron (after a password reset): each of their browsers gets 401. */
+export async function deleteAllSessions(db: Db | Tx, patronId: number): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.patronId, patronId));
+}

@@ -50,7 +50,7 @@ export async function createTestApp(
     logger: createLogger('silent'),
   };
   const app = buildApp(deps);
-  return { app, deps, db: database.db, clock, close: database.close, addDays };
+  return { app, deps, db: database.db, url: database.url, clock, close: database.close, addDays };
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
@@ -89,6 +89,9 @@ export function client(app: TestApp['app'], base = 'http://localhost') {
     put: (path: string, body?: unknown, headers?: Record<string, string>) =>
       request('PUT', path, body, headers),
     delete: (path: string, headers?: Record<string, string>) => request('DELETE', path, undefined, headers),
+    /** DELETE with a JSON body (DELETE /api/me/push-subscriptions takes `{endpoint}`). */
+    deleteJson: (path: string, body: unknown, headers?: Record<string, string>) =>
+      request('DELETE', path, body, headers),
     login: (patronNumber = '100000001', password = 'tosho2021') =>
       request('POST', '/api/session', { patronNumber, password }),
   };

@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import postgres from 'postgres';
+import { createScratchDatabase } from '@library/test-kit';
 import { type Database, openDatabase } from '../db/client.ts';
 
 /**
@@ -10,25 +9,18 @@ import { type Database, openDatabase } from '../db/client.ts';
 export async function openTestDatabase(
   options: { poolSize?: number } = {},
 ): Promise<Database & { url?: string }> {
-  const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl?.startsWith('postgres')) {
-    return openDatabase({ url: 'memory://', dataDir: '' });
-  }
-  const name = `library_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), dataDir: '', poolSize: options.poolSize });
+  const scratch = await createScratchDatabase({
+    serverUrl: process.env.DATABASE_URL,
+    prefix: 'library_test',
+  });
+  if (!scratch.name) return openDatabase({ url: scratch.url, dataDir: '' });
+  const database = await openDatabase({ url: scratch.url, dataDir: '', poolSize: options.poolSize });
   return {
     ...database,
-    url: url.toString(),
+    url: scratch.url,
     close: async () => {
       await database.close();
-      const dropper = postgres(serverUrl, { max: 1, onnotice: () => {} });
-      await dropper.unsafe(`drop database if exists "${name}" with (force)`);
-      await dropper.end();
+      await scratch.drop();
     },
   };
 }

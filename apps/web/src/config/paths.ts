@@ -8,4 +8,10 @@ export const paths = {
   registration: '/registration',
   registrationPassword: '/registration/password',
   registrationComplete: '/registration/complete',
+  /** パスワードを忘れた方; with `?token=…` (the mailed link) the new-password form. */
+  passwordReset: '/password-reset',
+  passwordResetSent: '/password-reset/sent',
+  passwordResetIdentity: '/password-reset/identity',
+  passwordResetPassword: '/password-reset/password',
+  passwordResetComplete: '/password-reset/complete',
 } as const;

@@ -2,7 +2,7 @@ import type { ApiErrorBody } from '@library/domain';
 import { errorKey, t } from '@library/domain';
 import { getLanguage } from './i18n.ts';
 
-/** An error answer of the BFF, in the one shape of SPEC §6. */
+/** An error answer of the BFF, in the one shape of docs/product.md §6. */
 export class ApiClientError extends Error {
   constructor(
     readonly status: number,

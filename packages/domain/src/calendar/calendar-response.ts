@@ -1,7 +1,7 @@
 import type { PlainDate } from '../dates/plain-date.ts';
 import type { YearMonth } from './calendar-month.ts';
 
-/** The shape of GET /api/calendar (SPEC §6), shared by the BFF that builds it and the SPA. */
+/** The shape of GET /api/calendar (docs/product.md §6), shared by the BFF that builds it and the SPA. */
 export interface CalendarEvent {
   title: string;
   time?: string;

@@ -1,4 +1,4 @@
-/** Error codes of the HTTP API (SPEC §6) with the Japanese message patrons see. */
+/** Error codes of the HTTP API (docs/product.md §6) with the Japanese message patrons see. */
 export const errorMessages = {
   validation_failed: '入力内容に誤りがあります。',
   invalid_json: '送信された内容を読み取れませんでした。',
@@ -16,8 +16,9 @@ export const errorMessages = {
   patron_has_overdue: '返却期限日を過ぎた資料があるため、貸出延長の手続きができません。',
   identity_not_verified: '入力された利用者情報を確認できませんでした。内容をお確かめください。',
   already_registered:
-    'パスワードはすでに登録されています。ログインするか、図書館カウンターにお問い合わせください。',
+    'パスワードはすでに登録されています。ログインするか、わからない場合は「パスワードを忘れた方」から再設定してください。',
   token_expired: '受付の有効期限が切れました。はじめからやり直してください。',
+  not_registered: 'パスワードはまだ登録されていません。「新規パスワード登録」から登録してください。',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CALENDAR_MONTHS_MAX } from '../calendar/calendar-query.ts';
+import { notificationCatalogJa } from '../notifications/catalog-ja.ts';
 import { EMAIL_MAX } from '../patron/email.ts';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../patron/password.ts';
 import { PATRON_NAME_MAX } from '../patron/patron-name.ts';
@@ -9,7 +10,7 @@ import { coreCatalogJa } from './catalog-ja.ts';
 import { domainCatalogEn } from './en.ts';
 import { catalogDifferences } from './translate.ts';
 
-const ja = { ...coreCatalogJa, ...registrationCatalogJa };
+const ja = { ...coreCatalogJa, ...registrationCatalogJa, ...notificationCatalogJa };
 
 describe('the domain catalogs (ja / en)', () => {
   it('have the same keys and the same placeholders', () => {

@@ -1,3 +1,4 @@
+import type { notificationCatalogJa } from '../notifications/catalog-ja.ts';
 import type { registrationCatalogJa } from '../registration/catalog-ja.ts';
 import type { coreCatalogJa } from './catalog-ja.ts';
 import type { CatalogOf } from './translate.ts';
@@ -26,8 +27,10 @@ export const domainCatalogEn = {
     internal_error: 'A system error occurred. Please wait a moment and try again.',
     patron_has_overdue: 'You have items past their due date, so loans cannot be renewed.',
     identity_not_verified: 'The patron details you entered could not be confirmed. Please check them.',
-    already_registered: 'A password is already registered. Please log in, or ask at the library counter.',
+    already_registered:
+      'A password is already registered. Please log in, or if you do not know it, reset it under “Forgot your password?”.',
     token_expired: 'The application has expired. Please start again from the beginning.',
+    not_registered: 'No password is registered yet. Please register one under “Register a password”.',
   },
   login: {
     passwordRequired: 'Please enter your password.',
@@ -127,8 +130,36 @@ export const domainCatalogEn = {
     contactChoiceRequired:
       'Please choose “Use this address for future contact” or “Also use this address for my existing reservations”.',
   },
+  passwordReset: {
+    tokenMissing: 'The reset information is missing. Please start again from the beginning.',
+  },
+  notification: {
+    booleanRequired: 'Please choose yes or no.',
+    daysBeforeInvalid: 'Choose when to be reminded: 1, 2, 3 or 7 days before.',
+    languageInvalid: 'The language must be Japanese (ja) or English (en).',
+    reminderRequired: 'Please send the reminder settings.',
+    emailMissing:
+      'No email address is registered, so reminder mails cannot reach you. Please register an address first.',
+  },
+  notificationLabels: {
+    heading: 'Reminders',
+    reminderEmail: 'Send me a due date reminder by email',
+    daysBefore: 'When to remind me',
+    includeTitles: 'Include the titles in the mail',
+    includeTitlesHint: '(Off by default: other people may see your mail)',
+    overdueNotice: 'Also tell me when items are overdue (the day after the due date)',
+    push: 'Also notify this device by push notification',
+    daysBeforeChoice: '{{days}} day(s) before',
+  },
+  pushSubscription: {
+    endpoint: 'The notification endpoint is not valid.',
+    p256dh: 'The notification encryption key is not valid.',
+    auth: 'The notification authentication secret is not valid.',
+  },
   contactChoice: {
     useForContact: 'Use this address for future contact',
     useForReservations: 'Also use this address for my existing reservations',
   },
-} as const satisfies CatalogOf<typeof coreCatalogJa & typeof registrationCatalogJa>;
+} as const satisfies CatalogOf<
+  typeof coreCatalogJa & typeof registrationCatalogJa & typeof notificationCatalogJa
+>;

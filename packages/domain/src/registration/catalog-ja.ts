@@ -3,6 +3,7 @@ import { emailMessages } from '../patron/email.ts';
 import { passwordMessages } from '../patron/password.ts';
 import { patronNameMessages } from '../patron/patron-name.ts';
 import { phoneMessages } from '../patron/phone.ts';
+import { passwordResetMessages } from './password-reset-schemas.ts';
 import { CONTACT_CHOICE_LABELS, registrationMessages } from './registration-schemas.ts';
 
 /** The Japanese texts of registration and account settings (add them with `addCatalog`). */
@@ -14,4 +15,5 @@ export const registrationCatalogJa = {
   password: passwordMessages,
   registration: registrationMessages,
   contactChoice: CONTACT_CHOICE_LABELS,
+  passwordReset: passwordResetMessages,
 } as const;

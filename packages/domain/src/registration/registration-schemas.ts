@@ -33,7 +33,7 @@ const contactChoiceShape = {
 };
 
 /** A password field: I8 with what is known about the patron; the message of the first problem. */
-function newPasswordField(options: NewPasswordOptions) {
+export function newPasswordField(options: NewPasswordOptions) {
   return z.string({ error: passwordKeys.required }).superRefine((value, ctx) => {
     const message = passwordError(value, options.context, options.isCommon);
     if (message) ctx.addIssue({ code: 'custom', message });
@@ -41,14 +41,17 @@ function newPasswordField(options: NewPasswordOptions) {
 }
 
 /** The confirmation: reported even when other fields of the form are wrong. */
-function passwordConfirmField() {
+export function passwordConfirmField() {
   return z
     .string({ error: passwordKeys.confirmRequired })
     .max(PASSWORD_MAX * 4, passwordKeys.confirmMismatch)
     .min(1, passwordKeys.confirmRequired);
 }
 
-function confirmMatches(value: { password?: unknown; passwordConfirm?: unknown }, ctx: z.RefinementCtx) {
+export function confirmMatches(
+  value: { password?: unknown; passwordConfirm?: unknown },
+  ctx: z.RefinementCtx,
+) {
   if (
     typeof value.password === 'string' &&
     typeof value.passwordConfirm === 'string' &&
@@ -60,7 +63,7 @@ function confirmMatches(value: { password?: unknown; passwordConfirm?: unknown }
 }
 
 /** Runs the cross-field check even when another field has failed, so every error shows at once. */
-const always = { when: () => true } as const;
+export const always = { when: () => true } as const;
 
 /** I6: registration step 1 (本人確認). `today` bounds the birth date. */
 export function registrationVerifySchema(today: PlainDate) {

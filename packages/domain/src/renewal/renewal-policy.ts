@@ -1,6 +1,6 @@
 import { LOAN_PERIOD_DAYS, type MaterialType } from '../loans/material.ts';
 
-/** What a library can tune about renewals; the defaults are SPEC §3's. */
+/** What a library can tune about renewals; the defaults are docs/product.md §3's. */
 export interface RenewalPolicy {
   /** R3: renewals allowed per loan. */
   maxRenewals: number;

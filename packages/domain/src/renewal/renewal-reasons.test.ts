@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renewalNote, renewalReasonMessage } from './renewal-reasons.ts';
 
-describe('renewal reason texts (SPEC §3)', () => {
+describe('renewal reason texts (docs/product.md §3)', () => {
   it('fills the date into the not_extended message as the guide prints dates', () => {
     expect(renewalReasonMessage('not_extended', '2021-01-21')).toBe(
       '今延長しても返却期限日が延びません。2021/01/21以降に延長できます。',

@@ -78,7 +78,7 @@ describe('renewalRefusal (R3, R4)', () => {
     expect(evaluateRenewal(book(), context)).toEqual({ eligible: true, newDueDate: '2021-02-03' });
   });
 
-  it('reports the first reason in SPEC order', () => {
+  it("reports the first reason in R4's order (docs/product.md §3)", () => {
     const all = book({ interlibrary: true, renewalCount: 1, reservedByOthers: true, dueDate: '2021-03-01' });
     expect(renewalRefusal(all, context)).toBe('interlibrary_loan');
     expect(renewalRefusal({ ...all, interlibrary: false }, context)).toBe('already_renewed');
@@ -156,7 +156,7 @@ describe('properties', () => {
     );
   });
 
-  it('reports the first applicable reason in SPEC order', () => {
+  it("reports the first applicable reason in R4's order (docs/product.md §3)", () => {
     fc.assert(
       fc.property(dateArb, closedSetArb, loanArb, (today, closedOffsets, loan) => {
         const { renewable, context } = setup(today, closedOffsets, loan);

@@ -42,7 +42,7 @@ export function newDueDate(
   return policy.moveOffClosedDays ? nextOpenDay(due, isClosed) : due;
 }
 
-/** R4: the first reason, in SPEC order, why the loan cannot be renewed today; null when it can. */
+/** R4 (docs/product.md §3): the first reason, in R4's order, why the loan cannot be renewed today; or null. */
 export function renewalRefusal(loan: RenewableLoan, context: RenewalContext): RenewalRefusalReason | null {
   const policy = context.policy ?? defaultRenewalPolicy;
   if (loan.interlibrary) return 'interlibrary_loan';

@@ -43,7 +43,7 @@ async function loansOf(number: string) {
     .orderBy(loans.loanedOn, loans.id);
 }
 
-describe('demo data (SPEC §7), T = 2021-01-20', () => {
+describe('demo data (docs/product.md §7), T = 2021-01-20', () => {
   it('has the three branches', async () => {
     const rows = await t.db.select().from(branches).orderBy(branches.sortOrder);
     expect(rows.map((b) => [b.code, b.name])).toEqual([

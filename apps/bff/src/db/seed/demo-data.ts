@@ -23,7 +23,7 @@ import {
   titles,
 } from '../schema.ts';
 
-/** The demo data of SPEC §7: a fixture contract that QA and the README rely on. */
+/** The demo data of docs/product.md §7: a fixture contract that QA and the README rely on. */
 export const DEMO_PASSWORD = 'tosho2021';
 
 export const DEMO_BRANCHES = [

@@ -13,7 +13,7 @@ import { buildCalendarMonths, listBranches } from '../../services/calendar.ts';
 import { findSession, readSessionCookie } from '../../services/sessions.ts';
 
 /**
- * GET /api/calendar (SPEC §6): public — closed days, holidays and events of a branch; with a
+ * GET /api/calendar (docs/product.md §6): public — closed days, holidays and events of a branch; with a
  * session each day also carries the patron's `dueCount`. No session is not an error here.
  */
 export function calendarRoutes(deps: AppDeps) {

@@ -5,7 +5,7 @@ import { requireSession } from '../../lib/require-session.ts';
 import { parseWith } from '../../lib/validation.ts';
 import { loanPage } from '../../services/renewal-preview.ts';
 
-/** GET /api/loans: 貸出一覧, one page with the renewal preview of every loan (SPEC §6). */
+/** GET /api/loans: 貸出一覧, one page with the renewal preview of every loan (docs/product.md §6). */
 export function loansRoutes(deps: AppDeps) {
   const { db, clock } = deps;
   return new Hono<AppEnv>().use(requireSession(deps)).get('/', async (c) => {

@@ -1,5 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
-import { maskPatronNumber } from '@library/domain';
 import { isCommonPassword } from '@library/domain/common-passwords';
 import {
   registrationCompleteSchema,
@@ -15,18 +13,14 @@ import type { AppDeps, AppEnv } from '../../lib/app-env.ts';
 import { clientAddress } from '../../lib/client-address.ts';
 import { jsonBody, parseWith } from '../../lib/validation.ts';
 import { audit } from '../../services/audit.ts';
-import { assertNotLocked, recordFailure, recordSuccess } from '../../services/lockout.ts';
+import { verifyIdentity } from '../../services/identity.ts';
+import { recordSuccess } from '../../services/lockout.ts';
 import { registrationAcceptedMail } from '../../services/mail/mail-templates.ts';
 import { notifyMailQueued, queueMail } from '../../services/mail/outbox.ts';
 import { hashPassword } from '../../services/passwords.ts';
 import { newToken, sha256 } from '../../services/sessions.ts';
 
 export const REGISTRATION_TOKEN_TTL_MS = 15 * 60 * 1000;
-
-/** Equal strings, compared in constant time (over their hashes, so lengths leak nothing either). */
-function secretEquals(a: string, b: string): boolean {
-  return timingSafeEqual(Buffer.from(sha256(a), 'hex'), Buffer.from(sha256(b), 'hex'));
-}
 
 const tokenOnly = z.object({ registrationToken: z.string().min(1).max(128) }).loose();
 
@@ -61,27 +55,15 @@ export function registrationRoutes(deps: AppDeps) {
     .post('/verify', async (c) => {
       const input = await jsonBody(c, registrationVerifySchema(clock.today()));
       const now = clock.now();
-      const requestId = c.get('requestId');
       const address = clientAddress(c, deps);
-      const [patron] = await db.select().from(patrons).where(eq(patrons.number, input.patronNumber));
-      assertNotLocked(patron, now);
-      // Every part is compared, whatever the first mismatch, so timing tells nothing.
-      const matches = patron
-        ? [
-            secretEquals(input.name, patron.nameKana),
-            secretEquals(input.birthDate, patron.birthDate),
-            secretEquals(input.phone, patron.phone),
-          ].every(Boolean)
-        : false;
-      if (!patron || !matches) {
-        c.get('logger').info(
-          { patron: maskPatronNumber(input.patronNumber) },
-          'registration identity not verified',
-        );
-        await audit(db, 'registration_verify_failed', { patronId: patron?.id, requestId });
-        await recordFailure(db, 'registration', input.patronNumber, patron?.id, address, now);
-        throw new ApiError(401, 'identity_not_verified');
-      }
+      const patron = await verifyIdentity(db, input, {
+        kind: 'registration',
+        failedEvent: 'registration_verify_failed',
+        clientAddress: address,
+        now,
+        requestId: c.get('requestId'),
+        logger: c.get('logger'),
+      });
       if (patron.passwordHash) throw new ApiError(409, 'already_registered');
       await recordSuccess(db, 'registration', input.patronNumber, patron.id, address, now);
       const token = newToken();

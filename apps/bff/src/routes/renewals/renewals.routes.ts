@@ -14,7 +14,7 @@ import {
   storeIdempotentAnswer,
 } from '../../services/renewal-idempotency.ts';
 
-/** POST /api/renewals: renew one or many loans, each on its own, exactly once (SPEC R6–R8). */
+/** POST /api/renewals: renew one or many loans, each on its own, exactly once (docs/product.md R6–R8). */
 export function renewalsRoutes(deps: AppDeps) {
   const { db, clock } = deps;
   return new Hono<AppEnv>().use(requireSession(deps)).post('/', async (c) => {

@@ -40,7 +40,7 @@ export function sessionRoutes(deps: AppDeps) {
   return (
     new Hono<AppEnv>()
       // Who is signed in, for the SPA's header: 200 either way, so a public page that only wants
-      // to know makes no failed request (GET /api/me stays 401 without a session, SPEC §6).
+      // to know makes no failed request (GET /api/me stays 401 without a session, docs/product.md §6).
       .get('/', async (c) => {
         const id = readSessionCookie(c);
         const session = id ? await findSession(db, id, clock.now()) : undefined;

@@ -109,7 +109,7 @@ describe('GET /api/session', () => {
     expect(anonymous.status).toBe(200);
     expect(anonymous.body).toEqual({ patron: null });
     expect(anonymous.headers.get('Cache-Control')).toBe('no-store');
-    // GET /api/me stays 401 for the same visitor (SPEC §6).
+    // GET /api/me stays 401 for the same visitor (docs/product.md §6).
     expect((await c.get('/api/me')).status).toBe(401);
 
     const forged = client(t.app);

@@ -1,6 +1,7 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
+import { parseMail } from '@library/test-kit';
 import { eq } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -11,49 +12,6 @@ import { client, createTestApp, type TestApp } from '../../test/test-app.ts';
 import { createMailSender, type MailSenderOptions, messageIdFor, retryDelayMs } from './mail-sender.ts';
 import { registrationAcceptedMail } from './mail-templates.ts';
 import { queueMail } from './outbox.ts';
-
-/** Headers and the decoded text of a raw message (what a mail client shows). */
-function readMessage(raw: string) {
-  const [head, ...rest] = raw.replace(/\r\n/g, '\n').split('\n\n');
-  const headers = new Map<string, string>();
-  for (const line of head!.replace(/\n[ \t]+/g, ' ').split('\n')) {
-    const i = line.indexOf(':');
-    headers.set(line.slice(0, i).toLowerCase(), line.slice(i + 1).trim());
-  }
-  // RFC 2047: whitespace between two encoded words is not part of the text.
-  const decodeWords = (value: string) =>
-    value
-      .replace(/\?=\s+=\?/g, '?==?')
-      .replace(/=\?utf-8\?([BQ])\?([^?]*)\?=/gi, (_, enc: string, text: string) =>
-        enc.toUpperCase() === 'B'
-          ? Buffer.from(text, 'base64').toString('utf8')
-          : decodeQuotedPrintable(text.replace(/_/g, ' ')),
-      );
-  const body = rest.join('\n\n');
-  const encoding = headers.get('content-transfer-encoding')?.toLowerCase();
-  const text =
-    encoding === 'base64'
-      ? Buffer.from(body.replace(/\s/g, ''), 'base64').toString('utf8')
-      : encoding === 'quoted-printable'
-        ? decodeQuotedPrintable(body.replace(/=\n/g, ''))
-        : body;
-  return {
-    header: (name: string) => decodeWords(headers.get(name.toLowerCase()) ?? ''),
-    rawHeader: (name: string) => headers.get(name.toLowerCase()),
-    text,
-  };
-}
-
-function decodeQuotedPrintable(value: string): string {
-  const bytes: number[] = [];
-  for (let i = 0; i < value.length; i++) {
-    if (value[i] === '=' && /^[0-9A-F]{2}$/i.test(value.slice(i + 1, i + 3))) {
-      bytes.push(Number.parseInt(value.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else bytes.push(...Buffer.from(value[i]!, 'utf8'));
-  }
-  return Buffer.from(bytes).toString('utf8');
-}
 
 interface Received {
   from: string;
@@ -132,7 +90,7 @@ describe('mail sender with SMTP_URL', () => {
       const [mail] = smtp.received;
       expect(mail!.from).toBe('library@city.yanagawa.lg.jp');
       expect(mail!.to).toEqual(['hanako@example.jp']);
-      const message = readMessage(mail!.raw);
+      const message = parseMail(mail!.raw);
       expect(message.header('From')).toBe('柳川市立図書館 <library@city.yanagawa.lg.jp>');
       expect(message.header('To')).toBe('hanako@example.jp');
       expect(message.header('Subject')).toBe('【柳川市立図書館】パスワード申請受付');
@@ -182,7 +140,7 @@ describe('mail sender with SMTP_URL', () => {
         t.clock.advance(24 * 60 * 60_000);
         expect(await s.runOnce()).toEqual({ sent: 0, failed: 0 });
         expect(smtp.received).toHaveLength(1);
-        expect(readMessage(smtp.received[0]!.raw).rawHeader('Message-ID')).toBe(
+        expect(parseMail(smtp.received[0]!.raw).rawHeader('Message-ID')).toBe(
           messageIdFor(id, 'library@city.yanagawa.lg.jp'),
         );
         [row] = await t.db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
@@ -257,7 +215,7 @@ describe('mail sender without SMTP_URL (development)', () => {
       const id = await queue('taro@example.jp');
       expect(await s.runOnce()).toEqual({ sent: 1, failed: 0 });
       expect(await readdir(`${dataDir}/mail`)).toEqual([`${id}.eml`]);
-      const message = readMessage(await readFile(`${dataDir}/mail/${id}.eml`, 'utf8'));
+      const message = parseMail(await readFile(`${dataDir}/mail/${id}.eml`, 'utf8'));
       expect(message.header('Subject')).toBe('【柳川市立図書館】パスワード申請受付');
       expect(message.header('To')).toBe('taro@example.jp');
       expect(message.rawHeader('Message-ID')).toBe(`<outbox-${id}@city.yanagawa.lg.jp>`);
@@ -276,7 +234,7 @@ describe('mail sender without SMTP_URL (development)', () => {
     try {
       const id = await queue();
       await s.runOnce();
-      const message = readMessage(await readFile(`${dataDir}/mail/${id}.eml`, 'utf8'));
+      const message = parseMail(await readFile(`${dataDir}/mail/${id}.eml`, 'utf8'));
       expect(message.header('From')).toBe('柳川市立図書館 <noreply@library.example.jp>');
       expect(message.rawHeader('Message-ID')).toBe(`<outbox-${id}@library.example.jp>`);
     } finally {

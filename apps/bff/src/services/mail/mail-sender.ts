@@ -101,6 +101,8 @@ export function createMailSender(options: MailSenderOptions): MailSender {
       to: row.toAddress,
       subject: row.subject,
       text: row.body,
+      // With an HTML part nodemailer writes multipart/alternative; without, plain text as before.
+      ...(row.html ? { html: row.html } : {}),
       messageId: messageIdFor(row.id, env.MAIL_FROM),
       date: now,
       headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },

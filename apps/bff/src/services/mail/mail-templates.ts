@@ -4,13 +4,33 @@ import { mailCatalogEn, mailCatalogJa } from './mail-texts.ts';
 addCatalog('ja', mailCatalogJa);
 addCatalog('en', mailCatalogEn);
 
-export type MailKind = 'registration_accepted' | 'password_changed' | 'email_changed';
+export type MailKind =
+  | 'registration_accepted'
+  | 'password_changed'
+  | 'email_changed'
+  | 'password_reset_link'
+  | 'password_reset_completed'
+  | 'due_reminder'
+  | 'overdue_notice';
 
 export interface MailContent {
   kind: MailKind;
   subject: string;
+  /** The plain-text part: always there, what every client can show. */
   body: string;
+  /** An HTML alternative of the same text, for the mails that have one. */
+  html?: string;
 }
+
+export const LIBRARY = mailCatalogJa.mail.library;
+export const LIBRARY_ADDRESS = mailCatalogJa.mail.address;
+
+/** The send-only notice under every mail, in the mail's language. */
+export const FOOTER_LINES = (from: string, lang: Language = 'ja') => [
+  t(lang, 'mail.footerFrom', { from }),
+  t(lang, 'mail.footerNoReply'),
+  t(lang, 'mail.footerAsk'),
+];
 
 /** Tokyo wall-clock time of the change, as people write it: 2021/01/20 10:00 (in every language). */
 function when(at: Date): string {
@@ -117,6 +137,62 @@ export function emailChangedMail(input: {
       m('changedAt', { when: when(input.at) }),
       '',
       m('notYou'),
+      footer(m, input.from),
+    ].join('\n'),
+  };
+}
+
+/**
+ * パスワードを忘れた方 by mail (SPEC §11): the single-use link, to the address on file only.
+ * The link holds the token: the mail is the one place it is ever written.
+ */
+export function passwordResetLinkMail(input: {
+  name: string;
+  at: Date;
+  from: string;
+  link: string;
+  validMinutes: number;
+  lang?: Language;
+}): MailContent {
+  const m = texts(input.lang ?? 'ja');
+  return {
+    kind: 'password_reset_link',
+    subject: m('resetLinkSubject'),
+    body: [
+      m('greeting', { name: input.name }),
+      '',
+      m('resetLinkAccepted'),
+      m('registrationAt', { when: when(input.at) }),
+      '',
+      m('resetLinkOpen'),
+      input.link,
+      '',
+      m('resetLinkValid', { minutes: String(input.validMinutes) }),
+      m('resetLinkNotYou'),
+      footer(m, input.from),
+    ].join('\n'),
+  };
+}
+
+/** パスワード再設定のお知らせ (SPEC §11): the reset is confirmed to the address on file. */
+export function passwordResetCompletedMail(input: {
+  name: string;
+  at: Date;
+  from: string;
+  lang?: Language;
+}): MailContent {
+  const m = texts(input.lang ?? 'ja');
+  return {
+    kind: 'password_reset_completed',
+    subject: m('resetDoneSubject'),
+    body: [
+      m('greeting', { name: input.name }),
+      '',
+      m('resetDone'),
+      m('resetDoneAt', { when: when(input.at) }),
+      '',
+      m('resetDoneLoggedOut'),
+      m('resetDoneNotYou'),
       footer(m, input.from),
     ].join('\n'),
   };

@@ -29,6 +29,18 @@ export const mailCatalogJa = {
     emailScopeReservations: '登録済み予約の連絡先',
     emailScopeJoin: 'と',
     emailNew: '新しいメールアドレス: {{address}}',
+    resetLinkSubject: '【{{library}}】パスワード再設定のご案内',
+    resetLinkAccepted:
+      '貸出延長サービスの「パスワードを忘れた方」から、パスワード再設定の申し込みを受け付けました。',
+    resetLinkOpen: '次のリンクを開き、新しいパスワードを登録してください。',
+    resetLinkValid:
+      'このリンクは{{minutes}}分間、1回だけ有効です。もう一度申し込んだ場合は、新しいメールのリンクだけが有効です。',
+    resetLinkNotYou: 'お心当たりのない場合は、このメールを破棄してください。パスワードは変更されません。',
+    resetDoneSubject: '【{{library}}】パスワード再設定のお知らせ',
+    resetDone: '貸出延長サービスのパスワードを再設定しました。',
+    resetDoneAt: '再設定日時: {{when}}',
+    resetDoneLoggedOut: 'すべての端末でログアウトしています。新しいパスワードでログインしてください。',
+    resetDoneNotYou: 'この再設定にお心当たりのない場合は、至急図書館カウンターへご連絡ください。',
   },
 } as const;
 
@@ -59,5 +71,18 @@ export const mailCatalogEn = {
     emailScopeReservations: 'your existing reservations',
     emailScopeJoin: ' and ',
     emailNew: 'New email address: {{address}}',
+    resetLinkSubject: '[{{library}}] Resetting your password',
+    resetLinkAccepted:
+      'We have received a request to reset your password through “Forgot your password?” of the loan renewal service.',
+    resetLinkOpen: 'Open the link below and register a new password.',
+    resetLinkValid:
+      'The link is valid once, for {{minutes}} minutes. If you ask again, only the link in the newest mail works.',
+    resetLinkNotYou:
+      'If you did not ask for this, please delete this mail. Your password has not been changed.',
+    resetDoneSubject: '[{{library}}] Your password has been reset',
+    resetDone: 'The password of your loan renewal service account has been reset.',
+    resetDoneAt: 'Reset: {{when}}',
+    resetDoneLoggedOut: 'You have been logged out on every device. Please log in with the new password.',
+    resetDoneNotYou: 'If you did not make this reset, please contact the library counter at once.',
   },
 } as const satisfies { mail: Record<keyof (typeof mailCatalogJa)['mail'], string> };

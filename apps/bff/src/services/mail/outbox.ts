@@ -15,6 +15,7 @@ export async function queueMail(tx: Tx, to: string, mail: MailContent, now: Date
       toAddress: to,
       subject: mail.subject,
       body: mail.body,
+      html: mail.html ?? null,
       createdAt: now,
       nextAttemptAt: now,
     })

@@ -25,6 +25,9 @@ export function Component() {
         <p className="form-footer">
           {t('loginPage.notRegistered')} <Link to={paths.registration}>{t('home.registration')}</Link>
         </p>
+        <p className="form-footer">
+          {t('loginPage.forgotIntro')} <Link to={paths.passwordReset}>{t('loginPage.forgotPassword')}</Link>
+        </p>
       </section>
     </>
   );

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Navigate, Outlet, useNavigate, useOutletContext } from 'react-router-dom';
+import { Link, Navigate, Outlet, useNavigate, useOutletContext } from 'react-router-dom';
 import { Breadcrumbs } from '../../components/layout/breadcrumbs.tsx';
 import { PageTitle } from '../../components/layout/page-title.tsx';
 import { paths } from '../../config/paths.ts';
@@ -38,11 +38,15 @@ export function VerifyStep() {
       <PageTitle title={TITLE}>{TITLE}</PageTitle>
       <VerifyForm
         loginPath={paths.login}
+        passwordResetPath={paths.passwordReset}
         onVerified={(verified) => {
           setState({ verified });
           navigate(paths.registrationPassword);
         }}
       />
+      <p className="form-footer">
+        {t('reg.forgotIntro')} <Link to={paths.passwordReset}>{t('loginPage.forgotPassword')}</Link>
+      </p>
     </>
   );
 }

@@ -43,6 +43,8 @@ export const commonEn = {
     submit: 'Log in',
     submitting: 'Logging in…',
     notRegistered: 'No password yet?',
+    forgotPassword: 'Forgot your password?',
+    forgotIntro: 'Cannot log in?',
   },
   notFound: {
     title: 'Page not found',

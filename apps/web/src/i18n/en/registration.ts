@@ -55,5 +55,6 @@ export const registrationEn = {
     libraryAddress:
       '※ The library’s address is “library@city.yanagawa.lg.jp”. It is a send-only address: mail sent to it is not received.',
     toLoginScreen: 'Go to Log in',
+    forgotIntro: 'Registered a password before and cannot remember it?',
   },
 } as const satisfies CatalogOf<typeof registrationJa>;

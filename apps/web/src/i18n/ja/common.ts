@@ -44,6 +44,8 @@ export const commonJa = {
     submit: 'ログインする',
     submitting: 'ログインしています…',
     notRegistered: 'パスワードを登録されていない方は',
+    forgotPassword: 'パスワードを忘れた方',
+    forgotIntro: 'パスワードがわからない方は',
   },
   notFound: {
     title: 'ページが見つかりません',

@@ -52,5 +52,6 @@ export const registrationJa = {
     libraryAddress:
       '※図書館のメールアドレスは、「library@city.yanagawa.lg.jp」です。このアドレスは送信専用アドレスのため、このアドレスへの送信はできません。',
     toLoginScreen: 'ログイン画面へ',
+    forgotIntro: 'パスワードを登録済みで、わからなくなった方は',
   },
 } as const;

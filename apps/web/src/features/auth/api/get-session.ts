@@ -18,7 +18,7 @@ export const sessionQueryOptions = () => queryOptions({ queryKey: sessionQueryKe
 
 /**
  * For the header on every page, public ones included: unlike GET /api/me (401 without a
- * session, SPEC §6) it never fails for a visitor, so a public page logs no failed request.
+ * session, docs/product.md §6) it never fails for a visitor, so a public page logs no failed request.
  */
 export function useSession() {
   return useQuery(sessionQueryOptions());

@@ -35,7 +35,7 @@ function timeOf(ms: number, lang: string): string {
 }
 
 /**
- * 図書館カレンダー (SPEC §5.3): two months of a branch — closed days, holidays, events and the
+ * 図書館カレンダー (docs/product.md §5.3): two months of a branch — closed days, holidays, events and the
  * patron's due dates — as accessible tables, with a branch selector and month paging.
  */
 export function LibraryCalendar() {

@@ -21,7 +21,7 @@ interface Confirmation {
 }
 
 /**
- * 貸出一覧 (SPEC §5.4): the loans of one page, a checkbox and a 「貸出延長」 button only on
+ * 貸出一覧 (docs/product.md §5.4): the loans of one page, a checkbox and a 「貸出延長」 button only on
  * the rows that can be renewed, 注意 saying why the others cannot, 全選択 / 全解除 above and
  * below, 「一括貸出延長」 for the ticked rows.
  */

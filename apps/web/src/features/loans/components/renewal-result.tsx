@@ -4,7 +4,7 @@ import { loansJa } from '../../../i18n/ja/loans.ts';
 import { useT } from '../../../lib/i18n.ts';
 import type { RenewalResult } from '../api/renew-loans.ts';
 
-/** The answer of a renewal (SPEC §5.6): what was renewed to when, what was not and why. */
+/** The answer of a renewal (docs/product.md §5.6): what was renewed to when, what was not and why. */
 export function RenewalResultView({ results, onBack }: { results: RenewalResult[]; onBack: () => void }) {
   const t = useT(loansJa);
   const headingRef = useRef<HTMLHeadingElement>(null);

@@ -1,10 +1,17 @@
-import { formatDateJa } from '@library/domain';
+import { formatDateJa, type PlainDate } from '@library/domain';
 import { commonJa } from '../../../i18n/ja/common.ts';
 import { useT } from '../../../lib/i18n.ts';
-import type { Me } from '../../auth/api/get-me.ts';
+
+/** What a row of 貸出状況 shows (GET /api/me's `loans` has this shape; the portal page passes them). */
+export interface LoanSummaryRow {
+  no: number;
+  title: string;
+  dueDate: PlainDate;
+  overdue: boolean;
+}
 
 /** 貸出状況: No / タイトル / 返却期限日, overdue rows marked in text as well as colour. */
-export function LoanSummary({ loans }: { loans: Me['loans'] }) {
+export function LoanSummary({ loans }: { loans: readonly LoanSummaryRow[] }) {
   const t = useT(commonJa);
   if (loans.length === 0) return <p>{t('portal.noLoans')}</p>;
   return (

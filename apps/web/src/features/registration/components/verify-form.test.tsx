@@ -9,7 +9,7 @@ function renderForm(onVerified = vi.fn()) {
   render(
     <QueryClientProvider client={new QueryClient()}>
       <MemoryRouter>
-        <VerifyForm loginPath="/login" onVerified={onVerified} />
+        <VerifyForm loginPath="/login" passwordResetPath="/password-reset" onVerified={onVerified} />
       </MemoryRouter>
     </QueryClientProvider>,
   );

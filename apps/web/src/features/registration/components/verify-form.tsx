@@ -8,6 +8,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ErrorSummary, type SummaryError } from '../../../components/ui/error-summary.tsx';
 import { Field } from '../../../components/ui/field.tsx';
+import { PhoneFields } from '../../../components/ui/phone-fields.tsx';
 import { registrationJa } from '../../../i18n/ja/registration.ts';
 import { ApiClientError } from '../../../lib/api-client.ts';
 import { fieldErrorsOf } from '../../../lib/form-errors.ts';
@@ -33,11 +34,13 @@ export interface VerifiedPatron extends VerifyIdentityResult {
 
 interface Props {
   loginPath: string;
+  /** パスワードを忘れた方: offered to a patron who is already registered. */
+  passwordResetPath: string;
   onVerified: (patron: VerifiedPatron) => void;
 }
 
 /** 利用者の認証 (step 1): the guide's four fields, validated with the BFF's own schema. */
-export function VerifyForm({ loginPath, onVerified }: Props) {
+export function VerifyForm({ loginPath, passwordResetPath, onVerified }: Props) {
   const t = useT(registrationJa, registrationCatalogJa);
   const verify = useVerifyIdentity();
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<FieldName, string>>>({});
@@ -122,6 +125,8 @@ export function VerifyForm({ loginPath, onVerified }: Props) {
         {formError?.alreadyRegistered ? (
           <p>
             <Link to={loginPath}>{t('reg.toLogin')}</Link>
+            {' ／ '}
+            <Link to={passwordResetPath}>{t('loginPage.forgotPassword')}</Link>
           </p>
         ) : null}
         <Field
@@ -154,7 +159,7 @@ export function VerifyForm({ loginPath, onVerified }: Props) {
           error={fieldErrors.birthDate}
           required
         />
-        <PhoneFields error={fieldErrors.phone} />
+        <PhoneFields idPrefix="reg" error={fieldErrors.phone} />
         <div className="actions">
           <button type="submit" className="button button-primary" disabled={verify.isPending}>
             {verify.isPending ? t('reg.verifying') : t('reg.verify')}
@@ -162,51 +167,5 @@ export function VerifyForm({ loginPath, onVerified }: Props) {
         </div>
       </form>
     </section>
-  );
-}
-
-/** 電話番号 as three fields, as in the guide; one label, one hint and one error for the group. */
-function PhoneFields({ error }: { error?: string }) {
-  const t = useT(registrationJa);
-  const describedBy = ['reg-phone-hint', error ? 'reg-phone-error' : undefined].filter(Boolean).join(' ');
-  const parts = [
-    { name: 'phone1', label: t('reg.phoneArea'), autoComplete: 'tel-area-code', size: 5 },
-    { name: 'phone2', label: t('reg.phoneLocal'), autoComplete: 'tel-local-prefix', size: 4 },
-    { name: 'phone3', label: t('reg.phoneNumber'), autoComplete: 'tel-local-suffix', size: 4 },
-  ];
-  return (
-    <fieldset className="field phone-fields" aria-describedby={describedBy}>
-      <legend>{t('reg.phone')}</legend>
-      <div className="phone-inputs">
-        {parts.map((part, index) => (
-          <span key={part.name} className="phone-part">
-            {index > 0 ? (
-              <span className="phone-separator" aria-hidden="true">
-                -
-              </span>
-            ) : null}
-            <input
-              id={`reg-phone-${index + 1}`}
-              name={part.name}
-              aria-label={t('reg.phonePart', { part: part.label })}
-              inputMode="tel"
-              autoComplete={part.autoComplete}
-              size={part.size}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={describedBy}
-              required
-            />
-          </span>
-        ))}
-      </div>
-      <p className="field-hint" id="reg-phone-hint">
-        {t('reg.phoneHint')}
-      </p>
-      {error ? (
-        <p className="field-error" id="reg-phone-error">
-          {t(error)}
-        </p>
-      ) : null}
-    </fieldset>
   );
 }

@@ -1,17 +1,18 @@
 import { Suspense, useEffect } from 'react';
 import { Link, Outlet, useNavigate } from 'react-router-dom';
-import { paths } from '../../config/paths.ts';
-import { useSession } from '../../features/auth/api/get-session.ts';
-import { saveLanguage } from '../../features/auth/api/language-preference.ts';
-import { useLogout } from '../../features/auth/api/logout.ts';
-import { commonJa } from '../../i18n/ja/common.ts';
-import { hasStoredLanguage, setLanguage, useT } from '../../lib/i18n.ts';
-import { LanguageSwitch } from './language-switch.tsx';
-import { OfflineNotice } from './offline-notice.tsx';
-import { UpdateBanner } from './update-banner.tsx';
+import { LanguageSwitch } from '../components/layout/language-switch.tsx';
+import { OfflineNotice } from '../components/layout/offline-notice.tsx';
+import { UpdateBanner } from '../components/layout/update-banner.tsx';
+import { paths } from '../config/paths.ts';
+import { useSession } from '../features/auth/api/get-session.ts';
+import { saveLanguage } from '../features/auth/api/language-preference.ts';
+import { useLogout } from '../features/auth/api/logout.ts';
+import { commonJa } from '../i18n/ja/common.ts';
+import { hasStoredLanguage, setLanguage, useT } from '../lib/i18n.ts';
 
 /**
- * Header with the library's name, 日本語 / English and ログイン / ログアウト on the right, as on
+ * The frame of every page (in app/, as it uses the auth feature's session and logout):
+ * header with the library's name, 日本語 / English and ログイン / ログアウト on the right, as on
  * the library's site.
  */
 export function AppLayout() {

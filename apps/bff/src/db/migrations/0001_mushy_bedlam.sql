@@ -1,1 +1,0 @@
-ALTER TABLE "patrons" ADD COLUMN "language" text;

@@ -1,0 +1,65 @@
+import { timingSafeEqual } from 'node:crypto';
+import { maskPatronNumber } from '@library/domain';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { patrons } from '../db/schema.ts';
+import { ApiError } from '../lib/api-error.ts';
+import type { Logger } from '../lib/logger.ts';
+import { type AuditEvent, audit } from './audit.ts';
+import { type AttemptKind, assertNotLocked, recordFailure } from './lockout.ts';
+import { sha256 } from './sessions.ts';
+
+/** Equal strings, compared in constant time (over their hashes, so lengths leak nothing either). */
+export function secretEquals(a: string, b: string): boolean {
+  return timingSafeEqual(Buffer.from(sha256(a), 'hex'), Buffer.from(sha256(b), 'hex'));
+}
+
+/** What the patron typed, normalised by the shared schema (registrationVerifySchema). */
+export interface IdentityClaim {
+  patronNumber: string;
+  name: string;
+  birthDate: string;
+  phone: string;
+}
+
+export type Patron = typeof patrons.$inferSelect;
+
+/**
+ * I6: number, name, birth date and phone must all match the patron record — 新規パスワード登録
+ * step 1 and パスワードを忘れた方 by identity. A locked number gets 423; a mismatch (or an
+ * unknown number) one generic 401 that counts toward the lockout of `kind`, exactly as login.
+ * Returns the patron on a match; the caller decides what the patron's state allows.
+ */
+export async function verifyIdentity(
+  db: Db,
+  claim: IdentityClaim,
+  attempt: {
+    kind: AttemptKind;
+    failedEvent: AuditEvent;
+    clientAddress: string | undefined;
+    now: Date;
+    requestId: string;
+    logger: Logger;
+  },
+): Promise<Patron> {
+  const [patron] = await db.select().from(patrons).where(eq(patrons.number, claim.patronNumber));
+  assertNotLocked(patron, attempt.now);
+  // Every part is compared, whatever the first mismatch, so timing tells nothing.
+  const matches = patron
+    ? [
+        secretEquals(claim.name, patron.nameKana),
+        secretEquals(claim.birthDate, patron.birthDate),
+        secretEquals(claim.phone, patron.phone),
+      ].every(Boolean)
+    : false;
+  if (!patron || !matches) {
+    attempt.logger.info(
+      { patron: maskPatronNumber(claim.patronNumber), kind: attempt.kind },
+      'identity not verified',
+    );
+    await audit(db, attempt.failedEvent, { patronId: patron?.id, requestId: attempt.requestId });
+    await recordFailure(db, attempt.kind, claim.patronNumber, patron?.id, attempt.clientAddress, attempt.now);
+    throw new ApiError(401, 'identity_not_verified');
+  }
+  return patron;
+}

@@ -1,0 +1,224 @@
+import { type Language, maskPatronNumber } from '@library/domain';
+import { isCommonPassword } from '@library/domain/common-passwords';
+import {
+  PASSWORD_RESET_IDENTITY_TTL_MINUTES,
+  PASSWORD_RESET_MAIL_TTL_MINUTES,
+  passwordResetCompleteSchema,
+  passwordResetKeys,
+} from '@library/domain/registration';
+import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { passwordResetTokens, patrons } from '../db/schema.ts';
+import { ApiError } from '../lib/api-error.ts';
+import type { AppDeps } from '../lib/app-env.ts';
+import type { Logger } from '../lib/logger.ts';
+import { parseWith } from '../lib/validation.ts';
+import { audit } from './audit.ts';
+import { type IdentityClaim, verifyIdentity } from './identity.ts';
+import { clearLockout, recordSuccess } from './lockout.ts';
+import { passwordResetCompletedMail, passwordResetLinkMail } from './mail/mail-templates.ts';
+import { notifyMailQueued, queueMail } from './mail/outbox.ts';
+import { hashPassword } from './passwords.ts';
+import { deleteAllSessions, newToken, sha256 } from './sessions.ts';
+
+export const RESET_MAIL_TTL_MS = PASSWORD_RESET_MAIL_TTL_MINUTES * 60_000;
+export const RESET_IDENTITY_TTL_MS = PASSWORD_RESET_IDENTITY_TTL_MINUTES * 60_000;
+/** At most this many reset mails to one patron in RESET_MAIL_WINDOW_MS (nobody's mailbox is flooded). */
+export const RESET_MAILS_PER_WINDOW = 3;
+export const RESET_MAIL_WINDOW_MS = 15 * 60_000;
+
+export const PASSWORD_RESET_PATH = '/password-reset';
+
+interface RequestContext {
+  requestId: string;
+  logger: Logger;
+  /** The request's language: the mails' when the patron saved none (SPEC §12). */
+  lang: Language;
+}
+
+const tokenOnly = z.object({ resetToken: z.string().min(1).max(128) }).loose();
+
+/** The instant as PostgreSQL reads it (a text parameter: the same on PGlite and postgres.js). */
+const at = (instant: Date) => sql`${instant.toISOString()}::timestamptz`;
+
+/** パスワードを忘れた方 (SPEC §11): the mailed link, the identity check, the new password. */
+export function passwordResetService(deps: AppDeps) {
+  const { db, clock, env } = deps;
+
+  /**
+   * By mail: 202 whatever the number. The same statements run whoever asks — a token is
+   * computed and one insert-or-noop writes it only for a registered patron with an address on
+   * file; the mail row is written only beside a token that was written; the audit row always —
+   * so neither the answer nor its time tells whether the number exists.
+   */
+  async function request(patronNumber: string, origin: string, ctx: RequestContext): Promise<void> {
+    const now = clock.now();
+    const token = newToken();
+    const tokenHash = sha256(token);
+    const [patron] = await db
+      .select({ id: patrons.id, name: patrons.nameKana, language: patrons.language })
+      .from(patrons)
+      .where(eq(patrons.number, patronNumber));
+    // Composed either way, with an empty name when there is no such patron.
+    const mail = passwordResetLinkMail({
+      name: patron?.name ?? '',
+      at: now,
+      from: env.MAIL_FROM,
+      link: `${origin}${PASSWORD_RESET_PATH}?token=${token}`,
+      validMinutes: PASSWORD_RESET_MAIL_TTL_MINUTES,
+      lang: patron?.language ?? ctx.lang,
+    });
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`
+        insert into password_reset_tokens (token_hash, patron_id, via, expires_at, created_at)
+        select ${tokenHash}, p.id, 'mail', ${at(new Date(now.getTime() + RESET_MAIL_TTL_MS))}, ${at(now)}
+        from patrons p
+        where p.number = ${patronNumber} and p.password_hash is not null and p.email is not null
+          and (select count(*) from password_reset_tokens t
+               where t.patron_id = p.id and t.via = 'mail'
+                 and t.created_at > ${at(new Date(now.getTime() - RESET_MAIL_WINDOW_MS))}) < ${RESET_MAILS_PER_WINDOW}`);
+      // Only the newest token is live: the links of earlier mails stop working.
+      await tx.execute(sql`
+        update password_reset_tokens set used_at = ${at(now)}
+        where used_at is null and token_hash <> ${tokenHash}
+          and patron_id = (select patron_id from password_reset_tokens where token_hash = ${tokenHash})`);
+      // The outbox row, only to the address on file and only beside the token just written.
+      await tx.execute(sql`
+        insert into mail_outbox (kind, to_address, subject, body, created_at, next_attempt_at)
+        select ${mail.kind}, p.email, ${mail.subject}, ${mail.body}, ${at(now)}, ${at(now)}
+        from password_reset_tokens t join patrons p on p.id = t.patron_id
+        where t.token_hash = ${tokenHash}`);
+      await audit(tx, 'password_reset_requested', { patronId: patron?.id, requestId: ctx.requestId });
+    });
+    notifyMailQueued();
+    ctx.logger.info({ patron: maskPatronNumber(patronNumber) }, 'password reset requested');
+  }
+
+  /** By identity (as 新規パスワード登録 step 1): failures count toward the lockout, as login's do. */
+  async function verify(
+    claim: IdentityClaim,
+    ctx: RequestContext & { clientAddress: string | undefined },
+  ): Promise<{ resetToken: string }> {
+    const now = clock.now();
+    const patron = await verifyIdentity(db, claim, {
+      kind: 'password_reset',
+      failedEvent: 'password_reset_verify_failed',
+      clientAddress: ctx.clientAddress,
+      now,
+      requestId: ctx.requestId,
+      logger: ctx.logger,
+    });
+    // Identity proven, so saying so reveals nothing: such a patron registers instead.
+    if (!patron.passwordHash) throw new ApiError(409, 'not_registered');
+    await recordSuccess(db, 'password_reset', claim.patronNumber, patron.id, ctx.clientAddress, now);
+    const token = newToken();
+    await db.transaction(async (tx) => {
+      await tx
+        .update(passwordResetTokens)
+        .set({ usedAt: now })
+        .where(and(eq(passwordResetTokens.patronId, patron.id), isNull(passwordResetTokens.usedAt)));
+      await tx.insert(passwordResetTokens).values({
+        tokenHash: sha256(token),
+        patronId: patron.id,
+        via: 'identity',
+        expiresAt: new Date(now.getTime() + RESET_IDENTITY_TTL_MS),
+        createdAt: now,
+      });
+      await audit(tx, 'password_reset_verified', { patronId: patron.id, requestId: ctx.requestId });
+    });
+    return { resetToken: token };
+  }
+
+  /** The live token's row, or undefined: unknown, used and expired tokens all look alike. */
+  async function liveToken(token: string, now: Date) {
+    const [row] = await db
+      .select()
+      .from(passwordResetTokens)
+      .where(
+        and(
+          eq(passwordResetTokens.tokenHash, sha256(token)),
+          isNull(passwordResetTokens.usedAt),
+          gt(passwordResetTokens.expiresAt, now),
+        ),
+      );
+    return row;
+  }
+
+  /**
+   * The new password (I8 with the patron's own details), then in one transaction: the hash,
+   * the token spent, every session ended, the lockout cleared, the confirmation mail, the audit row.
+   */
+  async function complete(raw: unknown, ctx: RequestContext): Promise<void> {
+    const now = clock.now();
+    const tokenInput = tokenOnly.safeParse(raw);
+    if (!tokenInput.success) {
+      throw new ApiError(400, 'validation_failed', undefined, {
+        fields: { resetToken: passwordResetKeys.tokenMissing },
+      });
+    }
+    const token = await liveToken(tokenInput.data.resetToken, now);
+    if (!token) throw new ApiError(410, 'token_expired');
+    const [patron] = await db.select().from(patrons).where(eq(patrons.id, token.patronId));
+    if (!patron) throw new ApiError(410, 'token_expired');
+    const input = parseWith(
+      passwordResetCompleteSchema({
+        context: { birthDate: patron.birthDate, phone: patron.phone, patronNumber: patron.number },
+        isCommon: isCommonPassword,
+      }),
+      raw,
+    );
+    // Hashing is slow: done before the transaction so it holds no locks meanwhile.
+    const passwordHash = await hashPassword(input.password);
+    await db.transaction(async (tx) => {
+      // Conditional: a double submit or a second tab cannot use the token twice.
+      const used = await tx
+        .update(passwordResetTokens)
+        .set({ usedAt: now })
+        .where(
+          and(
+            eq(passwordResetTokens.tokenHash, token.tokenHash),
+            isNull(passwordResetTokens.usedAt),
+            gt(passwordResetTokens.expiresAt, now),
+          ),
+        )
+        .returning({ patronId: passwordResetTokens.patronId });
+      if (used.length === 0) throw new ApiError(410, 'token_expired');
+      await tx
+        .update(passwordResetTokens)
+        .set({ usedAt: now })
+        .where(
+          and(
+            eq(passwordResetTokens.patronId, patron.id),
+            isNull(passwordResetTokens.usedAt),
+            ne(passwordResetTokens.tokenHash, token.tokenHash),
+          ),
+        );
+      await tx.update(patrons).set({ passwordHash, passwordChangedAt: now }).where(eq(patrons.id, patron.id));
+      await clearLockout(tx, patron.id);
+      // Whoever was signed in — the patron on another device, or someone who knew the old password.
+      await deleteAllSessions(tx, patron.id);
+      if (patron.email) {
+        await queueMail(
+          tx,
+          patron.email,
+          passwordResetCompletedMail({
+            name: patron.nameKana,
+            at: now,
+            from: env.MAIL_FROM,
+            lang: patron.language ?? ctx.lang,
+          }),
+          now,
+        );
+      }
+      await audit(tx, 'password_reset_completed', {
+        patronId: patron.id,
+        requestId: ctx.requestId,
+        detail: { via: token.via },
+      });
+    });
+    notifyMailQueued();
+    ctx.logger.info({ patron: maskPatronNumber(patron.number), via: token.via }, 'password reset completed');
+  }
+
+  return { request, verify, complete };
+}

@@ -1,0 +1,158 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { paths } from '../../config/paths.ts';
+import {
+  ChooseStep,
+  CompleteStep,
+  Component,
+  IdentityStep,
+  PasswordStep,
+  SentStep,
+} from './password-reset.tsx';
+
+/** The pages as the router mounts them, at `url`; `pinManagedByIls` as the app would pass it. */
+function renderAt(url: string, pinManagedByIls?: boolean) {
+  render(
+    <QueryClientProvider client={new QueryClient()}>
+      <MemoryRouter initialEntries={[url]}>
+        <Routes>
+          <Route path={paths.passwordReset} element={<Component pinManagedByIls={pinManagedByIls} />}>
+            <Route index element={<ChooseStep />} />
+            <Route path={paths.passwordResetSent} element={<SentStep />} />
+            <Route path={paths.passwordResetIdentity} element={<IdentityStep />} />
+            <Route path={paths.passwordResetPassword} element={<PasswordStep />} />
+            <Route path={paths.passwordResetComplete} element={<CompleteStep />} />
+          </Route>
+          <Route path={paths.login} element={<p>login page</p>} />
+        </Routes>
+      </MemoryRouter>
+    </QueryClientProvider>,
+  );
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('パスワードを忘れた方', () => {
+  it.each([
+    paths.passwordReset,
+    `${paths.passwordReset}?token=${'t'.repeat(43)}`,
+    paths.passwordResetIdentity,
+    paths.passwordResetSent,
+  ])('%s: in SIP2 ils mode says the PIN is managed at the counter, and offers no form', (url) => {
+    renderAt(url, true);
+    expect(screen.getByRole('heading', { level: 1, name: 'パスワードを忘れた方' })).toBeInTheDocument();
+    expect(screen.getByText(/図書館カウンターでお手続きください/)).toBeInTheDocument();
+    expect(document.querySelector('form, input')).toBeNull();
+    expect(screen.getByRole('link', { name: 'ログイン画面へ' })).toHaveAttribute('href', paths.login);
+  });
+
+  it('without ils mode offers both ways: the mail form and the identity check', () => {
+    renderAt(paths.passwordReset);
+    expect(screen.queryByText(/図書館カウンターでお手続きください/)).not.toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'メールで再設定' })).toBeInTheDocument();
+    expect(screen.getByLabelText('利用者番号')).toHaveAccessibleDescription(/半角数字 9桁/);
+    expect(screen.getByRole('link', { name: '本人確認で再設定する' })).toHaveAttribute(
+      'href',
+      paths.passwordResetIdentity,
+    );
+  });
+
+  it('by mail: a malformed number is shown on its field, without calling the server; a good one leads to 「メールを送信しました」', async () => {
+    const fetch = vi.fn(async () => Response.json({ accepted: true }, { status: 202 }));
+    vi.stubGlobal('fetch', fetch);
+    renderAt(paths.passwordReset);
+    await userEvent.type(screen.getByLabelText('利用者番号'), '12345');
+    await userEvent.click(screen.getByRole('button', { name: 'メールを送信する' }));
+    expect(screen.getByLabelText('利用者番号')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByLabelText('利用者番号')).toHaveAccessibleDescription(
+      /「100」「200」「300」から始まる9桁/,
+    );
+    await waitFor(() => expect(document.activeElement).toHaveClass('error-summary'));
+    expect(fetch).not.toHaveBeenCalled();
+
+    await userEvent.clear(screen.getByLabelText('利用者番号'));
+    await userEvent.type(screen.getByLabelText('利用者番号'), '100000001');
+    await userEvent.click(screen.getByRole('button', { name: 'メールを送信する' }));
+    expect(await screen.findByRole('heading', { name: 'メールを送信しました' })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('メールアドレスが登録されている場合は');
+    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('/api/password-reset/request');
+    expect(JSON.parse(String(init.body))).toEqual({ patronNumber: '100000001' });
+  });
+
+  it('the link: a guessable password and a mismatch are shown on their fields; an expired link offers to start again', async () => {
+    const fetch = vi.fn(async () =>
+      Response.json(
+        {
+          error: {
+            code: 'token_expired',
+            message: '受付の有効期限が切れました。はじめからやり直してください。',
+          },
+        },
+        { status: 410 },
+      ),
+    );
+    vi.stubGlobal('fetch', fetch);
+    renderAt(`${paths.passwordReset}?token=${'t'.repeat(43)}`);
+    await userEvent.type(screen.getByLabelText('新しいパスワード'), 'aaaaaaaa');
+    await userEvent.type(screen.getByLabelText('再入力'), 'aaaaaaab');
+    await userEvent.click(screen.getByRole('button', { name: '再設定する' }));
+    expect(screen.getByLabelText('新しいパスワード')).toHaveAccessibleDescription(/同じ文字の繰り返し/);
+    expect(screen.getByLabelText('再入力')).toHaveAccessibleDescription(/一致しません/);
+    expect(fetch).not.toHaveBeenCalled();
+
+    await userEvent.clear(screen.getByLabelText('新しいパスワード'));
+    await userEvent.clear(screen.getByLabelText('再入力'));
+    await userEvent.type(screen.getByLabelText('新しいパスワード'), 'Wasureta-kagi-31');
+    await userEvent.type(screen.getByLabelText('再入力'), 'Wasureta-kagi-31');
+    await userEvent.click(screen.getByRole('button', { name: '再設定する' }));
+    expect(
+      await screen.findByText('受付の有効期限が切れました。はじめからやり直してください。'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'はじめからやり直す' })).toHaveAttribute(
+      'href',
+      paths.passwordReset,
+    );
+    const [, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(JSON.parse(String(init.body))).toEqual({
+      resetToken: 't'.repeat(43),
+      password: 'Wasureta-kagi-31',
+      passwordConfirm: 'Wasureta-kagi-31',
+    });
+  });
+
+  it('by identity: a patron without a password is sent to 新規パスワード登録', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        Response.json(
+          { error: { code: 'not_registered', message: 'パスワードはまだ登録されていません。' } },
+          { status: 409 },
+        ),
+      ),
+    );
+    renderAt(paths.passwordResetIdentity);
+    await userEvent.type(screen.getByLabelText('利用者番号'), '300000003');
+    await userEvent.type(screen.getByLabelText('氏名'), 'スズキハナコ');
+    await userEvent.type(screen.getByLabelText('生年月日'), '19901105');
+    await userEvent.type(screen.getByLabelText('電話番号 市外局番'), '0944');
+    await userEvent.type(screen.getByLabelText('電話番号 市内局番'), '12');
+    await userEvent.type(screen.getByLabelText('電話番号 番号'), '3456');
+    await userEvent.click(screen.getByRole('button', { name: '本人確認する' }));
+    expect(await screen.findByText('パスワードはまだ登録されていません。')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: '新規パスワード登録へ' })).toHaveAttribute(
+      'href',
+      paths.registration,
+    );
+  });
+
+  it('the completion page is not shown without a completed reset', () => {
+    renderAt(paths.passwordResetComplete);
+    expect(screen.getByRole('heading', { name: 'メールで再設定' })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,84 @@
+import { Link } from 'react-router-dom';
+import { passwordResetJa } from '../../../i18n/ja/password-reset.ts';
+import { useT } from '../../../lib/i18n.ts';
+import { LIBRARY_ADDRESS_NOTE } from './reset-texts.ts';
+
+/** The way by identity, offered beside the mail form on /password-reset. */
+export function IdentityOption({ identityPath }: { identityPath: string }) {
+  const t = useT(passwordResetJa);
+  return (
+    <section className="panel panel-narrow" aria-labelledby="reset-identity-option-heading">
+      <h2 id="reset-identity-option-heading">{t('reset.identityHeading')}</h2>
+      <p>{t('reset.identityOptionText')}</p>
+      <p>
+        <Link to={identityPath}>{t('reset.identityOptionLink')}</Link>
+      </p>
+    </section>
+  );
+}
+
+/** 「メールを送信しました」: the same page whatever the number was (no enumeration). */
+export function ResetMailSent({
+  identityPath,
+  validMinutes,
+}: {
+  identityPath: string;
+  validMinutes: number;
+}) {
+  const t = useT(passwordResetJa);
+  return (
+    <section className="panel panel-narrow" aria-labelledby="reset-sent-heading">
+      <h2 id="reset-sent-heading">{t('reset.sentHeading')}</h2>
+      <div className="alert alert-success" role="status">
+        {t('reset.sentText')}
+      </div>
+      <p>{t('reset.sentOpen', { minutes: validMinutes })}</p>
+      <p>
+        {t('reset.sentNoMailBefore')}
+        <Link to={identityPath}>{t('reset.sentNoMailLink')}</Link>
+        {t('reset.sentNoMailAfter')}
+      </p>
+      <p className="field-hint">{t(LIBRARY_ADDRESS_NOTE)}</p>
+    </section>
+  );
+}
+
+/** 再設定完了: what happened, and the way to log in. */
+export function ResetComplete({ loginPath }: { loginPath: string }) {
+  const t = useT(passwordResetJa);
+  return (
+    <section className="panel panel-narrow" aria-labelledby="reset-complete-heading">
+      <h2 id="reset-complete-heading">{t('reset.doneHeading')}</h2>
+      <div className="alert alert-success" role="status">
+        {t('reset.done')}
+      </div>
+      <p>{t('reset.doneSessions')}</p>
+      <p>{t('reset.doneMail')}</p>
+      <p className="field-hint">{t(LIBRARY_ADDRESS_NOTE)}</p>
+      <div className="actions">
+        <Link to={loginPath} className="button button-primary">
+          {t('reset.toLogin')}
+        </Link>
+      </div>
+    </section>
+  );
+}
+
+/**
+ * SIP2 `ils` password mode (SPEC §9, §11): the PIN is the library system's, so these pages
+ * only say where it is changed.
+ */
+export function PinManagedNotice({ loginPath }: { loginPath: string }) {
+  const t = useT(passwordResetJa);
+  return (
+    <section className="panel panel-narrow" aria-labelledby="reset-pin-heading">
+      <h2 id="reset-pin-heading">{t('reset.pinHeading')}</h2>
+      <p>{t('reset.pinText')}</p>
+      <div className="actions">
+        <Link to={loginPath} className="button">
+          {t('reset.toLogin')}
+        </Link>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { isCommonPassword } from '../patron/common-passwords.ts';
+import { passwordMessages } from '../patron/password.ts';
+import { patronNumberMessages } from '../patron/patron-number.ts';
+import {
+  passwordResetCompleteSchema,
+  passwordResetMessages,
+  passwordResetRequestSchema,
+  passwordResetVerifySchema,
+} from './password-reset-schemas.ts';
+
+function fields(result: { error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
+  const out: Record<string, string> = {};
+  for (const issue of result.error?.issues ?? []) out[issue.path.map(String).join('.')] ??= issue.message;
+  return out;
+}
+
+describe('パスワードを忘れた方: request by mail', () => {
+  it('normalises the number as login does and refuses a malformed one', () => {
+    expect(passwordResetRequestSchema.parse({ patronNumber: 'A１０００００００１A' })).toEqual({
+      patronNumber: '100000001',
+    });
+    expect(fields(passwordResetRequestSchema.safeParse({ patronNumber: '12345' }))).toEqual({
+      patronNumber: patronNumberMessages.format,
+    });
+    expect(fields(passwordResetRequestSchema.safeParse({}))).toEqual({
+      patronNumber: patronNumberMessages.required,
+    });
+  });
+});
+
+describe('パスワードを忘れた方: identity', () => {
+  it('is registration step 1 (I6)', () => {
+    expect(
+      passwordResetVerifySchema('2021-01-20').parse({
+        patronNumber: '100000001',
+        name: 'やながわ たろう',
+        birthDate: '19750408',
+        phone: ['0944', '73', '0001'],
+      }),
+    ).toEqual({
+      patronNumber: '100000001',
+      name: 'ヤナガワタロウ',
+      birthDate: '1975-04-08',
+      phone: '0944730001',
+    });
+  });
+});
+
+describe('パスワードを忘れた方: new password (I8)', () => {
+  const schema = passwordResetCompleteSchema({
+    context: { birthDate: '1975-04-08', phone: '0944735678', patronNumber: '100000001' },
+    isCommon: isCommonPassword,
+  });
+  const token = 'x'.repeat(43);
+
+  it('accepts a good password with its confirmation', () => {
+    expect(
+      schema.parse({ resetToken: token, password: 'kawa-kudari!', passwordConfirm: 'kawa-kudari!' }),
+    ).toEqual({
+      resetToken: token,
+      password: 'kawa-kudari!',
+      passwordConfirm: 'kawa-kudari!',
+    });
+  });
+
+  it.each([
+    ['taro0408x', passwordMessages.contains_birth_date],
+    ['tel5678xyz', passwordMessages.contains_phone],
+    ['no100000001', passwordMessages.contains_patron_number],
+    ['password', passwordMessages.common],
+    ['short', passwordMessages.too_short],
+    ['ｐａｓｓｗｏｒｄ１２３', passwordMessages.invalid_characters],
+  ])('refuses %s with its own message', (password, message) => {
+    expect(fields(schema.safeParse({ resetToken: token, password, passwordConfirm: password }))).toEqual({
+      password: message,
+    });
+  });
+
+  it('reports a mismatched confirmation and a missing token, each on its field', () => {
+    expect(fields(schema.safeParse({ password: 'kawa-kudari!', passwordConfirm: 'kawa-kudari?' }))).toEqual({
+      resetToken: passwordResetMessages.tokenMissing,
+      passwordConfirm: passwordMessages.confirmMismatch,
+    });
+  });
+});

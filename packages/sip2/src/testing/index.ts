@@ -1,0 +1,11 @@
+export {
+  type FakeFault,
+  FakeIls,
+  type FakeIlsOptions,
+  type FakeIlsStats,
+  type FakeItem,
+  type FakePatron,
+  type FakeRequest,
+} from './fake-ils.ts';
+export { demoLibrary, fromPeerData, type PeerData } from './fixtures.ts';
+export { freePort, type RunningPeer, sip2PeerDir, sip2PeerMissing, startSip2Peer } from './peer.ts';

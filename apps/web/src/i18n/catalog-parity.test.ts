@@ -1,10 +1,12 @@
 import { catalogDifferences, coreCatalogJa } from '@library/domain';
+import { notificationCatalogJa } from '@library/domain/notifications';
 import { registrationCatalogJa } from '@library/domain/registration';
 import { describe, expect, it } from 'vitest';
 import { englishCatalogs } from './en/index.ts';
 import { calendarJa } from './ja/calendar.ts';
 import { commonJa } from './ja/common.ts';
 import { loansJa } from './ja/loans.ts';
+import { passwordResetJa } from './ja/password-reset.ts';
 import { registrationJa } from './ja/registration.ts';
 import { settingsJa } from './ja/settings.ts';
 
@@ -13,11 +15,13 @@ const japanese = Object.assign(
   {},
   coreCatalogJa,
   registrationCatalogJa,
+  notificationCatalogJa,
   commonJa,
   loansJa,
   calendarJa,
   registrationJa,
   settingsJa,
+  passwordResetJa,
 );
 const english = Object.assign({}, ...englishCatalogs);
 
@@ -30,11 +34,13 @@ describe('the catalogs of the app (ja / en)', () => {
     const areas = [
       coreCatalogJa,
       registrationCatalogJa,
+      notificationCatalogJa,
       commonJa,
       loansJa,
       calendarJa,
       registrationJa,
       settingsJa,
+      passwordResetJa,
     ].flatMap((catalog) => Object.keys(catalog));
     expect(areas.length).toBe(new Set(areas).size);
   });
@@ -57,6 +63,7 @@ describe('the catalogs of the app (ja / en)', () => {
       t('loans', 'cancel'),
       t('loans', 'renewed'),
       t('loans', 'back'),
+      t('loginPage', 'forgotPassword'),
     ]).toEqual([
       'Log in',
       'Patron number',
@@ -73,6 +80,7 @@ describe('the catalogs of the app (ja / en)', () => {
       'Cancel',
       'Loans renewed',
       'Back',
+      'Forgot your password?',
     ]);
   });
 });

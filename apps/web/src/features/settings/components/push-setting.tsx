@@ -1,4 +1,6 @@
 import { useEffect, useId, useState } from 'react';
+import { settingsJa } from '../../../i18n/ja/settings.ts';
+import { useT } from '../../../lib/i18n.ts';
 import {
   currentPushState,
   disablePush,
@@ -14,6 +16,7 @@ import '../../../components/ui/contact-choices.css';
  * page load). A minimal control around lib/web-push.ts; 「お知らせの設定」 may take its place.
  */
 export function PushSetting() {
+  const t = useT(settingsJa);
   const [state, setState] = useState<PushState | 'loading'>('loading');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -38,7 +41,7 @@ export function PushSetting() {
     try {
       if (on) await enablePush();
       else await disablePush();
-      setDone(on ? 'この端末でプッシュ通知を受け取ります。' : 'この端末へのプッシュ通知を止めました。');
+      setDone(on ? t('settings.pushOn') : t('settings.pushOff'));
     } catch (e) {
       setError(e instanceof WebPushError ? e.message : webPushMessages.subscribeFailed);
     } finally {
@@ -49,10 +52,10 @@ export function PushSetting() {
 
   return (
     <section className="panel panel-narrow" aria-labelledby="push-setting-heading">
-      <h2 id="push-setting-heading">プッシュ通知</h2>
-      <p>返却期限日のお知らせを、この端末（ホーム画面に追加したアプリ）に通知でもお送りします。</p>
+      <h2 id="push-setting-heading">{t('settings.pushHeading')}</h2>
+      <p>{t('settings.pushIntro')}</p>
       {state === 'unsupported' ? (
-        <p>{webPushMessages.unsupported}</p>
+        <p>{t(webPushMessages.unsupported)}</p>
       ) : (
         <div className="checkbox-group">
           <label className="checkbox">
@@ -65,14 +68,14 @@ export function PushSetting() {
               aria-describedby={error ? errorId : undefined}
               onChange={(event) => void toggle(event.currentTarget.checked)}
             />
-            この端末でプッシュ通知を受け取る
+            {t('settings.pushReceive')}
           </label>
           {error ? (
             <p className="field-error" id={errorId} role="alert">
-              {error}
+              {t(error)}
             </p>
           ) : null}
-          {state === 'denied' && !error ? <p className="field-hint">{webPushMessages.denied}</p> : null}
+          {state === 'denied' && !error ? <p className="field-hint">{t(webPushMessages.denied)}</p> : null}
         </div>
       )}
       <p role="status">{done}</p>

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailOutbox, patrons } from '../db/schema.ts';
 import { mailCatalogEn, mailCatalogJa } from '../services/mail/mail-texts.ts';
+import { notificationMail, notificationPushPayload } from '../services/notifications/notification-mail.ts';
 import { client, createTestApp, type TestApp } from '../test/test-app.ts';
 
 let t: TestApp;
@@ -129,5 +130,33 @@ describe('the language of API answers (SPEC §12)', () => {
 describe('the mail catalogs', () => {
   it('have the same keys and placeholders in Japanese and English', () => {
     expect(catalogDifferences(mailCatalogJa, mailCatalogEn)).toEqual([]);
+  });
+});
+
+describe('the reminder mail and push in the patron language', () => {
+  const input = {
+    kind: 'reminder' as const,
+    name: 'ヤナガワタロウ',
+    dueDate: '2021-01-25',
+    titles: ['北原白秋詩集'],
+    includeTitles: true,
+    loansUrl: 'http://localhost/portal/loans',
+    settingsUrl: 'http://localhost/portal/settings',
+    from: 'library@city.yanagawa.lg.jp',
+  };
+
+  it('writes English with the weekday in English, Japanese by default', () => {
+    const en = notificationMail({ ...input, lang: 'en' });
+    expect(en.subject).toBe('[Yanagawa City Library] Your items are due soon');
+    expect(en.body).toContain('The 1 item(s) you borrowed are due on 2021/01/25 (Mon).');
+    expect(en.body).toContain('• 北原白秋詩集');
+    expect(en.html).toContain('<html lang="en">');
+    expect(en.html).toContain('Open Loans');
+    const ja = notificationMail(input);
+    expect(ja.subject).toBe('【柳川市立図書館】返却期限日のお知らせ');
+    expect(ja.body).toContain('お借りの資料1点の返却期限日は 2021/01/25（月） です。');
+    expect(notificationPushPayload({ ...input, kind: 'overdue', lang: 'en' }).title).toBe(
+      'You have overdue items',
+    );
   });
 });

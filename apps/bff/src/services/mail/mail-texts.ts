@@ -64,6 +64,11 @@ export const mailCatalogJa = {
     pushOverdueTitle: '返却期限日を過ぎた資料があります',
     pushReminderBody: '{{count}}点の返却期限日は {{date}} です。',
     pushOverdueBody: '{{count}}点の返却期限日（{{date}}）が過ぎています。',
+    feedName: '柳川市立図書館 返却期限日',
+    feedDescription: '貸出中の資料の返却期限日（貸出延長サービス）',
+    feedEventText: '{{count}}点の資料の返却期限日です。',
+    feedSummary: '返却期限日 ({{count}}点)',
+    feedAlarm: '明日は返却期限日です ({{count}}点)',
   },
 } as const;
 
@@ -130,5 +135,10 @@ export const mailCatalogEn = {
     pushOverdueTitle: 'You have overdue items',
     pushReminderBody: '{{count}} item(s) due on {{date}}.',
     pushOverdueBody: '{{count}} item(s) were due on {{date}}.',
+    feedName: 'Yanagawa City Library due dates',
+    feedDescription: 'Due dates of the items you have on loan (loan renewal service)',
+    feedEventText: '{{count}} item(s) due today.',
+    feedSummary: 'Due date ({{count}} item(s))',
+    feedAlarm: 'Due tomorrow ({{count}} item(s))',
   },
 } as const satisfies { mail: Record<keyof (typeof mailCatalogJa)['mail'], string> };

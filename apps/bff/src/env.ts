@@ -36,6 +36,30 @@ const envSchema = z.object({
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   STATIC_DIR: z.string().min(1).default(`${repoRoot}apps/web/dist`),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * The origin patrons' browsers use (`https://library.city.example.jp`): the only `Origin` a
+   * state-changing request may carry. Unset: the address the server listens on,
+   * `http://localhost:<port>` (and the loopback literals), or — behind TRUST_PROXY — the forwarded host.
+   */
+  PUBLIC_ORIGIN: z
+    .string()
+    .transform((v, ctx) => {
+      try {
+        const url = new URL(v);
+        if (
+          (url.protocol === 'http:' || url.protocol === 'https:') &&
+          url.pathname === '/' &&
+          !url.search &&
+          !url.hash &&
+          !url.username
+        ) {
+          return url.origin;
+        }
+      } catch {}
+      ctx.addIssue({ code: 'custom', message: 'must be an origin: https://host[:port], no path' });
+      return z.NEVER;
+    })
+    .optional(),
   /** Trust X-Forwarded-For / -Proto from a reverse proxy in front of the BFF. */
   TRUST_PROXY: booleanString.default(false),
   /** Login and registration attempts a minute per client address (429 beyond); the lockout is per number. */

@@ -270,10 +270,12 @@ describe('lockout against a parallel burst', () => {
       unregistered.push(await timeOf('300000003', i));
     }
     // Each takes an argon2 verify (≈ 20–60 ms here); without the dummy hash an unknown number
-    // answers some 30× faster. The bound is generous on purpose: the median difference must stay
-    // within a third of the known number's median.
+    // answers some 30× faster. The bound is generous on purpose (a shared 2-core machine under
+    // load): the medians stay within a factor of 2 of each other.
     for (const other of [median(unknown), median(unregistered)]) {
-      expect(Math.abs(other - median(known))).toBeLessThan(median(known) / 3);
+      const ratio = other / median(known);
+      expect(ratio).toBeGreaterThan(0.5);
+      expect(ratio).toBeLessThan(2);
     }
   });
 });

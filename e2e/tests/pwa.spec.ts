@@ -352,7 +352,7 @@ test.describe('PWA: インストールとオフライン', () => {
             // The shell opens (the service worker has it), but with nothing of the patron's.
             await expect(reopened.getByRole('heading', { level: 1 })).toBeVisible();
             await reopened.waitForTimeout(1500);
-            const shown = await reopened.locator('body').textContent() ?? '';
+            const shown = (await reopened.locator('body').textContent()) ?? '';
             const stored = await readOfflineCopy(reopened);
             for (const text of [...PERSONAL, '北原白秋詩集', '該当件数']) {
               expect(shown).not.toContain(text);

@@ -16,9 +16,20 @@ describe('configuration', () => {
     [{ LIBRARY_TODAY: '2021-02-30' }, 'LIBRARY_TODAY'],
     [{ DEMO_DATA: 'maybe' }, 'DEMO_DATA'],
     [{ SMTP_URL: 'http://mail' }, 'SMTP_URL'],
+    [{ PUBLIC_ORIGIN: 'library.city.example.jp' }, 'PUBLIC_ORIGIN'],
+    [{ PUBLIC_ORIGIN: 'https://library.city.example.jp/portal' }, 'PUBLIC_ORIGIN'],
+    [{ PUBLIC_ORIGIN: 'ftp://library.city.example.jp' }, 'PUBLIC_ORIGIN'],
   ])('stops with a message naming the variable for %j', (source, name) => {
     expect(() => parseEnv(source)).toThrow(ConfigError);
     expect(() => parseEnv(source)).toThrow(new RegExp(`${name}:`));
+  });
+
+  it('takes PUBLIC_ORIGIN as an origin (a trailing slash is fine), unset by default', () => {
+    expect(parseEnv({}).PUBLIC_ORIGIN).toBeUndefined();
+    expect(parseEnv({ PUBLIC_ORIGIN: 'https://Library.City.example.jp/' }).PUBLIC_ORIGIN).toBe(
+      'https://library.city.example.jp',
+    );
+    expect(parseEnv({ PUBLIC_ORIGIN: 'http://localhost:8080' }).PUBLIC_ORIGIN).toBe('http://localhost:8080');
   });
 
   it('accepts memory:// and postgres:// URLs', () => {

@@ -100,7 +100,7 @@ async function fail(
       when ${authLockouts.lockedUntil} > ${nowIso}::timestamptz then ${authLockouts.failures}
       when ${authLockouts.lockedUntil} is not null or ${authLockouts.lastFailureAt} <= ${windowStart}::timestamptz then 1
       else ${authLockouts.failures} + 1 end`;
-  await db
+  const [pair] = await db
     .insert(authLockouts)
     .values({ patronNumber, clientKey: key, failures: 1, lastFailureAt: now, lockedUntil: null })
     .onConflictDoUpdate({
@@ -113,8 +113,8 @@ async function fail(
           else null end`,
         lastFailureAt: now,
       },
-    });
-  // The first insert of a run cannot reach 5 by itself; MAX_CONSECUTIVE_FAILURES = 1 would need it.
+    })
+    .returning({ lockedUntil: authLockouts.lockedUntil });
 
   // Number-wide: failures from several addresses within the window.
   const [spread] = await db
@@ -150,7 +150,22 @@ async function fail(
         },
       });
   }
-  const until = await activeLock(db, patronNumber, key, now);
+  // The pair's lock as this failure's own statement left it (a later read could see a lock that a
+  // parallel failure set after this one, and answer 423 to one of the first four); the number-wide
+  // lock as it is now.
+  const [numberWide] = await db
+    .select({ lockedUntil: authLockouts.lockedUntil })
+    .from(authLockouts)
+    .where(
+      and(
+        eq(authLockouts.patronNumber, patronNumber),
+        eq(authLockouts.clientKey, NUMBER_WIDE_KEY),
+        gt(authLockouts.lockedUntil, now),
+      ),
+    );
+  const until = [pair?.lockedUntil, numberWide?.lockedUntil]
+    .filter((d): d is Date => d instanceof Date && d > now)
+    .sort((a, b) => b.getTime() - a.getTime())[0];
   if (until) throw lockedError(until, now);
 }
 

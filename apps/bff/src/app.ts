@@ -18,6 +18,11 @@ import { sessionRoutes } from './routes/session/session.routes.ts';
 
 const gzipApi = compress({ encoding: 'gzip' });
 
+/** A path that names a file rather than a screen: under /assets/, or with an extension. */
+export function isFilePath(path: string): boolean {
+  return path.startsWith('/assets/') || /\.[^/]*$/.test(path.slice(path.lastIndexOf('/') + 1));
+}
+
 /** Mounts the API under /api and, when built, the SPA on the same origin. */
 export function buildApp(deps: AppDeps) {
   const app = createApp(deps);
@@ -62,9 +67,12 @@ export function buildApp(deps: AppDeps) {
     // than gzip and compressed once, not per request. Without it (or for a client that does not
     // take br), compress() above gzips on the fly.
     app.use('*', serveStatic({ root: deps.env.STATIC_DIR, precompressed: true }));
-    // Client-side routes: every other GET outside /api gets the SPA shell.
+    // Client-side routes: every other GET outside /api gets the SPA shell — but never in place of
+    // a file. A missing asset (an old tab asking for a bundle a deploy replaced) or any path with
+    // a file extension is 404: served as the shell, it would be cached as that file (for a year,
+    // under /assets/).
     app.get('*', (c, next) => {
-      if (c.req.path.startsWith('/api/')) return next();
+      if (c.req.path.startsWith('/api/') || isFilePath(c.req.path)) return next();
       return c.html(html);
     });
   }

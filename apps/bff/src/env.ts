@@ -43,7 +43,7 @@ const envSchema = z.object({
     .string()
     .refine((v) => /^smtps?:\/\/.+/.test(v), { error: 'must be smtp://host:port or smtps://…' })
     .optional(),
-  /** How often each BFF process looks for reminders and overdue notices to send (SPEC §10). */
+  /** How often each BFF process looks for reminders and overdue notices to send (docs/product.md §10). */
   NOTIFICATION_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
   /**
    * Accept web-push endpoints on https://127.0.0.1 / https://localhost (tests and development stand
@@ -55,17 +55,18 @@ const envSchema = z.object({
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   STATIC_DIR: z.string().min(1).default(`${repoRoot}apps/web/dist`),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Trust X-Forwarded-For / -Proto from a reverse proxy in front of the BFF. */
-  TRUST_PROXY: booleanString.default(false),
   /**
-   * The origin patrons reach the service at (https://renew.example.jp): the absolute links in
-   * mail are built on it. Unset → the origin of the request (development; see docs/security.md).
+   * The origin patrons' browsers use (`https://library.city.example.jp`): the only `Origin` a
+   * state-changing request may carry. Unset: the address the server listens on,
+   * `http://localhost:<port>` (and the loopback literals), or — behind TRUST_PROXY — the forwarded host.
    */
   PUBLIC_ORIGIN: z
     .string()
-    .refine(isOrigin, { error: 'must be an origin such as https://renew.example.jp (no path)' })
+    .refine(isOrigin, { error: 'must be an origin: https://host[:port], no path' })
     .transform((v) => new URL(v).origin)
     .optional(),
+  /** Trust X-Forwarded-For / -Proto from a reverse proxy in front of the BFF. */
+  TRUST_PROXY: booleanString.default(false),
   /** Login and registration attempts a minute per client address (429 beyond); the lockout is per number. */
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
   /**

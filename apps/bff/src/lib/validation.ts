@@ -1,4 +1,4 @@
-import { errorMessages } from '@library/domain';
+import { errorMessages, validationMessages } from '@library/domain';
 import type { Context } from 'hono';
 import { safeParse } from 'zod/mini';
 import type { $ZodError, $ZodType, output } from 'zod/v4/core';
@@ -14,9 +14,17 @@ export function fieldErrors(error: $ZodError): Record<string, string> {
   return fields;
 }
 
+/**
+ * Words an issue the schema left unworded (zod's defaults are English internals, e.g. "Invalid
+ * input: expected object, received null"). Per-parse, so every message a schema of
+ * packages/domain sets itself still wins.
+ */
+const catalogMessage = (issue: { path?: PropertyKey[] }) =>
+  issue.path && issue.path.length > 0 ? validationMessages.field : validationMessages.body;
+
 /** Any zod schema of the shared domain: classic, or zod/mini where the SPA needs it small. */
 export function parseWith<S extends $ZodType>(schema: S, input: unknown): output<S> {
-  const result = safeParse(schema, input);
+  const result = safeParse(schema, input, { error: catalogMessage });
   if (!result.success) {
     throw new ApiError(400, 'validation_failed', errorMessages.validation_failed, {
       fields: fieldErrors(result.error),

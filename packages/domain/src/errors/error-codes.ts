@@ -22,6 +22,18 @@ export const errorMessages = {
 
 export type ErrorCode = keyof typeof errorMessages;
 
+/**
+ * Field messages for what a schema does not word itself (a body that is not an object, a value
+ * of the wrong type, an unexpected key): zod's own texts are English internals and never reach
+ * a patron.
+ */
+export const validationMessages = {
+  /** The body as a whole: not a JSON object, or an object of the wrong shape. */
+  body: '送信された内容の形式が正しくありません。',
+  /** One field whose value is not of the kind the form sends. */
+  field: 'この項目の内容が正しくありません。',
+} as const;
+
 export interface ApiErrorBody {
   error: { code: string; message: string; fields?: Record<string, string> };
 }

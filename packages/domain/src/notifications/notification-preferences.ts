@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** How many days before a due date the reminder may go (SPEC §10). */
+/** How many days before a due date the reminder may go (docs/product.md §10). */
 export const DAYS_BEFORE_CHOICES = [1, 2, 3, 7] as const;
 export type DaysBefore = (typeof DAYS_BEFORE_CHOICES)[number];
 
@@ -34,7 +34,7 @@ export function daysBeforeLabel(days: DaysBefore): string {
 
 const flag = z.boolean({ error: notificationMessages.booleanRequired });
 
-/** GET/PUT /api/me/notifications (SPEC §6): the whole settings object, every field required. */
+/** GET/PUT /api/me/notifications (docs/product.md §6): the whole settings object, every field required. */
 export const notificationPreferencesSchema = z.object({
   reminder: z.object(
     {

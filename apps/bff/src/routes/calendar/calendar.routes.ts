@@ -30,7 +30,7 @@ export function calendarRoutes(deps: AppDeps) {
         fields: { branch: calendarMessages.unknownBranch },
       });
     }
-    const sessionId = readSessionCookie(c);
+    const sessionId = readSessionCookie(c, deps);
     const session = sessionId ? await findSession(db, sessionId, clock.now()) : undefined;
 
     const calendar = await buildCalendarMonths(db, {

@@ -7,12 +7,7 @@ import type { AppDeps, AppEnv } from '../../lib/app-env.ts';
 import { clientAddress } from '../../lib/client-address.ts';
 import { jsonBody } from '../../lib/validation.ts';
 import { audit } from '../../services/audit.ts';
-import {
-  assertNotLocked,
-  assertStillNotLocked,
-  recordFailure,
-  recordSuccess,
-} from '../../services/lockout.ts';
+import { lockout } from '../../services/lockout.ts';
 import { verifyPassword } from '../../services/passwords.ts';
 import {
   clearSessionCookie,
@@ -30,7 +25,7 @@ export function sessionRoutes(deps: AppDeps) {
       // Who is signed in, for the SPA's header: 200 either way, so a public page that only wants
       // to know makes no failed request (GET /api/me stays 401 without a session, docs/product.md §6).
       .get('/', async (c) => {
-        const id = readSessionCookie(c);
+        const id = readSessionCookie(c, deps);
         const session = id ? await findSession(db, id, clock.now()) : undefined;
         if (!session) return c.json({ patron: null });
         const [patron] = await db
@@ -41,39 +36,33 @@ export function sessionRoutes(deps: AppDeps) {
       })
       .post('/', async (c) => {
         const input = await jsonBody(c, loginSchema);
-        const now = clock.now();
         const address = clientAddress(c, deps);
         const requestId = c.get('requestId');
         const [patron] = await db.select().from(patrons).where(eq(patrons.number, input.patronNumber));
-        try {
-          assertNotLocked(patron, now);
-        } catch (error) {
-          await audit(db, 'login_locked', { patronId: patron?.id, requestId });
-          throw error;
-        }
+        // Known, unknown or unregistered: the same statements, the same answers, in the same order.
+        const refusedWhenLocked = async <T>(step: () => Promise<T>): Promise<T> => {
+          try {
+            return await step();
+          } catch (error) {
+            await audit(db, 'login_locked', { patronId: patron?.id, requestId });
+            throw error;
+          }
+        };
+        await refusedWhenLocked(() => lockout.check(deps, input.patronNumber, address));
         // Always hash (a dummy when there is no patron or no password) so timing reveals nothing.
         const ok = await verifyPassword(patron?.passwordHash, input.password);
         if (!ok || !patron) {
           c.get('logger').info({ patron: maskPatronNumber(input.patronNumber) }, 'login failed');
           await audit(db, 'login_failed', { patronId: patron?.id, requestId });
-          try {
-            await recordFailure(db, 'login', input.patronNumber, patron?.id, address, now);
-          } catch (error) {
-            await audit(db, 'login_locked', { patronId: patron?.id, requestId });
-            throw error;
-          }
+          await refusedWhenLocked(() => lockout.fail(deps, 'login', input.patronNumber, address));
           throw new ApiError(401, 'invalid_credentials');
         }
         // A right password that raced a burst of wrong ones is refused once the burst locked the number.
-        try {
-          await assertStillNotLocked(db, patron.id, now);
-        } catch (error) {
-          await audit(db, 'login_locked', { patronId: patron.id, requestId });
-          throw error;
-        }
-        await recordSuccess(db, 'login', input.patronNumber, patron.id, address, now);
+        await refusedWhenLocked(() => lockout.check(deps, patron.number, address));
+        await lockout.succeed(deps, 'login', patron.number, address);
+        const now = clock.now();
         // Rotation: whatever session the browser had is ended; a new id is issued.
-        const previous = readSessionCookie(c);
+        const previous = readSessionCookie(c, deps);
         if (previous) {
           const old = await findSession(db, previous, now);
           if (old) await deleteSession(db, old.idHash);
@@ -84,7 +73,7 @@ export function sessionRoutes(deps: AppDeps) {
         return c.json({ patron: { number: patron.number, name: patron.nameKana } });
       })
       .delete('/', async (c) => {
-        const id = readSessionCookie(c);
+        const id = readSessionCookie(c, deps);
         if (id) {
           const session = await findSession(db, id, clock.now());
           if (session) {

@@ -110,7 +110,7 @@ export function emailChangedMail(input: {
 }
 
 /**
- * パスワードを忘れた方 by mail (SPEC §11): the single-use link, to the address on file only.
+ * パスワードを忘れた方 by mail (docs/product.md §11): the single-use link, to the address on file only.
  * The link holds the token: the mail is the one place it is ever written.
  */
 export function passwordResetLinkMail(input: {
@@ -139,7 +139,7 @@ export function passwordResetLinkMail(input: {
   };
 }
 
-/** パスワード再設定のお知らせ (SPEC §11): the reset is confirmed to the address on file. */
+/** パスワード再設定のお知らせ (docs/product.md §11): the reset is confirmed to the address on file. */
 export function passwordResetCompletedMail(input: { name: string; at: Date; from: string }): MailContent {
   return {
     kind: 'password_reset_completed',

@@ -1,7 +1,9 @@
 import { loginMessages, loginSchema } from '@library/domain';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Field } from '../../../components/ui/field.tsx';
+import '../../../components/ui/contact-choices.css';
 import { ApiClientError } from '../../../lib/api-client.ts';
+import { keepOnDeviceByDefault } from '../../../lib/offline-cache.ts';
 import { useLogin } from '../api/login.ts';
 
 interface Props {
@@ -47,7 +49,7 @@ export function LoginForm({ onSuccess }: Props) {
     }
     setFieldErrors({});
     try {
-      await login.mutateAsync(parsed.data);
+      await login.mutateAsync({ ...parsed.data, keepOnDevice: data.get('keepOnDevice') === 'on' });
       onSuccess();
     } catch (error) {
       const message =
@@ -91,6 +93,20 @@ export function LoginForm({ onSuccess }: Props) {
         error={fieldErrors.password}
         required
       />
+      <div className="checkbox-group">
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            name="keepOnDevice"
+            defaultChecked={keepOnDeviceByDefault()}
+            aria-describedby="keep-on-device-hint"
+          />
+          この端末に保存する
+        </label>
+        <p className="field-hint" id="keep-on-device-hint">
+          オフラインでも貸出状況を見られるよう、この端末に記録を残します。図書館などの共用の端末では選ばないでください。
+        </p>
+      </div>
       <button type="submit" className="button button-primary" disabled={login.isPending}>
         {login.isPending ? 'ログインしています…' : 'ログインする'}
       </button>

@@ -143,7 +143,7 @@ export function PasswordForm({ registrationToken, currentEmail, context, onRegis
                 id="reg-old-email"
                 label="旧メールアドレス"
                 name="currentEmail"
-                hint="(半角英数字)"
+                hint="登録されているアドレスの一部を伏せて表示しています"
                 value={currentEmail}
                 readOnly
               />

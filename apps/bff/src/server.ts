@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { buildApp } from './app.ts';
+import { createCirculation } from './circulation/create-circulation.ts';
 import { openDatabase } from './db/client.ts';
 import { isDatabaseEmpty, loadDemoData } from './db/seed/demo-data.ts';
 import type { Env } from './env.ts';
@@ -51,7 +52,8 @@ export async function startServer(env: Env): Promise<RunningServer> {
       }
     },
   });
-  const deps: AppDeps = { db: database.db, dbKind: database.kind, env, clock, logger };
+  const circulation = createCirculation({ db: database.db, env, logger });
+  const deps: AppDeps = { db: database.db, dbKind: database.kind, env, clock, logger, circulation };
   const app = buildApp(deps);
   // Delivers the mail outbox from this process; every process may run one (rows are claimed).
   const mailSender = createMailSender({ db: database.db, env, clock, logger });
@@ -67,6 +69,7 @@ export async function startServer(env: Env): Promise<RunningServer> {
     close: async () => {
       await closeHttpServer(server as Server, SHUTDOWN_GRACE_MS);
       await mailSender.stop();
+      await circulation.close();
       await database.close();
     },
   };

@@ -16,7 +16,8 @@ import { closedDaysWindow, loadClosedDays } from './renewal-context.ts';
 export interface LoanListItem {
   id: number;
   no: number;
-  loanedOn: PlainDate;
+  /** Null when the circulation system does not tell (SIP2 has no loan date). */
+  loanedOn: PlainDate | null;
   dueDate: PlainDate;
   branch: { code: string; name: string };
   title: string;
@@ -32,6 +33,8 @@ export interface LoanPage {
   totalPages: number;
   total: number;
   blocked: PatronBlock;
+  /** The circulation system's own words about the block (SIP2 AF), when it gave any. */
+  blockMessage?: string;
   items: LoanListItem[];
 }
 

@@ -1,5 +1,6 @@
 import { addDays, type PlainDate } from '@library/domain';
 import { buildApp } from '../app.ts';
+import { createCirculation } from '../circulation/create-circulation.ts';
 import { loadDemoData } from '../db/seed/demo-data.ts';
 import { parseEnv } from '../env.ts';
 import type { AppDeps } from '../lib/app-env.ts';
@@ -42,15 +43,15 @@ export async function createTestApp(
   const clock = testClock(options.today);
   if (options.demo !== false) await loadDemoData(database.db, clock.today());
   const env = parseEnv({ LOG_LEVEL: 'silent', STATIC_DIR: '/nonexistent', ...options.env });
-  const deps: AppDeps = {
-    db: database.db,
-    dbKind: database.kind,
-    env,
-    clock,
-    logger: createLogger('silent'),
-  };
+  const logger = createLogger('silent');
+  const circulation = createCirculation({ db: database.db, env, logger });
+  const deps: AppDeps = { db: database.db, dbKind: database.kind, env, clock, logger, circulation };
   const app = buildApp(deps);
-  return { app, deps, db: database.db, clock, close: database.close, addDays };
+  const close = async () => {
+    await circulation.close();
+    await database.close();
+  };
+  return { app, deps, db: database.db, clock, close, addDays };
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

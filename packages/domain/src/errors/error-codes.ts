@@ -17,6 +17,14 @@ export const errorMessages = {
   already_registered:
     'パスワードはすでに登録されています。ログインするか、図書館カウンターにお問い合わせください。',
   token_expired: '受付の有効期限が切れました。はじめからやり直してください。',
+  /** The library's own ILS (CIRCULATION=sip2) cannot be reached or answers nonsense (SPEC §9). */
+  ils_unavailable: '図書館システムに接続できません。しばらくしてからもう一度お試しください。',
+  /** The ILS denies this patron renewals (SIP2 patron status position 2). */
+  renewal_denied:
+    '現在、この利用者カードでは貸出延長の手続きができません。図書館カウンターにお問い合わせください。',
+  /** CIRCULATION=sip2 with SIP2_PASSWORDS=ils: patrons log in with the PIN the library gave them. */
+  registration_not_available:
+    'このサービスでは、図書館で登録した暗証番号でログインします。暗証番号がわからない場合は図書館カウンターにお問い合わせください。',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

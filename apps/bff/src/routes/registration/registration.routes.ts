@@ -63,14 +63,17 @@ export function registrationRoutes(deps: AppDeps) {
       const now = clock.now();
       const requestId = c.get('requestId');
       const address = clientAddress(c, deps);
-      const [patron] = await db.select().from(patrons).where(eq(patrons.number, input.patronNumber));
-      assertNotLocked(patron, now);
+      if (!deps.circulation.portalPasswords) throw new ApiError(403, 'registration_not_available');
+      const [known] = await db.select().from(patrons).where(eq(patrons.number, input.patronNumber));
+      assertNotLocked(known, now);
+      // The record to prove identity against: ours, or the ILS's (refreshed into our row).
+      const patron = await deps.circulation.identityRecord(input.patronNumber, known);
       // Every part is compared, whatever the first mismatch, so timing tells nothing.
       const matches = patron
         ? [
             secretEquals(input.name, patron.nameKana),
-            secretEquals(input.birthDate, patron.birthDate),
-            secretEquals(input.phone, patron.phone),
+            secretEquals(input.birthDate, patron.birthDate ?? ''),
+            secretEquals(input.phone, patron.phone ?? ''),
           ].every(Boolean)
         : false;
       if (!patron || !matches) {
@@ -117,7 +120,11 @@ export function registrationRoutes(deps: AppDeps) {
       // The password rules need what a guesser could know: the patron's own details.
       const input = parseWith(
         registrationCompleteSchema({
-          context: { birthDate: patron.birthDate, phone: patron.phone, patronNumber: patron.number },
+          context: {
+            birthDate: patron.birthDate ?? undefined,
+            phone: patron.phone ?? undefined,
+            patronNumber: patron.number,
+          },
           isCommon: isCommonPassword,
         }),
         raw,

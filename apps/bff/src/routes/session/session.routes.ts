@@ -13,7 +13,6 @@ import {
   recordFailure,
   recordSuccess,
 } from '../../services/lockout.ts';
-import { verifyPassword } from '../../services/passwords.ts';
 import {
   clearSessionCookie,
   createSession,
@@ -51,37 +50,48 @@ export function sessionRoutes(deps: AppDeps) {
           await audit(db, 'login_locked', { patronId: patron?.id, requestId });
           throw error;
         }
-        // Always hash (a dummy when there is no patron or no password) so timing reveals nothing.
-        const ok = await verifyPassword(patron?.passwordHash, input.password);
-        if (!ok || !patron) {
+        // The portal's password, or the ILS's PIN (CIRCULATION=sip2): the port decides, and names
+        // the row that a failure counts against (an ILS patron seen for the first time gets one).
+        const check = await deps.circulation.checkLogin({
+          patronNumber: input.patronNumber,
+          password: input.password,
+          patron,
+        });
+        if (!check.ok || check.patronId === undefined) {
           c.get('logger').info({ patron: maskPatronNumber(input.patronNumber) }, 'login failed');
-          await audit(db, 'login_failed', { patronId: patron?.id, requestId });
+          await audit(db, 'login_failed', { patronId: check.patronId, requestId });
           try {
-            await recordFailure(db, 'login', input.patronNumber, patron?.id, address, now);
+            await recordFailure(db, 'login', input.patronNumber, check.patronId, address, now);
           } catch (error) {
-            await audit(db, 'login_locked', { patronId: patron?.id, requestId });
+            await audit(db, 'login_locked', { patronId: check.patronId, requestId });
             throw error;
           }
           throw new ApiError(401, 'invalid_credentials');
         }
+        const patronId = check.patronId;
         // A right password that raced a burst of wrong ones is refused once the burst locked the number.
         try {
-          await assertStillNotLocked(db, patron.id, now);
+          await assertStillNotLocked(db, patronId, now);
         } catch (error) {
-          await audit(db, 'login_locked', { patronId: patron.id, requestId });
+          await audit(db, 'login_locked', { patronId, requestId });
           throw error;
         }
-        await recordSuccess(db, 'login', input.patronNumber, patron.id, address, now);
+        await recordSuccess(db, 'login', input.patronNumber, patronId, address, now);
         // Rotation: whatever session the browser had is ended; a new id is issued.
         const previous = readSessionCookie(c);
         if (previous) {
           const old = await findSession(db, previous, now);
           if (old) await deleteSession(db, old.idHash);
         }
-        const id = await createSession(db, patron.id, now);
+        const id = await createSession(db, patronId, now);
         setSessionCookie(c, deps, id);
-        await audit(db, 'login_succeeded', { patronId: patron.id, requestId });
-        return c.json({ patron: { number: patron.number, name: patron.nameKana } });
+        await audit(db, 'login_succeeded', { patronId, requestId });
+        // Read again: the ILS may just have told us the patron's current name.
+        const [current] = await db
+          .select({ number: patrons.number, name: patrons.nameKana })
+          .from(patrons)
+          .where(eq(patrons.id, patronId));
+        return c.json({ patron: current });
       })
       .delete('/', async (c) => {
         const id = readSessionCookie(c);

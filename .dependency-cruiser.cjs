@@ -11,6 +11,13 @@ module.exports = {
       },
     },
     {
+      name: 'sip2-stands-alone',
+      comment: 'packages/sip2 is a SIP2 client: nothing of ours, no HTTP, no database',
+      severity: 'error',
+      from: { path: '^packages/sip2' },
+      to: { path: '^(apps/|packages/(?!sip2/))|^(node:)?(http|https|http2)$|hono|drizzle|postgres|@electric-sql' },
+    },
+    {
       name: 'web-never-imports-the-server',
       comment: 'the SPA talks to the BFF over HTTP only',
       severity: 'error',

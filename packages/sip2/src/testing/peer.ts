@@ -1,0 +1,97 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import net from 'node:net';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Evergreen's SIPServer (the test peer beside the project, never copied into it): where it is,
+ * and how to start and stop it. `SIP2_PEER_DIR` overrides the default `../shared/sip2-peer`
+ * (relative to the repository root).
+ */
+export function sip2PeerDir(): string {
+  const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+  return process.env.SIP2_PEER_DIR ?? resolve(repoRoot, '../shared/sip2-peer');
+}
+
+/** Why the peer cannot run here, or null when it can. */
+export function sip2PeerMissing(dir = sip2PeerDir()): string | null {
+  if (!existsSync(resolve(dir, 'start.sh'))) return `the SIP2 peer is not at ${dir} (set SIP2_PEER_DIR)`;
+  if (spawnSync('perl', ['-e', '1']).status !== 0) return 'perl is not installed';
+  return null;
+}
+
+/** A free port in 16100–16199 (the range reserved for these tests). */
+export async function freePort(from = 16100, to = 16199): Promise<number> {
+  const offset = Math.floor(Math.random() * (to - from + 1));
+  for (let i = 0; i <= to - from; i++) {
+    const port = from + ((offset + i) % (to - from + 1));
+    const free = await new Promise<boolean>((done) => {
+      const server = net.createServer();
+      server.once('error', () => done(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => done(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error(`no free port in ${from}–${to}`);
+}
+
+export interface RunningPeer {
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Starts the peer (`start.sh PORT data.json`) in its own process group; resolves once it accepts connections. */
+export async function startSip2Peer(
+  dataFile: string,
+  options: { dir?: string; timeoutMs?: number } = {},
+): Promise<RunningPeer> {
+  const dir = options.dir ?? sip2PeerDir();
+  const port = await freePort();
+  const child: ChildProcess = spawn('bash', [resolve(dir, 'start.sh'), String(port), dataFile], {
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr = (stderr + d.toString()).slice(-4000);
+  });
+  let exited: number | null | undefined;
+  const exit = new Promise<void>((done) =>
+    child.once('exit', (code) => {
+      exited = code;
+      done();
+    }),
+  );
+  const stop = async () => {
+    if (exited === undefined && child.pid) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {}
+      const timer = setTimeout(() => {
+        try {
+          if (child.pid) process.kill(-child.pid, 'SIGKILL');
+        } catch {}
+      }, 5000);
+      await exit;
+      clearTimeout(timer);
+    }
+  };
+  const deadline = Date.now() + (options.timeoutMs ?? 120_000);
+  for (;;) {
+    if (exited !== undefined) throw new Error(`the SIP2 peer exited (${exited}): ${stderr}`);
+    const up = await new Promise<boolean>((done) => {
+      const socket = net.connect(port, '127.0.0.1', () => {
+        socket.destroy();
+        done(true);
+      });
+      socket.once('error', () => done(false));
+    });
+    if (up) return { port, stop };
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`the SIP2 peer did not accept connections on ${port}: ${stderr}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

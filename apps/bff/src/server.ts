@@ -3,7 +3,7 @@ import { serve } from '@hono/node-server';
 import { buildApp } from './app.ts';
 import { createCirculation } from './circulation/create-circulation.ts';
 import { openDatabase } from './db/client.ts';
-import { isDatabaseEmpty, loadDemoData } from './db/seed/demo-data.ts';
+import { hasNoBranches, isDatabaseEmpty, loadDemoData, loadDemoLibrary } from './db/seed/demo-data.ts';
 import type { Env } from './env.ts';
 import type { AppDeps } from './lib/app-env.ts';
 import { createLogger } from './lib/logger.ts';
@@ -46,7 +46,12 @@ export async function startServer(env: Env): Promise<RunningServer> {
     dataDir: env.DATA_DIR,
     preparedStatements: env.DATABASE_PREPARED_STATEMENTS,
     prepare: async (db) => {
-      if (env.DEMO_DATA && (await isDatabaseEmpty(db))) {
+      if (env.DEMO_DATA && env.CIRCULATION === 'sip2') {
+        if (await hasNoBranches(db)) {
+          await loadDemoLibrary(db, clock.today());
+          logger.info({ today: clock.today() }, 'demo branches and calendar loaded (loans are the ILS’s)');
+        }
+      } else if (env.DEMO_DATA && (await isDatabaseEmpty(db))) {
         await loadDemoData(db, clock.today());
         logger.info({ today: clock.today() }, 'demo data loaded');
       }

@@ -24,7 +24,8 @@ export interface LoanListItem {
   materialType: MaterialType;
   category: string;
   overdue: boolean;
-  renewal: RenewalEvaluation;
+  /** Eligible without a new due date when the circulation system decides it (SIP2: the ILS). */
+  renewal: RenewalEvaluation | { eligible: true };
 }
 
 export interface LoanPage {

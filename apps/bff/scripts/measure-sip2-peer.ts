@@ -40,7 +40,10 @@ const accepts = (port: number) =>
   });
 
 async function startPeer(): Promise<ChildProcess> {
-  const child = spawn('bash', [`${peerDir}/start.sh`, String(PORT), data], { detached: true, stdio: 'ignore' });
+  const child = spawn('bash', [`${peerDir}/start.sh`, String(PORT), data], {
+    detached: true,
+    stdio: 'ignore',
+  });
   for (let i = 0; i < 600 && !(await accepts(PORT)); i++) {
     if (child.exitCode !== null) throw new Error(`the SIP2 peer exited with ${child.exitCode}`);
     await new Promise((r) => setTimeout(r, 200));
@@ -67,7 +70,13 @@ async function measure(poolSize: number) {
   await loadDemoLibrary(database.db, clock.today());
   const logger = createLogger('silent');
   const pool = new Sip2Pool(sip2ConfigOf(env));
-  const circulation = sip2Circulation({ db: database.db, pool, passwords: 'ils', reasonPatterns: [], logger });
+  const circulation = sip2Circulation({
+    db: database.db,
+    pool,
+    passwords: 'ils',
+    reasonPatterns: [],
+    logger,
+  });
   const app = buildApp({ db: database.db, dbKind: database.kind, env, clock, logger, circulation });
   const c = client(app);
   if ((await c.login('100000024', '1357')).status !== 200) throw new Error('login through the peer failed');
@@ -94,7 +103,9 @@ async function measure(poolSize: number) {
     return res;
   });
   await timed('GET /api/me (portal summary, 20 loans)', () => c.get('/api/me'));
-  const ids = (await c.get('/api/loans?pageSize=20')).body.items.slice(0, 10).map((l: { id: number }) => l.id);
+  const ids = (await c.get('/api/loans?pageSize=20')).body.items
+    .slice(0, 10)
+    .map((l: { id: number }) => l.id);
   await timed(
     'POST /api/renewals (10 items)',
     async () => {

@@ -92,7 +92,7 @@ async function measure(poolSize: number) {
       trips = pool.stats().requests - before;
       if (res.status !== 200) throw new Error(`${label}: ${res.status} ${JSON.stringify(res.body)}`);
     }
-    console.log(
+    console.info(
       `  SIP2_POOL=${poolSize}  ${label.padEnd(44)} ${String(trips).padStart(3)} round trips  median ${median(ms).toFixed(0).padStart(4)} ms  (min ${Math.min(...ms).toFixed(0)}, max ${Math.max(...ms).toFixed(0)}, ${runs} runs)`,
     );
   }
@@ -123,7 +123,7 @@ async function measure(poolSize: number) {
 
 const peer = await startPeer();
 try {
-  console.log(`SIP2 peer on 127.0.0.1:${PORT}; patron 100000024 has 20 loans`);
+  console.info(`SIP2 peer on 127.0.0.1:${PORT}; patron 100000024 has 20 loans`);
   for (const poolSize of [1, 4]) await measure(poolSize);
 } finally {
   process.kill(-peer.pid!, 'SIGTERM');

@@ -4,7 +4,7 @@ import { createCirculation } from '../circulation/create-circulation.ts';
 import { loadDemoData } from '../db/seed/demo-data.ts';
 import { parseEnv } from '../env.ts';
 import type { AppDeps } from '../lib/app-env.ts';
-import { createLogger } from '../lib/logger.ts';
+import { createLogger, type Logger } from '../lib/logger.ts';
 import type { Clock } from '../services/clock.ts';
 import { openTestDatabase } from './test-database.ts';
 
@@ -37,13 +37,13 @@ export function testClock(today: PlainDate = GUIDE_TODAY): TestClock {
 
 /** The real app on a database of its own with the demo data, and a clock the test controls. */
 export async function createTestApp(
-  options: { today?: PlainDate; demo?: boolean; env?: Record<string, string> } = {},
+  options: { today?: PlainDate; demo?: boolean; env?: Record<string, string>; logger?: Logger } = {},
 ) {
   const database = await openTestDatabase();
   const clock = testClock(options.today);
   if (options.demo !== false) await loadDemoData(database.db, clock.today());
   const env = parseEnv({ LOG_LEVEL: 'silent', STATIC_DIR: '/nonexistent', ...options.env });
-  const logger = createLogger('silent');
+  const logger = options.logger ?? createLogger('silent');
   const circulation = createCirculation({ db: database.db, env, logger });
   const deps: AppDeps = { db: database.db, dbKind: database.kind, env, clock, logger, circulation };
   const app = buildApp(deps);

@@ -1,12 +1,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { addDays, errorMessages } from '@library/domain';
 import { FakeIls, type FakeItem, type FakePatron } from '@library/sip2/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, ilsLoans, patrons } from '../../db/schema.ts';
 import { loadDemoLibrary } from '../../db/seed/demo-data.ts';
+import { createLogger } from '../../lib/logger.ts';
 import { client, createTestApp, type TestApp } from '../../test/test-app.ts';
 
 /**
@@ -86,8 +88,9 @@ writeFileSync(patternsFile, JSON.stringify({ reserved: 'outstanding holds|予約
 let ils: FakeIls;
 let t: TestApp;
 
-async function sip2App(env: Record<string, string> = {}) {
+async function sip2App(env: Record<string, string> = {}, logger?: ReturnType<typeof createLogger>) {
   const app = await createTestApp({
+    ...(logger ? { logger } : {}),
     demo: false,
     today: TODAY,
     env: {
@@ -318,7 +321,7 @@ describe('renewals decided by the ILS (29/30)', () => {
     } finally {
       await other.close();
     }
-  });
+  }, 120_000);
 
   it('an item of another patron, or one the ILS no longer lists, is not_found', async () => {
     const paging = await loggedIn(PAGING, '1111');
@@ -475,5 +478,44 @@ describe('SIP2_PASSWORDS=portal: the portal keeps its own passwords', () => {
     } finally {
       await portal.close();
     }
-  });
+  }, 120_000);
+});
+
+describe('log hygiene on CIRCULATION=sip2', () => {
+  it('logs no PIN, no SIP2 password and no full patron number, whatever happens', async () => {
+    const lines: string[] = [];
+    const capture = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(chunk.toString('utf8'));
+        done();
+      },
+    });
+    const number = '300000077';
+    const pin = 'Zq9481Pin';
+    ils.upsertPatron({ id: number, pin, name: 'ログ テスト' });
+    ils.upsertItem({
+      id: '3900000001',
+      title: 'ログの本',
+      patronId: number,
+      dueDate: ymd(addDays(TODAY, 3)),
+    });
+    const app = await sip2App({ LOG_LEVEL: 'debug' }, createLogger('debug', capture));
+    try {
+      const c = client(app.app);
+      expect((await c.login(number, 'wrong-pin')).status).toBe(401);
+      expect((await c.login(number, pin)).status).toBe(200);
+      const id = (await c.get('/api/loans')).body.items[0].id;
+      ils.fault({ kind: 'silentRenew', times: 1 });
+      expect((await c.post('/api/renewals', { loanIds: [id] })).status).toBe(200);
+      const port = ils.port;
+      await ils.stop();
+      expect((await c.get('/api/loans')).status).toBe(503);
+      await ils.start(port);
+    } finally {
+      await app.close();
+    }
+    const log = lines.join('');
+    expect(log).toContain('ILS unavailable');
+    for (const secret of [pin, 'wrong-pin', 'portal-secret', number]) expect(log).not.toContain(secret);
+  }, 120_000);
 });

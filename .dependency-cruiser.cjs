@@ -15,7 +15,9 @@ module.exports = {
       comment: 'packages/sip2 is a SIP2 client: nothing of ours, no HTTP, no database',
       severity: 'error',
       from: { path: '^packages/sip2' },
-      to: { path: '^(apps/|packages/(?!sip2/))|^(node:)?(http|https|http2)$|hono|drizzle|postgres|@electric-sql' },
+      to: {
+        path: '^(apps/|packages/(?!sip2/)|@library/)|^(node:)?(http|https|http2)$|hono|drizzle|postgres|@electric-sql',
+      },
     },
     {
       name: 'web-never-imports-the-server',

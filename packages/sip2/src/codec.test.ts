@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sip2Checksum, verifySip2Checksum } from './checksum.ts';
 import { decodeText, encodeText } from './encoding.ts';
+import { Sip2InvalidFieldError } from './errors.ts';
 import { FrameReader } from './framing.ts';
 import { buildMessageText, decodeMessage, encodeMessage, fieldMap } from './message.ts';
 import {
@@ -56,7 +57,10 @@ describe('messages', () => {
   });
 
   it('refuses a field value that would forge another field', () => {
-    expect(() => requests.patronStatus('20261201   Z120000', 'YANAGAWA', '123|AD0000')).toThrow(RangeError);
+    expect(() => requests.patronStatus('20261201   Z120000', 'YANAGAWA', '123|AD0000')).toThrow(
+      Sip2InvalidFieldError,
+    );
+    expect(() => requests.patronStatus('20261201   Z120000', 'YANAGAWA', '1', 'pin\r')).toThrow(RangeError);
     expect(() => buildMessageText('17', 'short')).toThrow(RangeError);
   });
 
@@ -79,7 +83,7 @@ describe('messages', () => {
     const text =
       `64 Y            000${'20261201    100000'}000100020003000000000000` +
       'AOYANAGAWA|AA100000001|AEヤナガワ タロウ|BEtaro@example.jp|BF0944-00-0000|PB19750408|' +
-      'AU2100000001|AU2100000002|AU2100000003|AT2100000001|BLY|CQN|AFline one|AFline two|';
+      'AU2100000001|AU2100000002|AU2100000003|AT2100000001|AT|AT|BLY|CQN|AFline one|AFline two|';
     const info = parsePatronInformation(decodeMessage(bytes(text), 'utf-8'));
     expect(info.status.renewalPrivilegesDenied).toBe(true);
     expect(info.status.chargePrivilegesDenied).toBe(false);

@@ -84,6 +84,8 @@ export class Sip2Connection {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        // An idle pooled connection does not keep the process alive (a request's timer does).
+        this.socket?.unref();
         resolve();
       };
       const socket = this.config.tls

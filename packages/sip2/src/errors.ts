@@ -23,3 +23,21 @@ export class Sip2ProtocolError extends Error {
     this.name = 'Sip2ProtocolError';
   }
 }
+
+/**
+ * A value that SIP2 cannot carry (`|`, CR or LF would forge fields): thrown before anything is
+ * sent. For a patron's PIN it means "cannot be right" — callers map it to their invalid-input or
+ * wrong-password answer, not to a 5xx. `sip2CanCarry(value)` checks beforehand.
+ */
+export class Sip2InvalidFieldError extends RangeError {
+  readonly field: string;
+  constructor(field: string) {
+    super(`SIP2 field ${field} must not contain '|', CR or LF`);
+    this.name = 'Sip2InvalidFieldError';
+    this.field = field;
+  }
+}
+
+export function sip2CanCarry(value: string): boolean {
+  return !/[|\r\n]/.test(value);
+}

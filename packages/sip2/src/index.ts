@@ -1,6 +1,12 @@
 export { sip2Checksum, verifySip2Checksum } from './checksum.ts';
 export { decodeText, encodeText, type Sip2Encoding } from './encoding.ts';
-export { Sip2ProtocolError, Sip2TimeoutError, Sip2UnavailableError } from './errors.ts';
+export {
+  Sip2InvalidFieldError,
+  Sip2ProtocolError,
+  Sip2TimeoutError,
+  Sip2UnavailableError,
+  sip2CanCarry,
+} from './errors.ts';
 export { FrameReader } from './framing.ts';
 export { maskIdentifier } from './mask.ts';
 export { buildMessageText, decodeMessage, encodeMessage, fieldMap, type Sip2Message } from './message.ts';

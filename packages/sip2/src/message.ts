@@ -1,6 +1,6 @@
 import { hasChecksum, sip2Checksum, verifySip2Checksum } from './checksum.ts';
 import { decodeText, encodeText, type Sip2Encoding } from './encoding.ts';
-import { Sip2ProtocolError } from './errors.ts';
+import { Sip2InvalidFieldError, Sip2ProtocolError, sip2CanCarry } from './errors.ts';
 
 /** Length of the fixed part (after the 2-character command code) of every message we speak. */
 export const FIXED_LENGTH: Readonly<Record<string, number>> = {
@@ -50,7 +50,7 @@ export type FieldList = ReadonlyArray<readonly [string, string | undefined]>;
 
 /** Field values must not contain the delimiter or a terminator: that would forge fields. */
 function checkValue(id: string, value: string): void {
-  if (/[|\r\n]/.test(value)) throw new RangeError(`SIP2 field ${id} must not contain '|', CR or LF`);
+  if (!sip2CanCarry(value)) throw new Sip2InvalidFieldError(id);
 }
 
 /** The message's text without error detection: code + fixed part + `XXvalue|` for each field. */

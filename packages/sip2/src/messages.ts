@@ -117,6 +117,7 @@ function expect(message: Sip2Message, code: string): void {
 
 const first = (fields: Record<string, string[]>, id: string) => fields[id]?.[0];
 const all = (fields: Record<string, string[]>, id: string) => fields[id] ?? [];
+const ids = (fields: Record<string, string[]>, id: string) => all(fields, id).filter((v) => v.trim() !== '');
 const yesNo = (value: string | undefined): boolean | undefined =>
   value === undefined ? undefined : value.trim().toUpperCase() === 'Y';
 const flag = (char: string | undefined) => char === 'Y' || char === 'y';
@@ -202,9 +203,10 @@ export function parsePatronInformation(message: Sip2Message): PatronInformation 
     phone: first(fields, 'BF'),
     homeAddress: first(fields, 'BD'),
     birthDate: first(fields, 'PB'),
-    chargedItems: all(fields, 'AU'),
-    overdueItems: all(fields, 'AT'),
-    holdItems: all(fields, 'AS'),
+    // Item lists without blank entries: Evergreen pads a BP/BQ range past the list's end with empty fields.
+    chargedItems: ids(fields, 'AU'),
+    overdueItems: ids(fields, 'AT'),
+    holdItems: ids(fields, 'AS'),
     screenMessages: all(fields, 'AF'),
     printLines: all(fields, 'AG'),
     fields,

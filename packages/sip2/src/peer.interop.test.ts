@@ -31,7 +31,7 @@ describe.skipIf(missing !== null && !inCi)('SIP2 client against Evergreen SIPSer
     encoding: 'utf-8',
     errorDetection: true,
     timeoutMs: 5000,
-    poolSize: 4,
+    poolSize: 2, // + the measurement's pool of 4: within the peer's 8 server processes (startSip2Peer)
   });
 
   beforeAll(async () => {
@@ -74,6 +74,23 @@ describe.skipIf(missing !== null && !inCi)('SIP2 client against Evergreen SIPSer
 
     const many = await pool.patronInformation('200000004', { patronPassword: '2222' });
     expect(many.chargedItems).toHaveLength(20);
+
+    // BP1–BQ50 of a 1-item list: the peer pads the range with 49 empty AT fields
+    const overdue = await pool.patronInformation('200000001', { patronPassword: '4321', summary: 'overdue' });
+    expect(overdue.overdueItems).toEqual(['3100000003']);
+    expect(overdue.fields.AT).toEqual(['3100000003']);
+  });
+
+  it('BP/BQ: the sample ILS ignores the range for charged items, and the client copes', async () => {
+    const paged = new Sip2Pool({ ...config(peer.port), poolSize: 1, pageSize: 5 });
+    try {
+      const info = await paged.patronInformation('200000004', { patronPassword: '2222' });
+      expect(info.chargedItemsCount).toBe(20);
+      expect(new Set(info.chargedItems).size).toBe(20);
+      expect(paged.stats().requests).toBe(1); // one 63 (login and 99 are not counted): the whole list at once
+    } finally {
+      await paged.close();
+    }
   });
 
   it('17/18: titles in Japanese (NFC, though the peer sends NFD) and due dates in its local time', async () => {
@@ -128,6 +145,16 @@ describe.skipIf(missing !== null && !inCi)('SIP2 client against Evergreen SIPSer
     expect(refused.renewalOk).toBe(false);
     expect(refused.screenMessages).toEqual(['Renewals not allowed.']);
     await pool.endSession('200000002');
+  });
+
+  it('unknown item, and an item charged to someone else', async () => {
+    const unknown = await pool.itemInformation('3999999999');
+    expect(unknown).toMatchObject({ circulationStatus: '01', title: '', dueDate: undefined });
+    const other = await pool.renew('200000001', '3100000005', { patronPassword: '4321' });
+    expect(other.renewalOk).toBe(false);
+    expect(other.screenMessages).toEqual(['Item not checked out to 柳川 太郎']);
+    // the sample ILS reports its charged items as '03' (available): do not rely on 18's status
+    expect((await pool.itemInformation('3100000004')).circulationStatus).toBe('03');
   });
 
   it('also works without error detection (the peer still sends AZ, which is verified)', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Sip2TimeoutError, Sip2UnavailableError } from './errors.ts';
+import { Sip2InvalidFieldError, Sip2TimeoutError, Sip2UnavailableError } from './errors.ts';
 import { Sip2LoginRefusedError, Sip2Pool } from './pool.ts';
 import { FakeIls, type FakeIlsOptions } from './testing/fake-ils.ts';
 import { demoLibrary } from './testing/fixtures.ts';
@@ -144,12 +144,13 @@ describe('Sip2Pool against FakeIls', () => {
   });
 
   it('a renew applied but never answered times out, destroys the connection, and is not resent', async () => {
-    const { fake, pool } = await setup({}, { timeoutMs: 200 });
+    const { fake, pool } = await setup({}, { timeoutMs: 600 });
     fake.fault({ kind: 'silentRenew', times: 1 });
     await pool.itemInformation('2100000001');
     const started = Date.now();
     await expect(pool.renew('100000001', '2100000001')).rejects.toBeInstanceOf(Sip2TimeoutError);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(590);
+    expect(fake.item('2100000001')!.dueDate).not.toBe('20261215    235959'); // it was applied
     expect(fake.stats().received['29']).toBe(1);
     expect(pool.openConnections()).toBe(0);
     await new Promise((r) => setTimeout(r, 20));
@@ -157,14 +158,14 @@ describe('Sip2Pool against FakeIls', () => {
   });
 
   it('a timed-out read destroys its connection: the late answer is never taken for the next request', async () => {
-    const { fake, pool } = await setup({}, { timeoutMs: 150, poolSize: 1 });
-    fake.fault({ kind: 'delay', on: '17', ms: 300, times: 1 });
+    const { fake, pool } = await setup({}, { timeoutMs: 800, poolSize: 1 });
+    fake.fault({ kind: 'delay', on: '17', ms: 1600, times: 1 });
     await expect(pool.itemInformation('2100000001')).rejects.toBeInstanceOf(Sip2TimeoutError);
     const next = await pool.itemInformation('2100000003');
     expect(next.itemIdentifier).toBe('2100000003');
     expect(next.title).toBe('ポプラの秋');
     expect(fake.stats().connections).toBe(2);
-    await new Promise((r) => setTimeout(r, 250)); // the late answer lands on a closed socket
+    await new Promise((r) => setTimeout(r, 900)); // the late answer lands on a closed socket
     expect((await pool.itemInformation('2100000004')).title).toBe('週刊 柳川');
   });
 
@@ -242,8 +243,9 @@ describe('Sip2Pool against FakeIls', () => {
     expect(results.map((r) => r.itemIdentifier)).toEqual(Array.from({ length: 12 }, (_, i) => ids[i % 4]));
     expect(fake.stats()).toMatchObject({ overlappingRequests: 0, maxBusyConnections: 2, connections: 2 });
 
-    const { fake: slow, pool: single } = await setup({}, { poolSize: 1, timeoutMs: 300 });
-    slow.fault({ kind: 'delay', on: '17', ms: 200 });
+    // margins of ≥ 300 ms either way, for a loaded machine
+    const { fake: slow, pool: single } = await setup({}, { poolSize: 1, timeoutMs: 1000 });
+    slow.fault({ kind: 'delay', on: '17', ms: 700 });
     await single.scStatus(); // logged in
     const outcomes = await Promise.allSettled(ids.slice(0, 3).map((id) => single.itemInformation(id)));
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected']);
@@ -303,9 +305,21 @@ describe('Sip2Pool against FakeIls', () => {
         overlappingRequests: 0,
       });
     }
-    expect(timings[4]!).toBeLessThan(timings[1]! / 2);
+    expect(timings[4]!).toBeLessThan(timings[1]! * 0.75); // ideally ¼; loose for a loaded machine
     const { pool } = await setup();
     expect(await pool.itemInformationMany([])).toEqual([]);
+  });
+
+  it('a PIN that SIP2 cannot carry is refused before anything is sent (Sip2InvalidFieldError)', async () => {
+    const { fake, pool } = await setup();
+    const error = await pool
+      .patronInformation('100000001', { patronPassword: '43|AD4321' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Sip2InvalidFieldError);
+    expect((error as Sip2InvalidFieldError).field).toBe('AD');
+    expect(String((error as Error).message)).not.toContain('4321');
+    expect(fake.stats().received['63']).toBeUndefined();
+    expect(pool.status()).toBe('ok');
   });
 
   it('never logs a password, a PIN or a full patron number', async () => {
@@ -329,7 +343,7 @@ describe('Sip2Pool against FakeIls', () => {
       tls: false,
       encoding: 'utf-8',
       errorDetection: true,
-      timeoutMs: 200,
+      timeoutMs: 800,
       poolSize: 1,
     };
     const pool = new Sip2Pool(config, { logger });
@@ -354,5 +368,39 @@ describe('Sip2Pool against FakeIls', () => {
     expect(all).toContain('100***');
     for (const secret of ['portal-secret', 'wrong-secret', '4321']) expect(all).not.toContain(secret);
     expect(all).not.toMatch(/(?<!\d)100000001(?!\d)/); // item 2100000001 may be logged, the patron not
+  });
+});
+
+describe('FakeIls with the peer data file', () => {
+  it('serves the same patrons and items as the real peer gets', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { fromPeerData } = await import('./testing/fixtures.ts');
+    const data = JSON.parse(readFileSync(new URL('./testing/peer-data.json', import.meta.url), 'utf8'));
+    const fake = new FakeIls(fromPeerData(data));
+    const port = await fake.start(0);
+    const pool = new Sip2Pool({
+      host: '127.0.0.1',
+      port,
+      user: 'portal',
+      password: 'portal-secret',
+      institution: 'YANAGAWA',
+      tls: false,
+      encoding: 'utf-8',
+      errorDetection: true,
+      timeoutMs: 1000,
+      poolSize: 1,
+    });
+    try {
+      const patron = await pool.patronInformation('200000002', { patronPassword: '8765' });
+      expect(patron.status.renewalPrivilegesDenied).toBe(true);
+      expect(patron.screenMessages).toEqual(['延滞資料があるため延長できません']);
+      expect((await pool.itemInformation('3100000004')).title).toBe('ガリヴァー旅行記');
+      expect((await pool.renew('200000001', '3100000002')).screenMessages).toEqual([
+        'Item has outstanding holds',
+      ]);
+    } finally {
+      await pool.close();
+      await fake.stop();
+    }
   });
 });

@@ -121,29 +121,32 @@ export class Sip2Pool {
         ),
       );
     if (summary === 'none') return ask();
+    const listOf = (info: PatronInformation) =>
+      summary === 'charged' ? info.chargedItems : summary === 'overdue' ? info.overdueItems : info.holdItems;
     const first = await ask({ start: 1, end: pageSize });
-    const fid = SUMMARY_FIELD[summary];
     const total = {
       charged: first.chargedItemsCount,
       overdue: first.overdueItemsCount,
       hold: first.holdItemsCount,
     }[summary];
-    const items = [...(first.fields[fid] ?? [])];
+    const items = [...listOf(first)];
     // BP/BQ: ask for the next range until the list is as long as the count says. An ILS that
     // ignores the range answers with the whole list (or the same first page): stop then.
     while (items.length < total) {
       const start = items.length + 1;
-      const page = await ask({ start, end: start + pageSize - 1 });
-      const more = page.fields[fid] ?? [];
+      const more = listOf(await ask({ start, end: start + pageSize - 1 }));
       if (more.length === 0 || more[0] === items[0]) {
         if (more.length > items.length) items.splice(0, items.length, ...more);
-        else this.logger.warn({ event: 'sip2.list_incomplete', list: fid, got: items.length, count: total });
+        else
+          this.logger.warn({ event: 'sip2.list_incomplete', list: summary, got: items.length, count: total });
         break;
       }
       items.push(...more);
     }
-    const fields = { ...first.fields, [fid]: items };
-    const result: PatronInformation = { ...first, fields };
+    const result: PatronInformation = {
+      ...first,
+      fields: { ...first.fields, [SUMMARY_FIELD[summary]]: items },
+    };
     if (summary === 'charged') result.chargedItems = items;
     if (summary === 'overdue') result.overdueItems = items;
     if (summary === 'hold') result.holdItems = items;

@@ -138,6 +138,7 @@ export interface Sip2Logger {
   debug?(obj: object, msg?: string): void;
 }
 
+/** Counted per request the pool's callers make (and their retries); logins and their 99 are not. */
 export interface Sip2Stats {
   requests: number;
   answers: number;

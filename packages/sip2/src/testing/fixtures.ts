@@ -35,3 +35,46 @@ export function demoLibrary(): Pick<FakeIlsOptions, 'patrons' | 'items'> {
     ],
   };
 }
+
+/** The data-file format of the SIP2 peer (`../shared/sip2-peer`, ILS/SampleData.pm). */
+export interface PeerData {
+  patrons?: Record<
+    string,
+    {
+      name: string;
+      password?: string;
+      renew_ok?: 0 | 1;
+      email?: string;
+      phone?: string;
+      address?: string;
+      birthdate?: string;
+      screen_msg?: string;
+    }
+  >;
+  items?: Record<string, { title: string; media?: string; patron?: string; due?: string; holds?: string[] }>;
+}
+
+/** The same patrons and items for FakeIls as a peer data file gives the real server. */
+export function fromPeerData(data: PeerData): Pick<FakeIlsOptions, 'patrons' | 'items'> {
+  return {
+    patrons: Object.entries(data.patrons ?? {}).map(([id, p]) => ({
+      id,
+      name: p.name,
+      ...(p.password ? { pin: p.password } : {}),
+      ...(p.email ? { email: p.email } : {}),
+      ...(p.phone ? { phone: p.phone } : {}),
+      ...(p.address ? { address: p.address } : {}),
+      ...(p.birthdate ? { birthDate: p.birthdate } : {}),
+      ...(p.screen_msg ? { screenMessage: p.screen_msg } : {}),
+      status: { renewalPrivilegesDenied: p.renew_ok === 0, recallPrivilegesDenied: true },
+    })),
+    items: Object.entries(data.items ?? {}).map(([id, i]) => ({
+      id,
+      title: i.title,
+      mediaType: i.media ?? '001',
+      ...(i.patron ? { patronId: i.patron } : {}),
+      ...(i.due ? { dueDate: i.due } : {}),
+      ...(i.holds?.length ? { holds: i.holds } : {}),
+    })),
+  };
+}

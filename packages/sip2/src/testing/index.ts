@@ -7,4 +7,5 @@ export {
   type FakePatron,
   type FakeRequest,
 } from './fake-ils.ts';
-export { demoLibrary } from './fixtures.ts';
+export { demoLibrary, fromPeerData, type PeerData } from './fixtures.ts';
+export { freePort, type RunningPeer, sip2PeerDir, sip2PeerMissing, startSip2Peer } from './peer.ts';

@@ -38,16 +38,28 @@ export async function freePort(from = 16100, to = 16199): Promise<number> {
 
 export interface RunningPeer {
   port: number;
+  /** The peer's process group (its main process's pid). */
+  pid: number;
   stop(): Promise<void>;
 }
 
-/** Starts the peer (`start.sh PORT data.json`) in its own process group; resolves once it accepts connections. */
+/**
+ * Starts the peer (`start.sh PORT data.json`) in its own process group; resolves once it accepts
+ * connections and has `children` (default 8) server processes waiting.
+ *
+ * Why `children`: the peer is a Net::Server::PreFork server (2 processes at start, one more
+ * spawned per connection beyond that). Its parent reads its children's status lines with a
+ * buffered readline after select(), so when two lines arrive together it misses one, believes
+ * a process is still free and spawns none: a burst of new connections (a pool of 4 logging in
+ * at once) can then wait in the listen queue until some other connection closes. We size the
+ * pool up front with SIGTTIN (Net::Server's documented "one more server" signal) instead.
+ */
 export async function startSip2Peer(
   dataFile: string,
-  options: { dir?: string; timeoutMs?: number } = {},
+  options: { dir?: string; timeoutMs?: number; port?: number; children?: number } = {},
 ): Promise<RunningPeer> {
   const dir = options.dir ?? sip2PeerDir();
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const child: ChildProcess = spawn('bash', [resolve(dir, 'start.sh'), String(port), dataFile], {
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -87,11 +99,39 @@ export async function startSip2Peer(
       });
       socket.once('error', () => done(false));
     });
-    if (up) return { port, stop };
+    if (up) {
+      try {
+        await spawnChildren(child.pid!, options.children ?? 8, deadline);
+      } catch (error) {
+        await stop();
+        throw error;
+      }
+      return { port, pid: child.pid!, stop };
+    }
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`the SIP2 peer did not accept connections on ${port}: ${stderr}`);
     }
     await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Server processes of the peer's PreFork parent. */
+function childrenOf(pid: number): number {
+  const out = spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' });
+  return out.stdout.split('\n').filter((line) => line.trim() !== '').length;
+}
+
+/** One SIGTTIN at a time (Net::Server folds signals that arrive together into one). */
+async function spawnChildren(pid: number, wanted: number, deadline: number): Promise<void> {
+  let have = childrenOf(pid);
+  while (have < wanted) {
+    process.kill(pid, 'SIGTTIN'); // min_servers and max_servers + 1
+    const before = have;
+    while (have <= before) {
+      if (Date.now() > deadline) throw new Error(`the SIP2 peer did not start ${wanted} server processes`);
+      await new Promise((r) => setTimeout(r, 20));
+      have = childrenOf(pid);
+    }
   }
 }

@@ -155,6 +155,10 @@ describe('login with the ILS PIN (SIP2_PASSWORDS=ils)', () => {
     expect(unknown.status).toBe(401);
     expect(unknown.body).toEqual(wrong.body);
     expect(wrong.body.error.code).toBe('invalid_credentials');
+    // A PIN SIP2 cannot carry (its field separator) is a wrong PIN, not a 5xx.
+    const unsendable = await client(t.app).login(A, '43|21');
+    expect(unsendable.status).toBe(401);
+    expect(unsendable.body).toEqual(wrong.body);
   });
 
   it("keeps the portal's own lockout: five wrong PINs lock the number (423)", async () => {

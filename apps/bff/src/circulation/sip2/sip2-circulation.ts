@@ -14,6 +14,7 @@ import {
   type Sip2Pool,
   Sip2TimeoutError,
   Sip2UnavailableError,
+  sip2CanCarry,
   sip2DatePart,
 } from '@library/sip2';
 import { and, eq, inArray, sql } from 'drizzle-orm';
@@ -238,6 +239,8 @@ export function sip2Circulation(options: Sip2CirculationOptions): CirculationPor
         const ok = await verifyPassword(patron?.passwordHash, password);
         return { ok: ok && patron !== undefined, patronId: patron?.id };
       }
+      // A PIN SIP2 cannot carry ('|', control characters) cannot be anyone's: a wrong PIN.
+      if (!sip2CanCarry(password)) return { ok: false, patronId: patron?.id };
       // 63 with the PIN: BL says whether the ILS knows the patron, CQ whether the PIN is right.
       // An unknown patron answers exactly as a wrong PIN does (the ILS's round trip for both).
       const info = await ils('63 login', () =>

@@ -55,7 +55,8 @@ const test = base.extend<object, { peer: SipPeer }>({
 });
 
 test.use({ ownServer: 'sip2' });
-test.describe.configure({ mode: 'serial' });
+// Every page is a few SIP2 round trips to a Perl server on a shared machine: more time than the default 60 s.
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
 test.skip(missing !== null, `SIP2 peer not available: ${missing}`);
 
 /** Today in Tokyo, the peer's zone, plus `days`, as YYYY/MM/DD (the guide's format). */
@@ -91,14 +92,19 @@ async function ilsDueDate(peer: SipPeer, itemId: string): Promise<string> {
   }
 }
 
-/** The ILS lists loans in its own order: page on until the row is there. */
+/** The ILS lists loans in its own order: from page 1, page on (waiting for each page's own answer) until the row is there. */
 async function pageToRow(page: Page, title: string) {
-  for (let i = 0; i < 5; i++) {
+  const heading = page.getByRole('heading', { level: 2, name: /貸出中一覧（\d+\/\d+ページ）/ });
+  await expect(heading).toBeVisible();
+  if (!/（1\//.test((await heading.textContent()) ?? '')) await page.goto('/loans');
+  for (let n = 1; n <= 5; n++) {
+    await expect(
+      page.getByRole('heading', { level: 2, name: new RegExp(`（${n}/\\d+ページ）`) }),
+    ).toBeVisible();
     if ((await loanRow(page, title).count()) > 0) return loanRow(page, title);
     const next = page.getByRole('button', { name: '次のページ' });
     if (!(await next.isEnabled())) break;
     await next.click();
-    await expect(page.getByText(/（\d+\/\d+ページ）/).first()).toBeVisible();
   }
   await expect(loanRow(page, title)).toHaveCount(1);
   return loanRow(page, title);

@@ -9,10 +9,9 @@
  *
  * A measurement, not a test: it prints figures and fails only if an answer is wrong.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Sip2Pool } from '@library/sip2';
+import { freePort, startSip2Peer } from '@library/sip2/testing';
 import { buildApp } from '../src/app.ts';
 import { sip2ConfigOf } from '../src/circulation/create-circulation.ts';
 import { sip2Circulation } from '../src/circulation/sip2/sip2-circulation.ts';
@@ -24,32 +23,9 @@ import { systemClock } from '../src/services/clock.ts';
 import { client } from '../src/test/test-app.ts';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
-const peerDir = process.env.SIP2_PEER_DIR ?? `${repo}../shared/sip2-peer`;
 const data = `${repo}e2e/fixtures/sip2-peer-data.json`;
-const PORT = Number(process.env.SIP2_MEASURE_PORT ?? 16290);
 const RUNS = 5;
-
-const accepts = (port: number) =>
-  new Promise<boolean>((done) => {
-    const s = net.connect(port, '127.0.0.1');
-    s.once('connect', () => {
-      s.destroy();
-      done(true);
-    });
-    s.once('error', () => done(false));
-  });
-
-async function startPeer(): Promise<ChildProcess> {
-  const child = spawn('bash', [`${peerDir}/start.sh`, String(PORT), data], {
-    detached: true,
-    stdio: 'ignore',
-  });
-  for (let i = 0; i < 600 && !(await accepts(PORT)); i++) {
-    if (child.exitCode !== null) throw new Error(`the SIP2 peer exited with ${child.exitCode}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return child;
-}
+let PORT = 0;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -121,10 +97,12 @@ async function measure(poolSize: number) {
   await database.close();
 }
 
-const peer = await startPeer();
+// The peer with its server processes started up front (ADR 0011), on a port of this task's range.
+const peer = await startSip2Peer(data, { port: await freePort(16200, 16299), timeoutMs: 150_000 });
+PORT = peer.port;
 try {
   console.info(`SIP2 peer on 127.0.0.1:${PORT}; patron 100000024 has 20 loans`);
   for (const poolSize of [1, 4]) await measure(poolSize);
 } finally {
-  process.kill(-peer.pid!, 'SIGTERM');
+  await peer.stop();
 }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { compress } from 'hono/compress';
+import { localCirculation } from './circulation/local/local-circulation.ts';
 import type { AppDeps } from './lib/app-env.ts';
 import { createApp } from './lib/create-app.ts';
 import { calendarRoutes } from './routes/calendar/calendar.routes.ts';
@@ -23,8 +24,13 @@ export function isFilePath(path: string): boolean {
   return path.startsWith('/assets/') || /\.[^/]*$/.test(path.slice(path.lastIndexOf('/') + 1));
 }
 
-/** Mounts the API under /api and, when built, the SPA on the same origin. */
-export function buildApp(deps: AppDeps) {
+/**
+ * Mounts the API under /api and, when built, the SPA on the same origin. Without a circulation
+ * port the portal's own tables serve (CIRCULATION=local, the default); `startServer` passes the
+ * one the environment chose.
+ */
+export function buildApp(input: Omit<AppDeps, 'circulation'> & { circulation?: AppDeps['circulation'] }) {
+  const deps: AppDeps = { ...input, circulation: input.circulation ?? localCirculation(input.db) };
   const app = createApp(deps);
   // Read-only answers (the loans page, the calendar) gzip to a third on a phone's connection.
   // Only GET: no answer to a POST/PUT (the registration token) is compressed, and the answers

@@ -33,9 +33,10 @@ export const patrons = pgTable(
     id: serial('id').primaryKey(),
     number: text('number').notNull().unique(),
     nameKana: text('name_kana').notNull(),
-    birthDate: date('birth_date', { mode: 'string' }).notNull(),
-    /** Digits only, e.g. 0944730001. */
-    phone: text('phone').notNull(),
+    /** Null for an ILS patron whose ILS does not tell (CIRCULATION=sip2 keeps what 64 answers). */
+    birthDate: date('birth_date', { mode: 'string' }),
+    /** Digits only, e.g. 0944730001; null when the ILS does not tell. */
+    phone: text('phone'),
     email: text('email'),
     passwordHash: text('password_hash'),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true, mode: 'date' }),
@@ -94,6 +95,25 @@ export const loans = pgTable(
     uniqueIndex('loans_item_active_uq').on(t.itemId).where(sql`${t.returnedOn} is null`),
     check('loans_renewal_count_nonnegative', sql`${t.renewalCount} >= 0`),
   ],
+);
+
+/**
+ * CIRCULATION=sip2: the portal's handle for a loan the ILS reported (64 AU). The API's loan ids
+ * stay integers of our own, scoped to the patron, and never expose the ILS's item barcodes in
+ * a request a patron could tamper with: an id of another patron is simply not found.
+ */
+export const ilsLoans = pgTable(
+  'ils_loans',
+  {
+    id: serial('id').primaryKey(),
+    patronId: integer('patron_id')
+      .notNull()
+      .references(() => patrons.id),
+    /** SIP2 item identifier (AB). */
+    itemIdentifier: text('item_identifier').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('ils_loans_patron_item_uq').on(t.patronId, t.itemIdentifier)],
 );
 
 /** Audit of every successful renewal; (loan, renewal number) is unique, so a renewal is recorded once. */

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { maskPatronNumber } from '@library/domain';
 import { eq } from 'drizzle-orm';
+import type { CirculationPort } from '../circulation/circulation-port.ts';
 import type { Db } from '../db/client.ts';
 import { patrons } from '../db/schema.ts';
 import { ApiError } from '../lib/api-error.ts';
@@ -32,7 +33,7 @@ export type Patron = typeof patrons.$inferSelect;
  * Returns the patron on a match; the caller decides what the patron's state allows.
  */
 export async function verifyIdentity(
-  deps: { db: Db; clock: Clock },
+  deps: { db: Db; clock: Clock; circulation: Pick<CirculationPort, 'identityRecord'> },
   claim: IdentityClaim,
   attempt: {
     kind: AttemptKind;
@@ -43,14 +44,16 @@ export async function verifyIdentity(
   },
 ): Promise<Patron> {
   const { db } = deps;
-  const [patron] = await db.select().from(patrons).where(eq(patrons.number, claim.patronNumber));
+  const [known] = await db.select().from(patrons).where(eq(patrons.number, claim.patronNumber));
   await lockout.check(deps, claim.patronNumber, attempt.clientAddress);
+  // The record to prove identity against: ours, or the ILS's (CIRCULATION=sip2, refreshed into our row).
+  const patron = await deps.circulation.identityRecord(claim.patronNumber, known);
   // Every part is compared, whatever the first mismatch, so timing tells nothing.
   const matches = patron
     ? [
         secretEquals(claim.name, patron.nameKana),
-        secretEquals(claim.birthDate, patron.birthDate),
-        secretEquals(claim.phone, patron.phone),
+        secretEquals(claim.birthDate, patron.birthDate ?? ''),
+        secretEquals(claim.phone, patron.phone ?? ''),
       ].every(Boolean)
     : false;
   if (!patron || !matches) {

@@ -97,7 +97,7 @@ export function passwordResetService(deps: AppDeps) {
     ctx: RequestContext & { clientAddress: string | undefined },
   ): Promise<{ resetToken: string }> {
     const now = clock.now();
-    const patron = await verifyIdentity({ db, clock }, claim, {
+    const patron = await verifyIdentity(deps, claim, {
       kind: 'password_reset',
       failedEvent: 'password_reset_verify_failed',
       clientAddress: ctx.clientAddress,
@@ -158,7 +158,11 @@ export function passwordResetService(deps: AppDeps) {
     if (!patron) throw new ApiError(410, 'token_expired');
     const input = parseWith(
       passwordResetCompleteSchema({
-        context: { birthDate: patron.birthDate, phone: patron.phone, patronNumber: patron.number },
+        context: {
+          birthDate: patron.birthDate ?? undefined,
+          phone: patron.phone ?? undefined,
+          patronNumber: patron.number,
+        },
         isCommon: isCommonPassword,
       }),
       raw,

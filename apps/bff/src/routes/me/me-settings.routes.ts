@@ -39,7 +39,11 @@ export function meSettingsRoutes(deps: AppDeps) {
       }
       const input = parseWith(
         passwordChangeSchema({
-          context: { birthDate: patron.birthDate, phone: patron.phone, patronNumber: patron.number },
+          context: {
+            birthDate: patron.birthDate ?? undefined,
+            phone: patron.phone ?? undefined,
+            patronNumber: patron.number,
+          },
           isCommon: isCommonPassword,
         }),
         raw,

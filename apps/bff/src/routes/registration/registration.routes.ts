@@ -57,6 +57,7 @@ export function registrationRoutes(deps: AppDeps) {
       const input = await jsonBody(c, registrationVerifySchema(clock.today()));
       const now = clock.now();
       const address = clientAddress(c, deps);
+      if (!deps.circulation.portalPasswords) throw new ApiError(403, 'registration_not_available');
       const patron = await verifyIdentity(deps, input, {
         kind: 'registration',
         failedEvent: 'registration_verify_failed',
@@ -103,7 +104,11 @@ export function registrationRoutes(deps: AppDeps) {
       // The password rules need what a guesser could know: the patron's own details.
       const input = parseWith(
         registrationCompleteSchema({
-          context: { birthDate: patron.birthDate, phone: patron.phone, patronNumber: patron.number },
+          context: {
+            birthDate: patron.birthDate ?? undefined,
+            phone: patron.phone ?? undefined,
+            patronNumber: patron.number,
+          },
           isCommon: isCommonPassword,
         }),
         raw,

@@ -8,7 +8,6 @@ import { clientAddress } from '../../lib/client-address.ts';
 import { jsonBody } from '../../lib/validation.ts';
 import { audit } from '../../services/audit.ts';
 import { lockout } from '../../services/lockout.ts';
-import { verifyPassword } from '../../services/passwords.ts';
 import {
   clearSessionCookie,
   createSession,
@@ -40,26 +39,38 @@ export function sessionRoutes(deps: AppDeps) {
         const requestId = c.get('requestId');
         const [patron] = await db.select().from(patrons).where(eq(patrons.number, input.patronNumber));
         // Known, unknown or unregistered: the same statements, the same answers, in the same order.
-        const refusedWhenLocked = async <T>(step: () => Promise<T>): Promise<T> => {
+        const refusedWhenLocked = async <T>(
+          patronId: number | undefined,
+          step: () => Promise<T>,
+        ): Promise<T> => {
           try {
             return await step();
           } catch (error) {
-            await audit(db, 'login_locked', { patronId: patron?.id, requestId });
+            await audit(db, 'login_locked', { patronId, requestId });
             throw error;
           }
         };
-        await refusedWhenLocked(() => lockout.check(deps, input.patronNumber, address));
-        // Always hash (a dummy when there is no patron or no password) so timing reveals nothing.
-        const ok = await verifyPassword(patron?.passwordHash, input.password);
-        if (!ok || !patron) {
+        await refusedWhenLocked(patron?.id, () => lockout.check(deps, input.patronNumber, address));
+        // The portal's password (a dummy hash when there is none, so timing reveals nothing), or the
+        // ILS's PIN (CIRCULATION=sip2): the port decides, and names the patron's row (an ILS patron
+        // seen for the first time gets one).
+        const check = await deps.circulation.checkLogin({
+          patronNumber: input.patronNumber,
+          password: input.password,
+          patron,
+        });
+        if (!check.ok || check.patronId === undefined) {
           c.get('logger').info({ patron: maskPatronNumber(input.patronNumber) }, 'login failed');
-          await audit(db, 'login_failed', { patronId: patron?.id, requestId });
-          await refusedWhenLocked(() => lockout.fail(deps, 'login', input.patronNumber, address));
+          await audit(db, 'login_failed', { patronId: check.patronId, requestId });
+          await refusedWhenLocked(check.patronId, () =>
+            lockout.fail(deps, 'login', input.patronNumber, address),
+          );
           throw new ApiError(401, 'invalid_credentials');
         }
+        const patronId = check.patronId;
         // A right password that raced a burst of wrong ones is refused once the burst locked the number.
-        await refusedWhenLocked(() => lockout.check(deps, patron.number, address));
-        await lockout.succeed(deps, 'login', patron.number, address);
+        await refusedWhenLocked(patronId, () => lockout.check(deps, input.patronNumber, address));
+        await lockout.succeed(deps, 'login', input.patronNumber, address);
         const now = clock.now();
         // Rotation: whatever session the browser had is ended; a new id is issued.
         const previous = readSessionCookie(c, deps);
@@ -67,10 +78,15 @@ export function sessionRoutes(deps: AppDeps) {
           const old = await findSession(db, previous, now);
           if (old) await deleteSession(db, old.idHash);
         }
-        const id = await createSession(db, patron.id, now);
+        const id = await createSession(db, patronId, now);
         setSessionCookie(c, deps, id);
-        await audit(db, 'login_succeeded', { patronId: patron.id, requestId });
-        return c.json({ patron: { number: patron.number, name: patron.nameKana } });
+        await audit(db, 'login_succeeded', { patronId, requestId });
+        // Read again: the ILS may just have told us the patron's current name.
+        const [current] = await db
+          .select({ number: patrons.number, name: patrons.nameKana })
+          .from(patrons)
+          .where(eq(patrons.id, patronId));
+        return c.json({ patron: current });
       })
       .delete('/', async (c) => {
         const id = readSessionCookie(c, deps);

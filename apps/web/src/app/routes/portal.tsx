@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom';
 import { Breadcrumbs } from '../../components/layout/breadcrumbs.tsx';
 import { PageTitle } from '../../components/layout/page-title.tsx';
+import { BlockNotice } from '../../components/ui/block-notice.tsx';
 import { paths } from '../../config/paths.ts';
 import { useMe } from '../../features/auth/api/get-me.ts';
 import { RequireSession } from '../../features/auth/components/require-session.tsx';
@@ -12,11 +13,7 @@ function Portal() {
   return (
     <>
       <p className="lead">{me.patron.name} さん、あなたの図書館利用状況です。</p>
-      {me.blocked ? (
-        <div className="alert alert-error" role="alert">
-          返却期限日を過ぎた資料があるため、貸出延長の手続きができません。
-        </div>
-      ) : null}
+      {me.blocked ? <BlockNotice blocked={me.blocked} message={me.blockMessage} advice={false} /> : null}
       <LibraryCalendar />
       <section className="panel" aria-labelledby="loan-status-heading">
         <h2 id="loan-status-heading">

@@ -1,5 +1,6 @@
-import { formatDateJa, type PlainDate, renewalNote, renewalReasonMessages } from '@library/domain';
+import { formatDateJa, type PlainDate, renewalNote } from '@library/domain';
 import { useEffect, useMemo, useState } from 'react';
+import { BlockNotice } from '../../../components/ui/block-notice.tsx';
 import { ApiClientError } from '../../../lib/api-client.ts';
 import { useOnlineStatus } from '../../../lib/online-status.ts';
 import { type Loan, useLoans } from '../api/get-loans.ts';
@@ -28,7 +29,15 @@ interface Confirmation {
  * inside a number — the page lets any text wrap anywhere so that enlarged text never scrolls
  * sideways, and a narrow column then cut dates as "2021/01/2" over "5".
  */
-function TableDate({ date }: { date: PlainDate }) {
+function TableDate({ date }: { date: PlainDate | null }) {
+  if (date === null) {
+    return (
+      <span>
+        <span aria-hidden="true">—</span>
+        <span className="visually-hidden">記録なし</span>
+      </span>
+    );
+  }
   const text = formatDateJa(date);
   const cut = text.indexOf('/') + 1;
   // One element: on a phone the cell is a grid (label | value) and each child would be an item.
@@ -146,13 +155,7 @@ export function LoanList({ page, onPageChange, onRenewed }: Props) {
 
   return (
     <section className="panel loan-list" aria-labelledby="loan-list-heading">
-      {blocked ? (
-        <div className="alert alert-error" role="alert">
-          {renewalReasonMessages.patron_has_overdue}
-          <br />
-          返却期限日を過ぎた資料を返却していただくと、貸出延長ができるようになります。
-        </div>
-      ) : null}
+      {blocked ? <BlockNotice blocked={blocked} message={data.blockMessage} /> : null}
       {loans.isError && online ? (
         // The last answer stays on screen; the server checks every renewal again anyway (R6).
         <div className="alert alert-error loan-refresh-error" role="alert">

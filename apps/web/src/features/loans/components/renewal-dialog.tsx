@@ -94,7 +94,9 @@ export function RenewalDialog({ loans, pending, online, error, onConfirm, onCanc
                 <span>{formatDateJa(loan.dueDate)}</span>
                 <span aria-hidden="true"> → </span>
                 <span className="visually-hidden">から</span>
-                <strong>{loan.renewal.newDueDate ? formatDateJa(loan.renewal.newDueDate) : ''}</strong>
+                <strong>
+                  {loan.renewal.newDueDate ? formatDateJa(loan.renewal.newDueDate) : '図書館システムが決定'}
+                </strong>
                 <span className="visually-hidden">に延長</span>
               </td>
             </tr>

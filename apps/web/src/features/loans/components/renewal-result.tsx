@@ -48,7 +48,7 @@ export function RenewalResultView({ results, onBack }: { results: RenewalResult[
               <li key={r.loanId}>
                 <span className="renewal-refused-title">{r.title ?? `資料（番号 ${r.loanId}）`}</span>
                 <span className="renewal-refused-reason">
-                  {renewalReasonMessage(r.reason, r.availableFrom)}
+                  {renewalReasonMessage(r.reason, r.availableFrom, r.message)}
                 </span>
               </li>
             ))}

@@ -465,7 +465,7 @@ describe('SIP2_PASSWORDS=portal: the portal keeps its own passwords', () => {
         phone: ['0944', '73', '0001'],
       });
       expect(verify.status).toBe(200);
-      expect(verify.body.currentEmail).toBe('taro@example.jp');
+      expect(verify.body.currentEmail).toBe('t***@example.jp');
       const complete = await c.post('/api/registration/complete', {
         registrationToken: verify.body.registrationToken,
         password: 'kawakudari-2026',

@@ -43,6 +43,8 @@ export default defineConfig({
     { name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions } },
     {
       name: 'phone',
+      // The SIP2 journey runs on the desktop project only (it starts a SIP2 peer: CI time).
+      testIgnore: /sip2-journey\.spec\.ts/,
       use: {
         viewport: { width: 360, height: 740 },
         deviceScaleFactor: 2,

@@ -56,7 +56,8 @@ test.describe('4 利用者登録 (新規パスワード登録)', () => {
     await expect(page.getByRole('heading', { name: '新規パスワードの登録' })).toBeVisible();
     await test.step('④ 新規パスワードの登録: 推測しやすいパスワード・再入力の誤り・連続ドット', async () => {
       await expect(page.getByRole('navigation', { name: '現在位置' })).toContainText('新規パスワード登録');
-      await expect(page.getByLabel('旧メールアドレス')).toHaveValue('hanako.suzuki@example.jp');
+      // Masked: the identity check alone does not reveal the address on file.
+      await expect(page.getByLabel('旧メールアドレス')).toHaveValue('h***@example.jp');
       await expect(page.getByLabel('旧メールアドレス')).toHaveAttribute('readonly', '');
       await expect(page.getByLabel('登録パスワード')).toHaveAttribute('autocomplete', 'new-password');
       await expect(page.getByLabel('再入力')).toHaveAttribute('autocomplete', 'new-password');

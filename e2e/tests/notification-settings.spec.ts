@@ -3,7 +3,7 @@ import { expectAccessible, tabTo } from '../fixtures/a11y.ts';
 import { expect, test } from '../fixtures/test.ts';
 
 /**
- * 利用者情報変更 → お知らせの設定 and カレンダーに返却期限日を表示 (SPEC §10), keyboard only.
+ * 利用者情報変更 → お知らせの設定 and カレンダーに返却期限日を表示 (docs/product.md §10), keyboard only.
  * Opting 100000001 in and issuing a feed changes demo state: a server of its own.
  */
 test.use({ ownServer: 'notifications' });

@@ -3,7 +3,7 @@ import { expectAccessible, tabTo } from '../fixtures/a11y.ts';
 import { DEMO_PASSWORD, expect, guideStep, loginThroughUi, test } from '../fixtures/test.ts';
 
 /**
- * パスワードを忘れた方 (SPEC §11). Resetting changes demo patrons' passwords: the file has a
+ * パスワードを忘れた方 (docs/product.md §11). Resetting changes demo patrons' passwords: the file has a
  * server of its own. By mail: 100000001 (address on file); by identity: 100000004 (none).
  */
 test.use({ ownServer: 'password-reset' });

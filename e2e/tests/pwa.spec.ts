@@ -14,10 +14,17 @@ const staticDir = process.env.STATIC_DIR ?? fileURLToPath(new URL('../../apps/we
 /** What a patron of the demo data would leave behind: their name, number and titles. */
 const PERSONAL = ['ヤナガワタロウ', '100000001', 'マンガ日本の歴史'];
 
-/** Every value of every object store of every IndexedDB database of the origin, as text. */
-function readIndexedDb(page: Page): Promise<string> {
+/**
+ * Everything the origin keeps on the device, as text: every value of every object store of
+ * every IndexedDB database, and sessionStorage and localStorage (where the offline copy lives
+ * when 「この端末に保存する」 was not chosen).
+ */
+function readOfflineCopy(page: Page): Promise<string> {
   return page.evaluate(async () => {
-    const dump: unknown[] = [];
+    const dump: unknown[] = [
+      { sessionStorage: { ...sessionStorage } },
+      { localStorage: { ...localStorage } },
+    ];
     for (const info of await indexedDB.databases()) {
       if (!info.name) continue;
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -157,8 +164,8 @@ test.describe('PWA: インストールとオフライン', () => {
     await expect(page.getByRole('table', { name: '貸出状況' })).toContainText('マンガ日本の歴史');
     const after = Date.now();
     await waitForServiceWorkerControl(page);
-    // The offline copy is written (throttled) to IndexedDB.
-    await expect.poll(() => readIndexedDb(page)).toContain('マンガ日本の歴史');
+    // The offline copy is written (throttled), for this browser session.
+    await expect.poll(() => readOfflineCopy(page)).toContain('マンガ日本の歴史');
     await expect(page.getByText('オフラインです')).toHaveCount(0);
 
     await context.setOffline(true);
@@ -213,8 +220,8 @@ test.describe('PWA: インストールとオフライン', () => {
     await expect(page.getByRole('checkbox')).toHaveCount(4);
     await waitForServiceWorkerControl(page);
     // The loan list's answer (with its 注意 and branches) is in the offline copy.
-    await expect.poll(() => readIndexedDb(page)).toContain('totalPages');
-    await expect.poll(() => readIndexedDb(page)).toContain('北原白秋詩集');
+    await expect.poll(() => readOfflineCopy(page)).toContain('totalPages');
+    await expect.poll(() => readOfflineCopy(page)).toContain('北原白秋詩集');
 
     await context.setOffline(true);
     await page.reload();
@@ -253,14 +260,14 @@ test.describe('PWA: インストールとオフライン', () => {
     loginAs,
   }) => {
     await loginAs('100000001');
-    await expect.poll(() => readIndexedDb(page)).toContain('マンガ日本の歴史');
+    await expect.poll(() => readOfflineCopy(page)).toContain('マンガ日本の歴史');
 
     await page.getByRole('button', { name: 'ログアウト' }).click();
     await expect(page.getByRole('heading', { level: 1, name: '柳川市立図書館' })).toBeVisible();
 
     // Long enough for a throttled write (1 s) to have landed after the removal.
     await page.waitForTimeout(1500);
-    const stored = await readIndexedDb(page);
+    const stored = await readOfflineCopy(page);
     for (const text of PERSONAL) expect(stored).not.toContain(text);
     const cached = await readCacheStorage(page);
     expect(cached.filter((url) => new URL(url).pathname.startsWith('/api'))).toEqual([]);
@@ -271,7 +278,7 @@ test.describe('PWA: インストールとオフライン', () => {
     loginAs,
   }) => {
     await loginAs('100000001');
-    await expect.poll(() => readIndexedDb(page)).toContain('マンガ日本の歴史');
+    await expect.poll(() => readOfflineCopy(page)).toContain('マンガ日本の歴史');
 
     // The session ends on the server (here: deleted with the same cookie, outside the app).
     expect((await page.request.delete('/api/session')).status()).toBe(204);
@@ -280,9 +287,90 @@ test.describe('PWA: インストールとオフライン', () => {
     await expect(page.getByRole('heading', { level: 1, name: '利用照会' })).toBeVisible();
     await expect(page.getByText('マンガ日本の歴史')).toHaveCount(0);
     await page.waitForTimeout(1500);
-    const stored = await readIndexedDb(page);
+    const stored = await readOfflineCopy(page);
     for (const text of PERSONAL) expect(stored).not.toContain(text);
   });
+
+  for (const keep of [false, true]) {
+    test(`closing the browser ${keep ? 'with' : 'without'} 「この端末に保存する」, then opening 貸出一覧 offline: ${
+      keep ? 'the last loans with their time' : 'nothing personal'
+    }`, async ({ appServer }, testInfo) => {
+      // A real profile on disk, closed and opened again: what a browser restart is.
+      const profile = mkdtempSync(join(tmpdir(), 'library-restart-'));
+      const { viewport, deviceScaleFactor, isMobile, hasTouch, userAgent, launchOptions } =
+        testInfo.project.use;
+      const launch = () =>
+        chromium.launchPersistentContext(profile, {
+          ...launchOptions,
+          ...(viewport ? { viewport } : {}),
+          ...(deviceScaleFactor ? { deviceScaleFactor } : {}),
+          ...(isMobile !== undefined ? { isMobile } : {}),
+          ...(hasTouch !== undefined ? { hasTouch } : {}),
+          ...(userAgent ? { userAgent } : {}),
+          baseURL: appServer.baseURL,
+          locale: 'ja-JP',
+          timezoneId: 'Asia/Tokyo',
+        });
+      try {
+        const before = Date.now();
+        const first = await launch();
+        const page = first.pages()[0] ?? (await first.newPage());
+        await page.goto('/login');
+        const keepBox = page.getByRole('checkbox', { name: 'この端末に保存する' });
+        // Off by default: a browser tab on a shared library PC keeps nothing.
+        await expect(keepBox).not.toBeChecked();
+        await page.getByLabel('利用者番号').fill('100000001');
+        await page.getByLabel('パスワード').fill('tosho2021');
+        if (keep) await keepBox.check();
+        await page.getByRole('button', { name: 'ログインする' }).click();
+        await expect(page.getByRole('heading', { level: 1, name: '利用者ポータル' })).toBeVisible();
+        await page.getByRole('link', { name: '貸出状況', exact: true }).click();
+        await expect(page.getByText('該当件数【8】')).toBeVisible();
+        const after = Date.now();
+        await waitForServiceWorkerControl(page);
+        await expect.poll(() => readOfflineCopy(page)).toContain('北原白秋詩集');
+        await page.waitForTimeout(1500); // the throttled write has landed
+        await first.close(); // the browser closes without ログアウト
+
+        const second = await launch();
+        try {
+          await second.setOffline(true);
+          const reopened = second.pages()[0] ?? (await second.newPage());
+          await reopened.goto('/portal/loans');
+          if (keep) {
+            await expect(reopened.getByRole('heading', { level: 1, name: '貸出一覧' })).toBeVisible();
+            await expect(reopened.getByText('該当件数【8】')).toBeVisible();
+            await expect(
+              reopened.locator('.loan-table tbody tr', { hasText: 'マンガ日本の歴史 現代篇 2' }),
+            ).toContainText('2021/01/25');
+            const notice = reopened.getByRole('status').filter({ hasText: 'オフラインです' });
+            await expect(notice).toContainText('時点のものです');
+            const fetchedAt = Date.parse((await notice.locator('time').getAttribute('datetime'))!);
+            expect(fetchedAt).toBeGreaterThanOrEqual(before - 1000);
+            expect(fetchedAt).toBeLessThanOrEqual(after + 1000);
+          } else {
+            // The shell opens (the service worker has it), but with nothing of the patron's.
+            await expect(reopened.getByRole('heading', { level: 1 })).toBeVisible();
+            await reopened.waitForTimeout(1500);
+            const shown = (await reopened.locator('body').textContent()) ?? '';
+            const stored = await readOfflineCopy(reopened);
+            for (const text of [...PERSONAL, '北原白秋詩集', '該当件数']) {
+              expect(shown).not.toContain(text);
+              expect(stored).not.toContain(text);
+            }
+          }
+          await testInfo.attach(`再起動後のオフライン (${keep ? '保存する' : '保存しない'})`, {
+            body: await reopened.screenshot({ fullPage: true }),
+            contentType: 'image/png',
+          });
+        } finally {
+          await second.close();
+        }
+      } finally {
+        rmSync(profile, { recursive: true, force: true });
+      }
+    });
+  }
 
   test('when a new version is deployed the app offers 「更新する」 and reloads into it', async ({
     browser,

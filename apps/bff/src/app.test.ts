@@ -47,6 +47,33 @@ describe('the SPA on the same origin', () => {
   });
 });
 
+describe('missing files (issue 17, defect 6)', () => {
+  it('answers 404 for an unknown asset or any path with a file extension: never the shell, never immutable', async () => {
+    for (const path of [
+      '/assets/does-not-exist.js',
+      '/assets/index-abc124.css',
+      '/assets/',
+      '/assets/sub/dir.js',
+      '/favicon.ico',
+      '/robots.txt',
+      '/portal/loans.json',
+      '/icons/missing.png',
+    ]) {
+      const res = await t.app.request(`http://localhost${path}`);
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get('cache-control') ?? '', path).not.toMatch(/immutable|max-age=[1-9]/);
+      expect(res.headers.get('content-type') ?? '', path).not.toMatch(/text\/html/);
+      expect(await res.text(), path).not.toContain('<title>shell</title>');
+    }
+    // Client-side routes (no extension) still get the shell.
+    for (const path of ['/portal', '/portal/loans', '/registration/step-2', '/settings/email.change']) {
+      const res = await t.app.request(`http://localhost${path}`);
+      if (path.includes('.')) expect(res.status, path).toBe(404);
+      else expect(await res.text(), path).toContain('<title>shell</title>');
+    }
+  });
+});
+
 describe('compression', () => {
   const gzipOrBr = { 'Accept-Encoding': 'gzip, deflate, br' };
 

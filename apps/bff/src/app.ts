@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { compress } from 'hono/compress';
+import { localCirculation } from './circulation/local/local-circulation.ts';
 import type { AppDeps } from './lib/app-env.ts';
 import { createApp } from './lib/create-app.ts';
 import { calendarRoutes } from './routes/calendar/calendar.routes.ts';
@@ -18,8 +19,18 @@ import { sessionRoutes } from './routes/session/session.routes.ts';
 
 const gzipApi = compress({ encoding: 'gzip' });
 
-/** Mounts the API under /api and, when built, the SPA on the same origin. */
-export function buildApp(deps: AppDeps) {
+/** A path that names a file rather than a screen: under /assets/, or with an extension. */
+export function isFilePath(path: string): boolean {
+  return path.startsWith('/assets/') || /\.[^/]*$/.test(path.slice(path.lastIndexOf('/') + 1));
+}
+
+/**
+ * Mounts the API under /api and, when built, the SPA on the same origin. Without a circulation
+ * port the portal's own tables serve (CIRCULATION=local, the default); `startServer` passes the
+ * one the environment chose.
+ */
+export function buildApp(input: Omit<AppDeps, 'circulation'> & { circulation?: AppDeps['circulation'] }) {
+  const deps: AppDeps = { ...input, circulation: input.circulation ?? localCirculation(input.db) };
   const app = createApp(deps);
   // Read-only answers (the loans page, the calendar) gzip to a third on a phone's connection.
   // Only GET: no answer to a POST/PUT (the registration token) is compressed, and the answers
@@ -62,9 +73,12 @@ export function buildApp(deps: AppDeps) {
     // than gzip and compressed once, not per request. Without it (or for a client that does not
     // take br), compress() above gzips on the fly.
     app.use('*', serveStatic({ root: deps.env.STATIC_DIR, precompressed: true }));
-    // Client-side routes: every other GET outside /api gets the SPA shell.
+    // Client-side routes: every other GET outside /api gets the SPA shell — but never in place of
+    // a file. A missing asset (an old tab asking for a bundle a deploy replaced) or any path with
+    // a file extension is 404: served as the shell, it would be cached as that file (for a year,
+    // under /assets/).
     app.get('*', (c, next) => {
-      if (c.req.path.startsWith('/api/')) return next();
+      if (c.req.path.startsWith('/api/') || isFilePath(c.req.path)) return next();
       return c.html(html);
     });
   }

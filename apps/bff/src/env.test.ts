@@ -17,25 +17,22 @@ describe('configuration', () => {
     [{ LIBRARY_TODAY: '2021-02-30' }, 'LIBRARY_TODAY'],
     [{ DEMO_DATA: 'maybe' }, 'DEMO_DATA'],
     [{ SMTP_URL: 'http://mail' }, 'SMTP_URL'],
-    [{ PUBLIC_ORIGIN: 'library.example.jp' }, 'PUBLIC_ORIGIN'],
-    [{ PUBLIC_ORIGIN: 'https://library.example.jp/portal' }, 'PUBLIC_ORIGIN'],
-    [{ PUBLIC_ORIGIN: 'ftp://library.example.jp' }, 'PUBLIC_ORIGIN'],
     [{ NOTIFICATION_INTERVAL_SECONDS: '1' }, 'NOTIFICATION_INTERVAL_SECONDS'],
     [{ PUSH_ALLOW_LOOPBACK_ENDPOINTS: 'sometimes' }, 'PUSH_ALLOW_LOOPBACK_ENDPOINTS'],
-    [{ PUBLIC_ORIGIN: 'renew.example.jp' }, 'PUBLIC_ORIGIN'],
-    [{ PUBLIC_ORIGIN: 'https://renew.example.jp/portal' }, 'PUBLIC_ORIGIN'],
-    [{ PUBLIC_ORIGIN: 'ftp://renew.example.jp' }, 'PUBLIC_ORIGIN'],
+    [{ PUBLIC_ORIGIN: 'library.city.example.jp' }, 'PUBLIC_ORIGIN'],
+    [{ PUBLIC_ORIGIN: 'https://library.city.example.jp/portal' }, 'PUBLIC_ORIGIN'],
+    [{ PUBLIC_ORIGIN: 'ftp://library.city.example.jp' }, 'PUBLIC_ORIGIN'],
   ])('stops with a message naming the variable for %j', (source, name) => {
     expect(() => parseEnv(source)).toThrow(ConfigError);
     expect(() => parseEnv(source)).toThrow(new RegExp(`${name}:`));
   });
 
-  it('takes the public origin for links, defaulting to localhost on PORT', () => {
-    expect(parseEnv({}).PUBLIC_ORIGIN).toBe('http://localhost:8080');
-    expect(parseEnv({ PORT: '9000' }).PUBLIC_ORIGIN).toBe('http://localhost:9000');
-    expect(parseEnv({ PUBLIC_ORIGIN: 'https://Library.example.jp/' }).PUBLIC_ORIGIN).toBe(
-      'https://library.example.jp',
+  it('takes PUBLIC_ORIGIN as an origin (a trailing slash is fine), unset by default', () => {
+    expect(parseEnv({}).PUBLIC_ORIGIN).toBeUndefined();
+    expect(parseEnv({ PUBLIC_ORIGIN: 'https://Library.City.example.jp/' }).PUBLIC_ORIGIN).toBe(
+      'https://library.city.example.jp',
     );
+    expect(parseEnv({ PUBLIC_ORIGIN: 'http://localhost:8080' }).PUBLIC_ORIGIN).toBe('http://localhost:8080');
     expect(parseEnv({}).NOTIFICATION_INTERVAL_SECONDS).toBe(300);
   });
 

@@ -21,9 +21,11 @@ console.info(
     '',
     `  柳川市立図書館 貸出延長サービス: ${server.url}`,
     `  database: ${server.deps.dbKind}${env.DATABASE_URL ? '' : ` (${env.DATA_DIR}/pglite)`}, business date: ${server.deps.clock.today()}`,
-    env.DEMO_DATA
-      ? `  demo logins: ${registered.join(', ')} / password ${DEMO_PASSWORD}; 300000003 is not registered yet`
-      : '',
+    env.CIRCULATION === 'sip2'
+      ? `  circulation: the ILS over SIP2 at ${env.SIP2_HOST}:${env.SIP2_PORT} (passwords: ${env.SIP2_PASSWORDS})`
+      : env.DEMO_DATA
+        ? `  demo logins: ${registered.join(', ')} / password ${DEMO_PASSWORD}; 300000003 is not registered yet`
+        : '',
     '',
   ].join('\n'),
 );

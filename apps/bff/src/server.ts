@@ -1,8 +1,9 @@
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { buildApp } from './app.ts';
+import { createCirculation } from './circulation/create-circulation.ts';
 import { openDatabase } from './db/client.ts';
-import { isDatabaseEmpty, loadDemoData } from './db/seed/demo-data.ts';
+import { hasNoBranches, isDatabaseEmpty, loadDemoData, loadDemoLibrary } from './db/seed/demo-data.ts';
 import type { Env } from './env.ts';
 import type { AppDeps } from './lib/app-env.ts';
 import { createLogger } from './lib/logger.ts';
@@ -49,13 +50,19 @@ export async function startServer(env: Env): Promise<RunningServer> {
     dataDir: env.DATA_DIR,
     preparedStatements: env.DATABASE_PREPARED_STATEMENTS,
     prepare: async (db) => {
-      if (env.DEMO_DATA && (await isDatabaseEmpty(db))) {
+      if (env.DEMO_DATA && env.CIRCULATION === 'sip2') {
+        if (await hasNoBranches(db)) {
+          await loadDemoLibrary(db, clock.today());
+          logger.info({ today: clock.today() }, 'demo branches and calendar loaded (loans are the ILS’s)');
+        }
+      } else if (env.DEMO_DATA && (await isDatabaseEmpty(db))) {
         await loadDemoData(db, clock.today());
         logger.info({ today: clock.today() }, 'demo data loaded');
       }
     },
   });
-  const deps: AppDeps = { db: database.db, dbKind: database.kind, env, clock, logger };
+  const circulation = createCirculation({ db: database.db, env, logger });
+  const deps: AppDeps = { db: database.db, dbKind: database.kind, env, clock, logger, circulation };
   const app = buildApp(deps);
   // Delivers the mail outbox from this process; every process may run one (rows are claimed).
   const mailSender = createMailSender({ db: database.db, env, clock, logger });
@@ -72,7 +79,7 @@ export async function startServer(env: Env): Promise<RunningServer> {
   const host = everyAddress ? 'localhost' : env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
   // PORT=0 (tests): links in mail and the feed URL (linkOrigin) use the port actually taken.
   if (env.PORT === 0) env.PORT = port;
-  // Reminders and overdue notices (SPEC §10): every process runs one; each is claimed once (ADR 0013).
+  // Reminders and overdue notices (docs/product.md §10): every process runs one; each is claimed once (ADR 0013).
   const notifications = createNotificationScheduler({ db: database.db, env, clock, logger });
   notifications.start();
   return {
@@ -84,6 +91,7 @@ export async function startServer(env: Env): Promise<RunningServer> {
       await notifications.stop();
       await mailSender.stop();
       await pushSender.stop();
+      await circulation.close();
       await database.close();
     },
   };

@@ -33,16 +33,14 @@ export const patrons = pgTable(
     id: serial('id').primaryKey(),
     number: text('number').notNull().unique(),
     nameKana: text('name_kana').notNull(),
-    birthDate: date('birth_date', { mode: 'string' }).notNull(),
-    /** Digits only, e.g. 0944730001. */
-    phone: text('phone').notNull(),
+    /** Null for an ILS patron whose ILS does not tell (CIRCULATION=sip2 keeps what 64 answers). */
+    birthDate: date('birth_date', { mode: 'string' }),
+    /** Digits only, e.g. 0944730001; null when the ILS does not tell. */
+    phone: text('phone'),
     email: text('email'),
     passwordHash: text('password_hash'),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true, mode: 'date' }),
-    /** Consecutive failed logins or identity checks; reset by a success. */
-    failedAttempts: integer('failed_attempts').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
-    /** The patron's language for mail and screens (SPEC §12); null → 'ja'. */
+    /** The patron's language for mail and screens (docs/product.md §12); null → 'ja'. */
     language: text('language', { enum: ['ja', 'en'] }),
     createdAt: createdAt(),
   },
@@ -97,6 +95,25 @@ export const loans = pgTable(
     uniqueIndex('loans_item_active_uq').on(t.itemId).where(sql`${t.returnedOn} is null`),
     check('loans_renewal_count_nonnegative', sql`${t.renewalCount} >= 0`),
   ],
+);
+
+/**
+ * CIRCULATION=sip2: the portal's handle for a loan the ILS reported (64 AU). The API's loan ids
+ * stay integers of our own, scoped to the patron, and never expose the ILS's item barcodes in
+ * a request a patron could tamper with: an id of another patron is simply not found.
+ */
+export const ilsLoans = pgTable(
+  'ils_loans',
+  {
+    id: serial('id').primaryKey(),
+    patronId: integer('patron_id')
+      .notNull()
+      .references(() => patrons.id),
+    /** SIP2 item identifier (AB). */
+    itemIdentifier: text('item_identifier').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('ils_loans_patron_item_uq').on(t.patronId, t.itemIdentifier)],
 );
 
 /** Audit of every successful renewal; (loan, renewal number) is unique, so a renewal is recorded once. */
@@ -197,6 +214,24 @@ export const authAttempts = pgTable(
   (t) => [index('auth_attempts_number_idx').on(t.patronNumber, t.attemptedAt)],
 );
 
+/**
+ * Lockout state (docs/product.md I5, services/lockout.ts), keyed by the number as typed — known or not, so
+ * an unknown number is treated exactly as a real one. One row per (number, client address) with
+ * its run of failures; the row with client_key '*' holds the number-wide lock.
+ */
+export const authLockouts = pgTable(
+  'auth_lockouts',
+  {
+    patronNumber: text('patron_number').notNull(),
+    /** The client address (IPv6 per /64), or '*' for the number as a whole. */
+    clientKey: text('client_key').notNull(),
+    failures: integer('failures').notNull().default(0),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true, mode: 'date' }).notNull(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [primaryKey({ columns: [t.patronNumber, t.clientKey] })],
+);
+
 /** Single-use tokens between registration step 1 and step 2; only the hash is stored. */
 export const registrationTokens = pgTable('registration_tokens', {
   tokenHash: text('token_hash').primaryKey(),
@@ -209,7 +244,7 @@ export const registrationTokens = pgTable('registration_tokens', {
 });
 
 /**
- * パスワードを忘れた方 (SPEC §11): single-use tokens, by the mailed link or after the identity
+ * パスワードを忘れた方 (docs/product.md §11): single-use tokens, by the mailed link or after the identity
  * check; only the hash is stored, and only a patron's newest token is live.
  */
 export const passwordResetTokens = pgTable(
@@ -264,7 +299,11 @@ export const mailOutbox = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
     lastError: text('last_error'),
   },
-  (t) => [index('mail_outbox_pending_idx').on(t.nextAttemptAt).where(sql`${t.sentAt} is null`)],
+  (t) => [
+    index('mail_outbox_pending_idx').on(t.nextAttemptAt).where(sql`${t.sentAt} is null`),
+    // The per-recipient daily limit counts by address, whatever its case.
+    index('mail_outbox_recipient_idx').on(sql`lower(${t.toAddress})`, t.createdAt),
+  ],
 );
 
 /** Security audit trail: logins, failures, lockouts, registrations, changes, renewals. */
@@ -281,7 +320,7 @@ export const auditLog = pgTable(
   (t) => [index('audit_log_patron_idx').on(t.patronId, t.at)],
 );
 
-/** お知らせの設定 (SPEC §10); no row → the defaults (nothing sent). The language is on `patrons`. */
+/** お知らせの設定 (docs/product.md §10); no row → the defaults (nothing sent). The language is on `patrons`. */
 export const notificationPreferences = pgTable(
   'notification_preferences',
   {

@@ -1,4 +1,5 @@
 import type { Language } from '@library/domain';
+import type { CirculationPort } from '../circulation/circulation-port.ts';
 import type { Db, DbKind } from '../db/client.ts';
 import type { Env } from '../env.ts';
 import type { Clock } from '../services/clock.ts';
@@ -11,6 +12,8 @@ export interface AppDeps {
   env: Env;
   clock: Clock;
   logger: Logger;
+  /** Loans, holds and renewals: our own tables or the library's ILS (CIRCULATION, ADR 0010). */
+  circulation: CirculationPort;
 }
 
 export interface SessionInfo {

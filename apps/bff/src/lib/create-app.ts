@@ -13,6 +13,40 @@ import { sameOrigin } from './same-origin.ts';
 
 export const BODY_LIMIT_BYTES = 32 * 1024;
 
+/**
+ * Permissions-Policy (ASVS 14.4): the camera on our own origin only, for the card scanner to
+ * come (reading the Codabar number from the card); every other powerful feature off, for our
+ * pages and anything they might embed. Only features Chromium knows (an unknown one is a
+ * console error on every page).
+ */
+export const PERMISSIONS_POLICY: NonNullable<Parameters<typeof secureHeaders>[0]>['permissionsPolicy'] = {
+  camera: ['self'],
+  microphone: [],
+  geolocation: [],
+  payment: [],
+  usb: [],
+  serial: [],
+  bluetooth: [],
+  hid: [],
+  midi: [],
+  displayCapture: [],
+  screenWakeLock: [],
+  publickeyCredentialsGet: [],
+  accelerometer: [],
+  gyroscope: [],
+  magnetometer: [],
+  fullscreen: [],
+  autoplay: [],
+  pictureInPicture: [],
+  encryptedMedia: [],
+  idleDetection: [],
+  xrSpatialTracking: [],
+  localFonts: [],
+  windowManagement: [],
+  browsingTopics: [],
+  clipboardRead: [],
+};
+
 const hasNoBody = (method: string) => method === 'GET' || method === 'HEAD';
 
 /** The error and its causes (drizzle wraps the driver's error in a DrizzleQueryError). */
@@ -129,6 +163,7 @@ export function createApp(deps: AppDeps) {
       // HSTS only means something over https; browsers ignore it on http.
       strictTransportSecurity: 'max-age=31536000; includeSubDomains',
       crossOriginEmbedderPolicy: false,
+      permissionsPolicy: PERMISSIONS_POLICY,
     }),
   );
 

@@ -6,7 +6,7 @@ import type { AppDeps, AppEnv } from './app-env.ts';
 /** Lets the request through only with a live session, which it puts in `c.var.session`. */
 export function requireSession(deps: AppDeps) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const id = readSessionCookie(c);
+    const id = readSessionCookie(c, deps);
     const session = id ? await findSession(deps.db, id, deps.clock.now()) : undefined;
     if (!session) throw new ApiError(401, 'unauthenticated');
     c.set('session', session);

@@ -1,3 +1,4 @@
+import { validationKeys } from '@library/domain';
 import type { Context } from 'hono';
 import { safeParse } from 'zod/mini';
 import type { $ZodError, $ZodType, output } from 'zod/v4/core';
@@ -13,9 +14,17 @@ export function fieldErrors(error: $ZodError): Record<string, string> {
   return fields;
 }
 
+/**
+ * Words an issue the schema left unworded (zod's defaults are English internals, e.g. "Invalid
+ * input: expected object, received null"). Per-parse, so every message a schema of
+ * packages/domain sets itself still wins.
+ */
+const catalogMessage = (issue: { path?: PropertyKey[] }) =>
+  issue.path && issue.path.length > 0 ? validationKeys.field : validationKeys.body;
+
 /** Any zod schema of the shared domain: classic, or zod/mini where the SPA needs it small. */
 export function parseWith<S extends $ZodType>(schema: S, input: unknown): output<S> {
-  const result = safeParse(schema, input);
+  const result = safeParse(schema, input, { error: catalogMessage });
   if (!result.success) {
     throw new ApiError(400, 'validation_failed', undefined, {
       fields: fieldErrors(result.error),

@@ -1,3 +1,6 @@
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAFE_METHODS } from '../lib/same-origin.ts';
 import { client, createTestApp, type TestApp } from '../test/test-app.ts';
@@ -143,6 +146,86 @@ describe('same-origin check on every state-changing request', () => {
       expect((await request('https://evil.example')).status).toBe(403);
     } finally {
       await proxied.close();
+    }
+  });
+
+  it('compares Origin with PUBLIC_ORIGIN, not with the Host a request names (issue 17)', {
+    timeout: 120_000,
+  }, async () => {
+    const configured = await createTestApp({
+      demo: false,
+      env: { PUBLIC_ORIGIN: 'https://library.city.example.jp', TRUST_PROXY: 'true' },
+    });
+    try {
+      const request = (url: string, headers: Record<string, string>) =>
+        configured.app.request(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify({ patronNumber: A, password: 'tosho2021' }),
+        });
+      // No demo data: 401 means the origin check passed.
+      expect(
+        (await request('http://10.0.0.5/api/session', { origin: 'https://library.city.example.jp' })).status,
+      ).toBe(401);
+      // A rebinding name, or a forged Host / X-Forwarded-Host, matches itself — and is refused.
+      expect(
+        (await request('http://rebind.example/api/session', { origin: 'http://rebind.example' })).status,
+      ).toBe(403);
+      expect(
+        (
+          await request('http://10.0.0.5/api/session', {
+            origin: 'https://evil.example',
+            'x-forwarded-host': 'evil.example',
+            'x-forwarded-proto': 'https',
+          })
+        ).status,
+      ).toBe(403);
+    } finally {
+      await configured.close();
+    }
+  });
+
+  it('without PUBLIC_ORIGIN, on a real socket, the listening address is the origin, not the Host header', {
+    timeout: 120_000,
+  }, async () => {
+    const direct = await createTestApp({ demo: false, env: { HOST: '127.0.0.1' } });
+    const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+      const s = serve({ fetch: direct.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+    });
+    const port = (server.address() as AddressInfo).port;
+    const post = (host: string, origin: string) =>
+      new Promise<number>((resolve, reject) => {
+        const body = JSON.stringify({ patronNumber: A, password: 'tosho2021' });
+        const req = httpRequest(
+          {
+            host: '127.0.0.1',
+            port,
+            path: '/api/session',
+            method: 'POST',
+            headers: {
+              host,
+              origin,
+              'content-type': 'application/json',
+              'content-length': Buffer.byteLength(body),
+            },
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode!));
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+    try {
+      expect(await post(`localhost:${port}`, `http://localhost:${port}`)).toBe(401);
+      expect(await post(`127.0.0.1:${port}`, `http://127.0.0.1:${port}`)).toBe(401);
+      // DNS rebinding: the attacker's name resolves to this server; Host and Origin agree with each other.
+      expect(await post(`rebind.example:${port}`, `http://rebind.example:${port}`)).toBe(403);
+      expect(await post(`localhost:${port}`, `http://localhost:${port + 1}`)).toBe(403);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      await direct.close();
     }
   });
 

@@ -51,6 +51,44 @@ function expectSecurityHeaders(headers: Headers, label: string) {
   expect(headers.get('cross-origin-opener-policy'), label).toBe('same-origin');
   expect(headers.get('x-powered-by'), label).toBeNull();
   expect(headers.get('x-request-id'), label).toMatch(/^[0-9a-f-]{36}$/);
+  expectPermissionsPolicy(headers, label);
+}
+
+/** Camera for the future card scanner, on our own origin only; every other powerful feature off. */
+function expectPermissionsPolicy(headers: Headers, label: string) {
+  const policy = new Map(
+    (headers.get('permissions-policy') ?? '')
+      .split(',')
+      .map((d) => d.trim().split('='))
+      .filter((parts) => parts[0])
+      .map(([name, value]) => [name!, value ?? '']),
+  );
+  expect(policy.get('camera'), label).toBe('(self)');
+  for (const feature of [
+    'microphone',
+    'geolocation',
+    'payment',
+    'usb',
+    'serial',
+    'bluetooth',
+    'hid',
+    'midi',
+    'display-capture',
+    'screen-wake-lock',
+    'publickey-credentials-get',
+    'accelerometer',
+    'gyroscope',
+    'magnetometer',
+    'fullscreen',
+    'autoplay',
+    'browsing-topics',
+  ]) {
+    expect(policy.get(feature), `${label}: ${feature}`).toBe('()');
+  }
+  expect(
+    [...policy.entries()].filter(([name, value]) => name !== 'camera' && value !== '()'),
+    label,
+  ).toEqual([]);
 }
 
 describe('security headers', () => {

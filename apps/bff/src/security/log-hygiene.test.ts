@@ -31,7 +31,7 @@ const capture = new Writable({
 });
 
 let database: Awaited<ReturnType<typeof openTestDatabase>>;
-let deps: AppDeps;
+let deps: Omit<AppDeps, 'circulation'>;
 let app: ReturnType<typeof buildApp>;
 let mailDir: string;
 

@@ -22,12 +22,13 @@ export type AuditEvent =
 export async function audit(
   db: Db | Tx,
   event: AuditEvent,
-  entry: { patronId?: number | null; requestId?: string; detail?: Record<string, unknown> },
+  entry: { patronId?: number | null; requestId?: string; detail?: Record<string, unknown>; at?: Date },
 ): Promise<void> {
   await db.insert(auditLog).values({
     event,
     patronId: entry.patronId ?? null,
     requestId: entry.requestId ?? null,
     detail: entry.detail ?? null,
+    ...(entry.at ? { at: entry.at } : {}),
   });
 }

@@ -21,18 +21,45 @@ export async function listBranches(db: Db | Tx): Promise<BranchRef[]> {
     .orderBy(asc(branches.sortOrder), asc(branches.code));
 }
 
+/** How many of the patron's loans (our own tables) fall due on each date between from and to. */
+export async function localDueCounts(
+  db: Db,
+  patronId: number,
+  range: { from: PlainDate; to: PlainDate },
+): Promise<Map<PlainDate, number>> {
+  const rows = await db
+    .select({ date: loans.dueDate, count: count() })
+    .from(loans)
+    .where(
+      and(
+        eq(loans.patronId, patronId),
+        isNull(loans.returnedOn),
+        between(loans.dueDate, range.from, range.to),
+      ),
+    )
+    .groupBy(loans.dueDate);
+  return new Map(rows.map((r) => [r.date, Number(r.count)]));
+}
+
 /**
  * The months of one branch's calendar in a fixed number of queries (closed days, events and,
- * for a patron, the due dates of their loans), whatever the number of months.
+ * for a patron, the due dates of their loans), whatever the number of months. The due dates
+ * come from `dueCounts` (the circulation port) when given, else from our own loans.
  */
 export async function buildCalendarMonths(
   db: Db,
-  options: { branchCode: string; from: YearMonth; months: number; patronId?: number },
+  options: {
+    branchCode: string;
+    from: YearMonth;
+    months: number;
+    patronId?: number;
+    dueCounts?: (range: { from: PlainDate; to: PlainDate }) => Promise<Map<PlainDate, number>>;
+  },
 ): Promise<CalendarMonth[]> {
   const months = monthRange(options.from, options.months);
   const first = `${months[0]}-01`;
   const last = lastOfMonth(months.at(-1)!);
-  const [closedRows, eventRows, dueRows] = await Promise.all([
+  const [closedRows, eventRows, due] = await Promise.all([
     db
       .select({ date: closedDays.date, reason: closedDays.reason })
       .from(closedDays)
@@ -42,19 +69,11 @@ export async function buildCalendarMonths(
       .from(events)
       .where(and(eq(events.branchCode, options.branchCode), between(events.date, first, last)))
       .orderBy(asc(events.date), asc(events.time), asc(events.title)),
-    options.patronId === undefined
-      ? Promise.resolve(undefined)
-      : db
-          .select({ date: loans.dueDate, count: count() })
-          .from(loans)
-          .where(
-            and(
-              eq(loans.patronId, options.patronId),
-              isNull(loans.returnedOn),
-              between(loans.dueDate, first, last),
-            ),
-          )
-          .groupBy(loans.dueDate),
+    options.dueCounts
+      ? options.dueCounts({ from: first, to: last })
+      : options.patronId === undefined
+        ? Promise.resolve(undefined)
+        : localDueCounts(db, options.patronId, { from: first, to: last }),
   ]);
 
   const closed = new Map(closedRows.map((r) => [r.date, r.reason]));
@@ -68,7 +87,6 @@ export async function buildCalendarMonths(
     });
     eventsOn.set(row.date, list);
   }
-  const due = dueRows ? new Map(dueRows.map((r) => [r.date, Number(r.count)])) : undefined;
 
   return months.map((month) => ({
     month,

@@ -1,12 +1,14 @@
 import { timingSafeEqual } from 'node:crypto';
 import { maskPatronNumber } from '@library/domain';
 import { eq } from 'drizzle-orm';
+import type { CirculationPort } from '../circulation/circulation-port.ts';
 import type { Db } from '../db/client.ts';
 import { patrons } from '../db/schema.ts';
 import { ApiError } from '../lib/api-error.ts';
 import type { Logger } from '../lib/logger.ts';
 import { type AuditEvent, audit } from './audit.ts';
-import { type AttemptKind, assertNotLocked, recordFailure } from './lockout.ts';
+import type { Clock } from './clock.ts';
+import { type AttemptKind, lockout } from './lockout.ts';
 import { sha256 } from './sessions.ts';
 
 /** Equal strings, compared in constant time (over their hashes, so lengths leak nothing either). */
@@ -31,25 +33,27 @@ export type Patron = typeof patrons.$inferSelect;
  * Returns the patron on a match; the caller decides what the patron's state allows.
  */
 export async function verifyIdentity(
-  db: Db,
+  deps: { db: Db; clock: Clock; circulation: Pick<CirculationPort, 'identityRecord'> },
   claim: IdentityClaim,
   attempt: {
     kind: AttemptKind;
     failedEvent: AuditEvent;
     clientAddress: string | undefined;
-    now: Date;
     requestId: string;
     logger: Logger;
   },
 ): Promise<Patron> {
-  const [patron] = await db.select().from(patrons).where(eq(patrons.number, claim.patronNumber));
-  assertNotLocked(patron, attempt.now);
+  const { db } = deps;
+  const [known] = await db.select().from(patrons).where(eq(patrons.number, claim.patronNumber));
+  await lockout.check(deps, claim.patronNumber, attempt.clientAddress);
+  // The record to prove identity against: ours, or the ILS's (CIRCULATION=sip2, refreshed into our row).
+  const patron = await deps.circulation.identityRecord(claim.patronNumber, known);
   // Every part is compared, whatever the first mismatch, so timing tells nothing.
   const matches = patron
     ? [
         secretEquals(claim.name, patron.nameKana),
-        secretEquals(claim.birthDate, patron.birthDate),
-        secretEquals(claim.phone, patron.phone),
+        secretEquals(claim.birthDate, patron.birthDate ?? ''),
+        secretEquals(claim.phone, patron.phone ?? ''),
       ].every(Boolean)
     : false;
   if (!patron || !matches) {
@@ -58,7 +62,7 @@ export async function verifyIdentity(
       'identity not verified',
     );
     await audit(db, attempt.failedEvent, { patronId: patron?.id, requestId: attempt.requestId });
-    await recordFailure(db, attempt.kind, claim.patronNumber, patron?.id, attempt.clientAddress, attempt.now);
+    await lockout.fail(deps, attempt.kind, claim.patronNumber, attempt.clientAddress);
     throw new ApiError(401, 'identity_not_verified');
   }
   return patron;

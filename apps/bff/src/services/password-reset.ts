@@ -15,7 +15,7 @@ import type { Logger } from '../lib/logger.ts';
 import { parseWith } from '../lib/validation.ts';
 import { audit } from './audit.ts';
 import { type IdentityClaim, verifyIdentity } from './identity.ts';
-import { clearLockout, recordSuccess } from './lockout.ts';
+import { lockout } from './lockout.ts';
 import { passwordResetCompletedMail, passwordResetLinkMail } from './mail/mail-templates.ts';
 import { notifyMailQueued, queueMail } from './mail/outbox.ts';
 import { hashPassword } from './passwords.ts';
@@ -41,7 +41,7 @@ const tokenOnly = z.object({ resetToken: z.string().min(1).max(128) }).loose();
 /** The instant as PostgreSQL reads it (a text parameter: the same on PGlite and postgres.js). */
 const at = (instant: Date) => sql`${instant.toISOString()}::timestamptz`;
 
-/** パスワードを忘れた方 (SPEC §11): the mailed link, the identity check, the new password. */
+/** パスワードを忘れた方 (docs/product.md §11): the mailed link, the identity check, the new password. */
 export function passwordResetService(deps: AppDeps) {
   const { db, clock, env } = deps;
 
@@ -100,17 +100,16 @@ export function passwordResetService(deps: AppDeps) {
     ctx: RequestContext & { clientAddress: string | undefined },
   ): Promise<{ resetToken: string }> {
     const now = clock.now();
-    const patron = await verifyIdentity(db, claim, {
+    const patron = await verifyIdentity(deps, claim, {
       kind: 'password_reset',
       failedEvent: 'password_reset_verify_failed',
       clientAddress: ctx.clientAddress,
-      now,
       requestId: ctx.requestId,
       logger: ctx.logger,
     });
     // Identity proven, so saying so reveals nothing: such a patron registers instead.
     if (!patron.passwordHash) throw new ApiError(409, 'not_registered');
-    await recordSuccess(db, 'password_reset', claim.patronNumber, patron.id, ctx.clientAddress, now);
+    await lockout.succeed({ db, clock }, 'password_reset', claim.patronNumber, ctx.clientAddress);
     const token = newToken();
     await db.transaction(async (tx) => {
       await tx
@@ -162,7 +161,11 @@ export function passwordResetService(deps: AppDeps) {
     if (!patron) throw new ApiError(410, 'token_expired');
     const input = parseWith(
       passwordResetCompleteSchema({
-        context: { birthDate: patron.birthDate, phone: patron.phone, patronNumber: patron.number },
+        context: {
+          birthDate: patron.birthDate ?? undefined,
+          phone: patron.phone ?? undefined,
+          patronNumber: patron.number,
+        },
         isCommon: isCommonPassword,
       }),
       raw,
@@ -194,7 +197,7 @@ export function passwordResetService(deps: AppDeps) {
           ),
         );
       await tx.update(patrons).set({ passwordHash, passwordChangedAt: now }).where(eq(patrons.id, patron.id));
-      await clearLockout(tx, patron.id);
+      await lockout.clear({ db: tx }, patron.number);
       // Whoever was signed in — the patron on another device, or someone who knew the old password.
       await deleteAllSessions(tx, patron.id);
       if (patron.email) {

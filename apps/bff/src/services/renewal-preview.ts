@@ -17,14 +17,16 @@ import { closedDaysWindow, loadClosedDays } from './renewal-context.ts';
 export interface LoanListItem {
   id: number;
   no: number;
-  loanedOn: PlainDate;
+  /** Null when the circulation system does not tell (SIP2 has no loan date). */
+  loanedOn: PlainDate | null;
   dueDate: PlainDate;
   branch: { code: string; name: string };
   title: string;
   materialType: MaterialType;
   category: string;
   overdue: boolean;
-  renewal: RenewalEvaluation;
+  /** Eligible without a new due date when the circulation system decides it (SIP2: the ILS). */
+  renewal: RenewalEvaluation | { eligible: true };
 }
 
 export interface LoanPage {
@@ -33,6 +35,8 @@ export interface LoanPage {
   totalPages: number;
   total: number;
   blocked: PatronBlock;
+  /** The circulation system's own words about the block (SIP2 AF), when it gave any. */
+  blockMessage?: string;
   items: LoanListItem[];
 }
 

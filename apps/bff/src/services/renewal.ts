@@ -8,7 +8,15 @@ import { closedDaysWindow, loadClosedDays } from './renewal-context.ts';
 
 export type RenewalResult =
   | { loanId: number; title: string; ok: true; previousDueDate: PlainDate; newDueDate: PlainDate }
-  | { loanId: number; title?: string; ok: false; reason: RenewalReason; availableFrom?: PlainDate };
+  | {
+      loanId: number;
+      title?: string;
+      ok: false;
+      reason: RenewalReason;
+      availableFrom?: PlainDate;
+      /** The circulation system's own text (SIP2 AF) for `ils_refused`, shown verbatim. */
+      message?: string;
+    };
 
 export interface RenewalRequestContext {
   patronId: number;

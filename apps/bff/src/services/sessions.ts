@@ -53,8 +53,13 @@ export function setSessionCookie(c: Context, deps: AppDeps, id: string): void {
   });
 }
 
-export function readSessionCookie(c: Context): string | undefined {
-  return getCookie(c, COOKIE_NAME, 'host') ?? getCookie(c, COOKIE_NAME);
+/**
+ * The session id from the cookie this request's scheme uses. Over https only `__Host-sid`
+ * counts: a browser keeps that one to our exact origin, while a plain `sid` can be planted by a
+ * sibling subdomain or an http man-in-the-middle (session fixation), so it is never read there.
+ */
+export function readSessionCookie(c: Context, deps: AppDeps): string | undefined {
+  return isSecureRequest(c, deps) ? getCookie(c, COOKIE_NAME, 'host') : getCookie(c, COOKIE_NAME);
 }
 
 export function clearSessionCookie(c: Context, deps: AppDeps): void {
@@ -64,6 +69,9 @@ export function clearSessionCookie(c: Context, deps: AppDeps): void {
     secure,
     ...(secure ? { prefix: 'host' as const } : {}),
   });
+  // A planted plain `sid` goes too, so nothing of it outlives the logout.
+  if (secure && getCookie(c, COOKIE_NAME) !== undefined)
+    deleteCookie(c, COOKIE_NAME, { path: '/', secure: true });
 }
 
 const liveSession = preparedOn((db) =>

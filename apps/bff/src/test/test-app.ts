@@ -1,9 +1,10 @@
 import { addDays, type PlainDate } from '@library/domain';
 import { buildApp } from '../app.ts';
+import { createCirculation } from '../circulation/create-circulation.ts';
 import { loadDemoData } from '../db/seed/demo-data.ts';
 import { parseEnv } from '../env.ts';
 import type { AppDeps } from '../lib/app-env.ts';
-import { createLogger } from '../lib/logger.ts';
+import { createLogger, type Logger } from '../lib/logger.ts';
 import type { Clock } from '../services/clock.ts';
 import { openTestDatabase } from './test-database.ts';
 
@@ -36,21 +37,21 @@ export function testClock(today: PlainDate = GUIDE_TODAY): TestClock {
 
 /** The real app on a database of its own with the demo data, and a clock the test controls. */
 export async function createTestApp(
-  options: { today?: PlainDate; demo?: boolean; env?: Record<string, string> } = {},
+  options: { today?: PlainDate; demo?: boolean; env?: Record<string, string>; logger?: Logger } = {},
 ) {
   const database = await openTestDatabase();
   const clock = testClock(options.today);
   if (options.demo !== false) await loadDemoData(database.db, clock.today());
   const env = parseEnv({ LOG_LEVEL: 'silent', STATIC_DIR: '/nonexistent', ...options.env });
-  const deps: AppDeps = {
-    db: database.db,
-    dbKind: database.kind,
-    env,
-    clock,
-    logger: createLogger('silent'),
-  };
+  const logger = options.logger ?? createLogger('silent');
+  const circulation = createCirculation({ db: database.db, env, logger });
+  const deps: AppDeps = { db: database.db, dbKind: database.kind, env, clock, logger, circulation };
   const app = buildApp(deps);
-  return { app, deps, db: database.db, url: database.url, clock, close: database.close, addDays };
+  const close = async () => {
+    await circulation.close();
+    await database.close();
+  };
+  return { app, deps, db: database.db, url: database.url, clock, close, addDays };
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

@@ -19,6 +19,14 @@ export const errorMessages = {
     'パスワードはすでに登録されています。ログインするか、わからない場合は「パスワードを忘れた方」から再設定してください。',
   token_expired: '受付の有効期限が切れました。はじめからやり直してください。',
   not_registered: 'パスワードはまだ登録されていません。「新規パスワード登録」から登録してください。',
+  /** The library's own ILS (CIRCULATION=sip2) cannot be reached or answers nonsense (docs/product.md §9). */
+  ils_unavailable: '図書館システムに接続できません。しばらくしてからもう一度お試しください。',
+  /** The ILS denies this patron renewals (SIP2 patron status position 2). */
+  renewal_denied:
+    '現在、この利用者カードでは貸出延長の手続きができません。図書館カウンターにお問い合わせください。',
+  /** CIRCULATION=sip2 with SIP2_PASSWORDS=ils: patrons log in with the PIN the library gave them. */
+  registration_not_available:
+    'このサービスでは、図書館で登録した暗証番号でログインします。暗証番号がわからない場合は図書館カウンターにお問い合わせください。',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;
@@ -27,6 +35,21 @@ export type ErrorCode = keyof typeof errorMessages;
 export function errorKey(code: string): string {
   return `errors.${code}`;
 }
+
+/**
+ * Field messages for what a schema does not word itself (a body that is not an object, a value
+ * of the wrong type, an unexpected key): zod's own texts are English internals and never reach
+ * a patron.
+ */
+export const validationMessages = {
+  /** The body as a whole: not a JSON object, or an object of the wrong shape. */
+  body: '送信された内容の形式が正しくありません。',
+  /** One field whose value is not of the kind the form sends. */
+  field: 'この項目の内容が正しくありません。',
+} as const;
+
+/** The catalog keys of `validationMessages`. */
+export const validationKeys = { body: 'validation.body', field: 'validation.field' } as const;
 
 export interface ApiErrorBody {
   error: { code: string; message: string; fields?: Record<string, string> };

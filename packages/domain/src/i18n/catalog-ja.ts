@@ -1,6 +1,6 @@
 import { loginMessages } from '../auth/login-texts.ts';
 import { calendarMessages } from '../calendar/calendar-texts.ts';
-import { errorMessages } from '../errors/error-codes.ts';
+import { errorMessages, validationMessages } from '../errors/error-codes.ts';
 import { patronNumberMessages } from '../patron/patron-number-texts.ts';
 import {
   idempotencyMessages,
@@ -17,6 +17,7 @@ import { renewalNoteLabels, renewalReasonMessages } from '../renewal/renewal-tex
  */
 export const coreCatalogJa = {
   errors: errorMessages,
+  validation: validationMessages,
   login: loginMessages,
   patronNumber: patronNumberMessages,
   renewalReason: renewalReasonMessages,

@@ -31,6 +31,15 @@ export const domainCatalogEn = {
       'A password is already registered. Please log in, or if you do not know it, reset it under “Forgot your password?”.',
     token_expired: 'The application has expired. Please start again from the beginning.',
     not_registered: 'No password is registered yet. Please register one under “Register a password”.',
+    ils_unavailable: 'Cannot connect to the library system. Please try again later.',
+    renewal_denied:
+      'Loans on this library card cannot be renewed at the moment. Please ask at the library counter.',
+    registration_not_available:
+      'This service uses the PIN registered at the library. If you do not know your PIN, please ask at the library counter.',
+  },
+  validation: {
+    body: 'What was sent is not in the right form.',
+    field: 'The value of this field is not valid.',
   },
   login: {
     passwordRequired: 'Please enter your password.',
@@ -51,6 +60,11 @@ export const domainCatalogEn = {
     not_extended: 'Renewing now would not move the due date. You can renew it from {{date}}.',
     not_extended_undated: 'Renewing now would not move the due date.',
     not_found: 'This item is not among your current loans.',
+    renewal_denied:
+      'Loans on this library card cannot be renewed at the moment. Please ask at the library counter.',
+    ils_refused: 'The library system did not accept the renewal.',
+    ils_unavailable:
+      'No answer came from the library system, so the item has not been renewed. Please check your loans again later.',
   },
   renewalNote: {
     patron_has_overdue: 'Overdue',
@@ -129,6 +143,8 @@ export const domainCatalogEn = {
     tokenMissing: 'The application information is missing. Please start again from the beginning.',
     contactChoiceRequired:
       'Please choose “Use this address for future contact” or “Also use this address for my existing reservations”.',
+    contactChangeLimited:
+      'Your email address was changed several times in a row, so it cannot be changed for a while. Please try again later.',
   },
   passwordReset: {
     tokenMissing: 'The reset information is missing. Please start again from the beginning.',

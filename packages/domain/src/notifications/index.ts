@@ -1,5 +1,5 @@
 /**
- * お知らせ (SPEC §10): the settings schema and the pure rule of what is due on a day. Its own
+ * お知らせ (docs/product.md §10): the settings schema and the pure rule of what is due on a day. Its own
  * entry point, `@library/domain/notifications`, so only the settings screen loads it.
  */
 

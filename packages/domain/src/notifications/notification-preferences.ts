@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { messageKeys } from '../i18n/message-keys.ts';
 import { t } from '../i18n/translate.ts';
 
-/** How many days before a due date the reminder may go (SPEC §10). */
+/** How many days before a due date the reminder may go (docs/product.md §10). */
 export const DAYS_BEFORE_CHOICES = [1, 2, 3, 7] as const;
 export type DaysBefore = (typeof DAYS_BEFORE_CHOICES)[number];
 
@@ -40,7 +40,7 @@ export function daysBeforeLabel(days: DaysBefore, lang: Language = 'ja'): string
 
 const flag = z.boolean({ error: notificationKeys.booleanRequired });
 
-/** GET/PUT /api/me/notifications (SPEC §6): the whole settings object, every field required. */
+/** GET/PUT /api/me/notifications (docs/product.md §6): the whole settings object, every field required. */
 export const notificationPreferencesSchema = z.object({
   reminder: z.object(
     {

@@ -4,17 +4,17 @@ import { messageKeys } from '../i18n/message-keys.ts';
 import type { NewPasswordOptions } from '../patron/password.ts';
 import { patronNumberSchema } from '../patron/patron-number.ts';
 import {
-  always,
   confirmMatches,
   newPasswordField,
   passwordConfirmField,
   registrationVerifySchema,
+  whenAnObject,
 } from './registration-schemas.ts';
 
 /** The reset token is 256 bits in base64url (43 characters); anything far longer is junk. */
 const RESET_TOKEN_MAX = 128;
 
-/** SPEC §11: the mailed link is valid 30 minutes; the token of the identity check 15, as registration's. */
+/** docs/product.md §11: the mailed link is valid 30 minutes; the token of the identity check 15, as registration's. */
 export const PASSWORD_RESET_MAIL_TTL_MINUTES = 30;
 export const PASSWORD_RESET_IDENTITY_TTL_MINUTES = 15;
 
@@ -25,7 +25,7 @@ export const passwordResetMessages = {
 /** The catalog keys of these texts: what the schemas put into their issues. */
 export const passwordResetKeys = messageKeys('passwordReset', passwordResetMessages);
 
-/** パスワードを忘れた方 by mail: only the number (SPEC §11). */
+/** パスワードを忘れた方 by mail: only the number (docs/product.md §11). */
 export const passwordResetRequestSchema = z.object({ patronNumber: patronNumberSchema });
 
 export type PasswordResetRequestInput = z.input<typeof passwordResetRequestSchema>;
@@ -48,7 +48,7 @@ export function passwordResetCompleteSchema(options: NewPasswordOptions = {}) {
       password: newPasswordField(options),
       passwordConfirm: passwordConfirmField(),
     })
-    .superRefine(confirmMatches, always);
+    .superRefine(confirmMatches, whenAnObject);
 }
 
 export type PasswordResetCompleteInput = z.input<ReturnType<typeof passwordResetCompleteSchema>>;

@@ -16,6 +16,9 @@ export const registrationMessages = {
   tokenMissing: '受付の情報がありません。はじめからやり直してください。',
   contactChoiceRequired:
     '「今後の連絡先はこのアドレスに変更する」か「登録済み予約の連絡先もこのアドレスに変更する」のどちらかを選んでください。',
+  /** 429 of an email change: too many changes by this patron, or too many mails to that address. */
+  contactChangeLimited:
+    'メールアドレスの変更が続いたため、しばらくの間変更できません。時間をおいてからお試しください。',
 } as const;
 
 /** The catalog keys of these texts: what the schemas put into their issues. */
@@ -62,8 +65,15 @@ export function confirmMatches(
   }
 }
 
-/** Runs the cross-field check even when another field has failed, so every error shows at once. */
-export const always = { when: () => true } as const;
+/**
+ * Runs the cross-field check even when another field has failed, so every error shows at once —
+ * but only on an object: a body of `null` or `[]` has no fields to compare (and reading them
+ * would throw: issue 15's 500).
+ */
+export const whenAnObject = {
+  when: (payload: { value: unknown }) =>
+    typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value),
+} as const;
 
 /** I6: registration step 1 (本人確認). `today` bounds the birth date. */
 export function registrationVerifySchema(today: PlainDate) {
@@ -93,7 +103,7 @@ export function registrationCompleteSchema(options: NewPasswordOptions = {}) {
       email: emailSchema,
       ...contactChoiceShape,
     })
-    .superRefine(confirmMatches, always);
+    .superRefine(confirmMatches, whenAnObject);
 }
 
 export type RegistrationCompleteInput = z.input<ReturnType<typeof registrationCompleteSchema>>;
@@ -109,7 +119,7 @@ export function passwordChangeSchema(options: NewPasswordOptions = {}) {
       password: newPasswordField(options),
       passwordConfirm: passwordConfirmField(),
     })
-    .superRefine(confirmMatches, always)
+    .superRefine(confirmMatches, whenAnObject)
     .superRefine((value, ctx) => {
       if (value.currentPassword !== '' && value.password === value.currentPassword) {
         ctx.addIssue({ code: 'custom', path: ['password'], message: passwordKeys.sameAsCurrent });

@@ -5,7 +5,11 @@ export function isOverdue(dueDate: PlainDate, today: PlainDate): boolean {
   return dueDate < today;
 }
 
-export type PatronBlock = 'patron_has_overdue' | null;
+/**
+ * Why a patron can renew nothing: R5's overdue loans, or (CIRCULATION=sip2) the ILS denying
+ * the patron renewals (SIP2 patron status position 2).
+ */
+export type PatronBlock = 'patron_has_overdue' | 'renewal_denied' | null;
 
 /** R5: a patron with any overdue loan can renew nothing. */
 export function patronBlock(dueDates: Iterable<PlainDate>, today: PlainDate): PatronBlock {

@@ -22,3 +22,20 @@ describe('renewal reason texts (docs/product.md §3)', () => {
     expect(renewalNote({}, false)).toBe('');
   });
 });
+
+describe('reasons from the ILS (CIRCULATION=sip2, docs/product.md §9)', () => {
+  it("shows the ILS's own text verbatim for ils_refused, and a generic text without one", () => {
+    expect(renewalReasonMessage('ils_refused', undefined, 'Item has outstanding holds')).toBe(
+      'Item has outstanding holds',
+    );
+    expect(renewalReasonMessage('ils_refused')).toBe('図書館システムが貸出延長を受け付けませんでした。');
+    // Only ils_refused takes the ILS's words: a mapped reason keeps our text.
+    expect(renewalReasonMessage('reserved', undefined, 'Item has outstanding holds')).toBe(
+      '予約が入っているため、延長できません。',
+    );
+  });
+  it('labels ILS refusals in the 注意 column and leaves a renewal-denied patron to the banner', () => {
+    expect(renewalNote({ reason: 'ils_refused' }, false)).toBe('延長不可');
+    expect(renewalNote({ reason: 'renewal_denied' }, false)).toBe('');
+  });
+});

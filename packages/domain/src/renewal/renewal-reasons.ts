@@ -11,15 +11,37 @@ export const RENEWAL_REFUSAL_REASONS = [
 export type RenewalRefusalReason = (typeof RENEWAL_REFUSAL_REASONS)[number];
 
 /** Every reason a renewal can be refused for: R4's, R5's block, and (from the API) an unknown loan. */
-export type RenewalReason = RenewalRefusalReason | 'patron_has_overdue' | 'not_found';
+export type RenewalReason =
+  | RenewalRefusalReason
+  | 'patron_has_overdue'
+  | 'not_found'
+  /** CIRCULATION=sip2: the ILS denies the patron renewals (patron status position 2). */
+  | 'renewal_denied'
+  /** CIRCULATION=sip2: the ILS refused with a text no SIP2_REASON_PATTERNS entry matched (shown verbatim). */
+  | 'ils_refused'
+  /** CIRCULATION=sip2: the ILS's answer never came; the item was read again and not found renewed. */
+  | 'ils_unavailable';
+
+/** Every code of RenewalReason (SIP2_REASON_PATTERNS keys are checked against it). */
+export const RENEWAL_REASONS = [
+  ...RENEWAL_REFUSAL_REASONS,
+  'patron_has_overdue',
+  'not_found',
+  'renewal_denied',
+  'ils_refused',
+  'ils_unavailable',
+] as const satisfies readonly RenewalReason[];
 
 export { renewalNoteLabels, renewalReasonMessages } from './renewal-texts.ts';
 
 export function renewalReasonMessage(
   reason: RenewalReason,
   availableFrom?: PlainDate,
+  /** The ILS's own words (SIP2 AF), shown verbatim for `ils_refused`. */
+  ilsMessage?: string,
   lang: Language = 'ja',
 ): string {
+  if (reason === 'ils_refused' && ilsMessage) return ilsMessage;
   if (reason !== 'not_extended') return t(lang, `renewalReason.${reason}`);
   return availableFrom
     ? t(lang, 'renewalReason.not_extended', { date: formatDateJa(availableFrom) })
@@ -36,7 +58,8 @@ export function renewalNote(
   lang: Language = 'ja',
 ): string {
   const { reason } = renewal;
-  if (reason === undefined || reason === 'not_found') return '';
+  if (reason === undefined || reason === 'not_found' || reason === 'renewal_denied') return '';
+  if (reason === 'ils_refused' || reason === 'ils_unavailable') return t(lang, 'renewalNote.notRenewable');
   if (reason === 'patron_has_overdue') return overdue ? t(lang, 'renewalNote.patron_has_overdue') : '';
   if (reason === 'not_extended') {
     return renewal.availableFrom

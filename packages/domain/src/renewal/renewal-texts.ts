@@ -20,4 +20,9 @@ export const renewalReasonMessages = {
   // Without the date the sentence would promise one it cannot name: only its first part.
   not_extended_undated: '今延長しても返却期限日が延びません。',
   not_found: 'この資料は現在の貸出中一覧にありません。',
+  renewal_denied:
+    '現在、この利用者カードでは貸出延長の手続きができません。図書館カウンターにお問い合わせください。',
+  ils_refused: '図書館システムが貸出延長を受け付けませんでした。',
+  ils_unavailable:
+    '図書館システムから延長の結果を受け取れなかったため、延長されていません。しばらくしてから貸出一覧でご確認ください。',
 } as const satisfies Record<RenewalReason | 'not_extended_undated', string>;

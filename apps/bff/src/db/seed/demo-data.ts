@@ -277,6 +277,23 @@ export async function loadDemoData(db: Db, today: PlainDate): Promise<void> {
   });
 }
 
+/** No branch yet: the library's own part of the demo (branches, calendar) is not loaded. */
+export async function hasNoBranches(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(branches);
+  return (row?.n ?? 0) === 0;
+}
+
+/**
+ * CIRCULATION=sip2: only what stays the portal's own — the branches and their calendar. The
+ * patrons, items and loans are the ILS's (scripts/start-sip2.mjs gives its fake ILS the demo's).
+ */
+export async function loadDemoLibrary(db: Db, today: PlainDate): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.insert(branches).values([...DEMO_BRANCHES]);
+    await loadCalendar(tx, today);
+  });
+}
+
 async function loadCalendar(tx: Executor, today: PlainDate): Promise<void> {
   const from = addDays(today, -DEMO_CALENDAR_DAYS);
   const to = addDays(today, DEMO_CALENDAR_DAYS);

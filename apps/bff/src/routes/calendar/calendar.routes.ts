@@ -17,7 +17,7 @@ import { findSession, readSessionCookie } from '../../services/sessions.ts';
  * session each day also carries the patron's `dueCount`. No session is not an error here.
  */
 export function calendarRoutes(deps: AppDeps) {
-  const { db, clock } = deps;
+  const { db, clock, circulation } = deps;
   return new Hono<AppEnv>().get('/', async (c) => {
     const query = parseWith(calendarQuerySchema, c.req.query());
     const branchCode = query.branch ?? CALENDAR_DEFAULT_BRANCH;
@@ -30,14 +30,14 @@ export function calendarRoutes(deps: AppDeps) {
         fields: { branch: calendarKeys.unknownBranch },
       });
     }
-    const sessionId = readSessionCookie(c);
+    const sessionId = readSessionCookie(c, deps);
     const session = sessionId ? await findSession(db, sessionId, clock.now()) : undefined;
 
     const calendar = await buildCalendarMonths(db, {
       branchCode,
       from,
       months,
-      ...(session ? { patronId: session.patronId } : {}),
+      ...(session ? { dueCounts: (range) => circulation.dueCounts(session.patronId, range) } : {}),
     });
     // Personal data (due dates) must not be kept by shared caches; the public part may change at
     // any import, so no caching either way (createApp already sets no-store on /api).

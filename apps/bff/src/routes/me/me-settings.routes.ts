@@ -9,7 +9,8 @@ import { clientAddress } from '../../lib/client-address.ts';
 import { requireSession } from '../../lib/require-session.ts';
 import { jsonBody, parseWith } from '../../lib/validation.ts';
 import { audit } from '../../services/audit.ts';
-import { assertNotLocked, recordFailure } from '../../services/lockout.ts';
+import { assertContactChangeAllowed, assertRecipientsUnderLimit } from '../../services/contact-limits.ts';
+import { lockout } from '../../services/lockout.ts';
 import { emailChangedMail, passwordChangedMail } from '../../services/mail/mail-templates.ts';
 import { notifyMailQueued, queueMail } from '../../services/mail/outbox.ts';
 import { hashPassword, verifyPassword } from '../../services/passwords.ts';
@@ -38,25 +39,31 @@ export function meSettingsRoutes(deps: AppDeps) {
       }
       const input = parseWith(
         passwordChangeSchema({
-          context: { birthDate: patron.birthDate, phone: patron.phone, patronNumber: patron.number },
+          context: {
+            birthDate: patron.birthDate ?? undefined,
+            phone: patron.phone ?? undefined,
+            patronNumber: patron.number,
+          },
           isCommon: isCommonPassword,
         }),
         raw,
       );
       const now = clock.now();
-      assertNotLocked(patron, now);
+      const address = clientAddress(c, deps);
+      await lockout.check(deps, patron.number, address);
       if (!(await verifyPassword(patron.passwordHash, input.currentPassword))) {
         // Someone at an unattended session must not be able to guess the password either.
-        await recordFailure(db, 'login', patron.number, patron.id, clientAddress(c, deps), now);
+        await lockout.fail(deps, 'login', patron.number, address);
         throw new ApiError(400, 'validation_failed', undefined, {
           fields: { currentPassword: passwordKeys.currentWrong },
         });
       }
+      await lockout.succeed(deps, 'login', patron.number, address);
       const passwordHash = await hashPassword(input.password);
       await db.transaction(async (tx) => {
         await tx
           .update(patrons)
-          .set({ passwordHash, passwordChangedAt: now, failedAttempts: 0 })
+          .set({ passwordHash, passwordChangedAt: now })
           .where(eq(patrons.id, patron.id));
         // Whoever else was signed in with the old password is signed out.
         await deleteOtherSessions(tx, patron.id, session.idHash);
@@ -84,6 +91,24 @@ export function meSettingsRoutes(deps: AppDeps) {
       const patron = await sessionPatron(session.patronId);
       const now = clock.now();
       await db.transaction(async (tx) => {
+        await assertContactChangeAllowed(tx, patron.id, now);
+        const same = (a: string | null | undefined) => a?.toLowerCase() === input.email.toLowerCase();
+        // Whoever is told of the change: the new address, the one on file, and — when the
+        // reservations move — the addresses they were sent to until now. If someone else made
+        // the change, the owner can react.
+        const told = new Set<string>([input.email]);
+        if (patron.email && !same(patron.email)) told.add(patron.email);
+        if (input.useForReservations) {
+          const previous = await tx
+            .selectDistinct({ contactEmail: reservations.contactEmail })
+            .from(reservations)
+            .where(and(eq(reservations.patronId, patron.id), eq(reservations.status, 'active')));
+          for (const { contactEmail } of previous) {
+            if (contactEmail && !same(contactEmail)) told.add(contactEmail);
+          }
+        }
+        const recipients = [...new Map([...told].map((a) => [a.toLowerCase(), a])).values()];
+        await assertRecipientsUnderLimit(tx, recipients, now);
         if (input.useForContact) {
           await tx.update(patrons).set({ email: input.email }).where(eq(patrons.id, patron.id));
         }
@@ -102,14 +127,11 @@ export function meSettingsRoutes(deps: AppDeps) {
           forReservations: input.useForReservations,
           lang: patron.language ?? c.get('lang'),
         });
-        await queueMail(tx, input.email, mail, now);
-        // The old address hears of it too: if someone else made the change, its owner can react.
-        if (input.useForContact && patron.email && patron.email !== input.email) {
-          await queueMail(tx, patron.email, mail, now);
-        }
+        for (const address of recipients) await queueMail(tx, address, mail, now);
         await audit(tx, 'email_changed', {
           patronId: patron.id,
           requestId: c.get('requestId'),
+          at: now,
           detail: { useForContact: input.useForContact, useForReservations: input.useForReservations },
         });
       });

@@ -1,7 +1,7 @@
 import { emailMessages, passwordMessages, registrationMessages } from '@library/domain/registration';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { auditLog, mailOutbox, patrons, reservations } from '../../db/schema.ts';
+import { auditLog, authLockouts, mailOutbox, patrons, reservations } from '../../db/schema.ts';
 import { client, createTestApp, type TestApp } from '../../test/test-app.ts';
 
 let t: TestApp;
@@ -36,9 +36,9 @@ describe('PUT /api/me/password (I11)', () => {
     });
     expect(res.status).toBe(400);
     expect(res.body.error.fields).toEqual({ currentPassword: passwordMessages.currentWrong });
-    const [patron] = await t.db.select().from(patrons).where(eq(patrons.number, '200000002'));
-    expect(patron!.failedAttempts).toBe(1);
-    await t.db.update(patrons).set({ failedAttempts: 0 }).where(eq(patrons.id, patron!.id));
+    const [run] = await t.db.select().from(authLockouts).where(eq(authLockouts.patronNumber, '200000002'));
+    expect(run!.failures).toBe(1);
+    await t.db.delete(authLockouts);
   });
 
   it('applies the rules of I8 with the patron’s own details', async () => {
@@ -164,5 +164,95 @@ describe('PUT /api/me/email (I11)', () => {
     const mails = await t.db.select().from(mailOutbox);
     expect(mails.map((m) => m.toAddress)).toEqual(['jiro@example.jp']);
     expect(mails[0]!.body).toContain('登録済み予約の連絡先');
+  });
+});
+
+describe('contact changes: the owner hears of each, and they are limited (issue 17)', () => {
+  let u: TestApp;
+  beforeAll(async () => {
+    u = await createTestApp();
+  });
+  afterAll(async () => {
+    await u.close();
+  });
+  beforeEach(async () => {
+    await u.db.delete(mailOutbox);
+    u.clock.advance(25 * 60 * 60 * 1000);
+  });
+
+  const change = (
+    c: ReturnType<typeof client>,
+    email: string,
+    useForContact: boolean,
+    useForReservations: boolean,
+  ) => c.put('/api/me/email', { email, useForContact, useForReservations });
+
+  it('repointing only the reservations is told to the address on file too, not just to the new one', async () => {
+    const c = client(u.app);
+    await c.login('100000001');
+    expect((await change(c, 'someone-else@example.jp', false, true)).status).toBe(204);
+    const mails = await u.db.select().from(mailOutbox);
+    expect(mails.map((m) => m.toAddress).sort()).toEqual([
+      'someone-else@example.jp',
+      'taro.yanagawa@example.jp',
+    ]);
+    const toOwner = mails.find((m) => m.toAddress === 'taro.yanagawa@example.jp')!;
+    expect(toOwner.body).toContain('登録済み予約の連絡先');
+    expect(toOwner.body).toContain('someone-else@example.jp');
+  });
+
+  it('repointing reservations tells the address they were sent to before as well', async () => {
+    const c = client(u.app);
+    await c.login('100000004');
+    // 100000004 has no address on file; its reservations now go to first@…
+    expect((await change(c, 'first@example.jp', false, true)).status).toBe(204);
+    await u.db.delete(mailOutbox);
+    expect((await change(c, 'second@example.jp', false, true)).status).toBe(204);
+    const mails = await u.db.select().from(mailOutbox);
+    expect(mails.map((m) => m.toAddress).sort()).toEqual(['first@example.jp', 'second@example.jp']);
+  });
+
+  it('at most 5 contact changes an hour per patron, then 429 rate_limited with Retry-After; nothing changes', async () => {
+    const c = client(u.app);
+    await c.login('200000002');
+    for (let i = 0; i < 5; i++) {
+      expect((await change(c, `hourly-${i}@example.jp`, true, false)).status).toBe(204);
+      u.clock.advance(60 * 1000);
+    }
+    await u.db.delete(mailOutbox);
+    const sixth = await change(c, 'hourly-5@example.jp', true, true);
+    expect(sixth.status).toBe(429);
+    expect(sixth.body.error.code).toBe('rate_limited');
+    const retryAfter = Number(sixth.headers.get('retry-after'));
+    // The first change was 5 minutes ago: it leaves the hour in 55 minutes.
+    expect(retryAfter).toBe(55 * 60);
+    expect(await u.db.select().from(mailOutbox)).toHaveLength(0);
+    expect((await c.get('/api/me')).body.patron.email).toBe('hourly-4@example.jp');
+    u.clock.advance(retryAfter * 1000);
+    await c.login('200000002'); // the session idled out meanwhile
+    expect((await change(c, 'hourly-5@example.jp', true, false)).status).toBe(204);
+  });
+
+  it('at most 10 such mails a day to one address, whoever asks, counted in the database', async () => {
+    const victim = 'Victim@Example.jp';
+    const a = client(u.app);
+    const b = client(u.app);
+    await a.login('100000001');
+    await b.login('100000004');
+    for (let i = 0; i < 5; i++) {
+      expect((await change(a, i % 2 ? victim : victim.toLowerCase(), false, true)).status).toBe(204);
+      expect((await change(b, victim, false, true)).status).toBe(204);
+    }
+    // Both patrons are under their hourly limit an hour later; the address is not.
+    u.clock.advance(61 * 60 * 1000);
+    await a.login('100000001'); // the session idled out meanwhile
+    const refused = await change(a, victim, false, true);
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.code).toBe('rate_limited');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(22 * 60 * 60);
+    const mails = await u.db.select().from(mailOutbox);
+    expect(mails.filter((m) => m.toAddress.toLowerCase() === victim.toLowerCase())).toHaveLength(10);
+    // Another address is fine.
+    expect((await change(a, 'other@example.jp', false, true)).status).toBe(204);
   });
 });

@@ -56,6 +56,10 @@ describe('errors', () => {
 
   it('health tells which database it runs on', async () => {
     const res = await client(t.app).get('/api/health');
-    expect(res.body).toEqual({ status: 'ok', database: t.deps.dbKind });
+    expect(res.body).toEqual({
+      status: 'ok',
+      database: t.deps.dbKind,
+      circulation: { backend: 'local', status: 'ok' },
+    });
   });
 });

@@ -12,7 +12,7 @@ import {
 } from '../../services/notifications/calendar-feed.ts';
 import { readPreferences, writePreferences } from '../../services/notifications/preferences.ts';
 
-/** お知らせの設定 and the patron's iCalendar URL (SPEC §6, §10), under /api/me. */
+/** お知らせの設定 and the patron's iCalendar URL (docs/product.md §6, §10), under /api/me. */
 export function notificationsRoutes(deps: AppDeps) {
   const { db, clock, env } = deps;
   return new Hono<AppEnv>()

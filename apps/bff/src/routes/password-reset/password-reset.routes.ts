@@ -15,7 +15,7 @@ async function readJson(c: Context): Promise<unknown> {
   }
 }
 
-/** パスワードを忘れた方 (SPEC §11, §6): request a mailed link, or prove identity; then a new password. */
+/** パスワードを忘れた方 (docs/product.md §11, §6): request a mailed link, or prove identity; then a new password. */
 export function passwordResetRoutes(deps: AppDeps) {
   const { clock, env } = deps;
   const service = passwordResetService(deps);

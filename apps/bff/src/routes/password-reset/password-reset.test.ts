@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   auditLog,
   authAttempts,
+  authLockouts,
   mailOutbox,
   passwordResetTokens,
   patrons,
@@ -15,7 +16,7 @@ import { RESET_MAIL_WINDOW_MS, RESET_MAILS_PER_WINDOW } from '../../services/pas
 import { client, createTestApp, type TestApp } from '../../test/test-app.ts';
 
 /**
- * パスワードを忘れた方 (SPEC §11): the mailed link and the identity check, then a new password.
+ * パスワードを忘れた方 (docs/product.md §11): the mailed link and the identity check, then a new password.
  * Patrons of the demo data: 100000001 (registered, address on file), 100000004 (registered, no
  * address), 300000003 (not registered, address on file), 100999999 (no such patron).
  */
@@ -44,15 +45,13 @@ const JIRO_IDENTITY = {
 
 beforeEach(async () => {
   for (const [id, passwordHash] of originalHashes) {
-    await t.db
-      .update(patrons)
-      .set({ passwordHash, failedAttempts: 0, lockedUntil: null })
-      .where(eq(patrons.id, id));
+    await t.db.update(patrons).set({ passwordHash }).where(eq(patrons.id, id));
   }
   await t.db.delete(passwordResetTokens);
   await t.db.delete(mailOutbox);
   await t.db.delete(sessions);
   await t.db.delete(authAttempts);
+  await t.db.delete(authLockouts);
   await t.db.delete(auditLog);
   t.clock.set(new Date('2021-01-20T10:00:00+09:00'));
 });
@@ -209,10 +208,12 @@ describe('POST /api/password-reset/complete', () => {
     expect((await desktop.login(TARO)).status).toBe(200);
     const other = client(t.app);
     expect((await other.login('200000002')).status).toBe(200);
-    await t.db
-      .update(patrons)
-      .set({ failedAttempts: 3, lockedUntil: new Date(t.clock.now().getTime() + 10 * 60_000) })
-      .where(eq(patrons.number, TARO));
+    // Locked for every address (the number-wide lock) and for one address.
+    const lockedUntil = new Date(t.clock.now().getTime() + 10 * 60_000);
+    await t.db.insert(authLockouts).values([
+      { patronNumber: TARO, clientKey: '*', failures: 10, lastFailureAt: t.clock.now(), lockedUntil },
+      { patronNumber: TARO, clientKey: '192.0.2.1', failures: 5, lastFailureAt: t.clock.now(), lockedUntil },
+    ]);
     // Locked out, the patron can still ask for the link: that is the way back in.
     await request(TARO);
     const token = await tokenFromMail();
@@ -226,8 +227,7 @@ describe('POST /api/password-reset/complete', () => {
     expect(taro.passwordHash).toMatch(/^\$argon2id\$/);
     expect(taro.passwordHash).not.toBe(originalHashes.get(taro.id));
     expect(taro.passwordChangedAt).toEqual(t.clock.now());
-    expect(taro.failedAttempts).toBe(0);
-    expect(taro.lockedUntil).toBeNull();
+    expect(await t.db.select().from(authLockouts).where(eq(authLockouts.patronNumber, TARO))).toEqual([]);
     // Both of the patron's browsers are signed out; another patron's session is untouched.
     expect((await phone.get('/api/me')).status).toBe(401);
     expect((await desktop.get('/api/me')).status).toBe(401);

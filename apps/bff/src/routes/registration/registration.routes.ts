@@ -13,10 +13,11 @@ import type { AppDeps, AppEnv } from '../../lib/app-env.ts';
 import { clientAddress } from '../../lib/client-address.ts';
 import { jsonBody, parseWith } from '../../lib/validation.ts';
 import { audit } from '../../services/audit.ts';
+import { assertRecipientsUnderLimit } from '../../services/contact-limits.ts';
 import { verifyIdentity } from '../../services/identity.ts';
-import { recordSuccess } from '../../services/lockout.ts';
+import { lockout } from '../../services/lockout.ts';
 import { registrationAcceptedMail } from '../../services/mail/mail-templates.ts';
-import { notifyMailQueued, queueMail } from '../../services/mail/outbox.ts';
+import { maskAddress, notifyMailQueued, queueMail } from '../../services/mail/outbox.ts';
 import { hashPassword } from '../../services/passwords.ts';
 import { newToken, sha256 } from '../../services/sessions.ts';
 
@@ -56,16 +57,16 @@ export function registrationRoutes(deps: AppDeps) {
       const input = await jsonBody(c, registrationVerifySchema(clock.today()));
       const now = clock.now();
       const address = clientAddress(c, deps);
-      const patron = await verifyIdentity(db, input, {
+      if (!deps.circulation.portalPasswords) throw new ApiError(403, 'registration_not_available');
+      const patron = await verifyIdentity(deps, input, {
         kind: 'registration',
         failedEvent: 'registration_verify_failed',
         clientAddress: address,
-        now,
         requestId: c.get('requestId'),
         logger: c.get('logger'),
       });
       if (patron.passwordHash) throw new ApiError(409, 'already_registered');
-      await recordSuccess(db, 'registration', input.patronNumber, patron.id, address, now);
+      await lockout.succeed(deps, 'registration', input.patronNumber, address);
       const token = newToken();
       await db.transaction(async (tx) => {
         // Only the newest token is live: an older tab's token stops working.
@@ -80,7 +81,11 @@ export function registrationRoutes(deps: AppDeps) {
           createdAt: now,
         });
       });
-      return c.json({ registrationToken: token, currentEmail: patron.email });
+      // 旧メールアドレス is shown read-only: the screen needs no more than t***@example.jp.
+      return c.json({
+        registrationToken: token,
+        currentEmail: patron.email ? maskAddress(patron.email) : null,
+      });
     })
     .post('/complete', async (c) => {
       const raw = await readJson(c);
@@ -99,7 +104,11 @@ export function registrationRoutes(deps: AppDeps) {
       // The password rules need what a guesser could know: the patron's own details.
       const input = parseWith(
         registrationCompleteSchema({
-          context: { birthDate: patron.birthDate, phone: patron.phone, patronNumber: patron.number },
+          context: {
+            birthDate: patron.birthDate ?? undefined,
+            phone: patron.phone ?? undefined,
+            patronNumber: patron.number,
+          },
           isCommon: isCommonPassword,
         }),
         raw,
@@ -126,19 +135,20 @@ export function registrationRoutes(deps: AppDeps) {
           .set({
             passwordHash,
             passwordChangedAt: now,
-            failedAttempts: 0,
-            lockedUntil: null,
             ...(input.useForContact ? { email: input.email } : {}),
           })
           .where(and(eq(patrons.id, patron.id), isNull(patrons.passwordHash)))
           .returning({ id: patrons.id });
         if (updated.length === 0) throw new ApiError(409, 'already_registered');
+        // Identity proven and a password set: whatever a guesser locked is lifted.
+        await lockout.clear({ db: tx }, patron.number);
         if (input.useForReservations) {
           await tx
             .update(reservations)
             .set({ contactEmail: input.email })
             .where(and(eq(reservations.patronId, patron.id), eq(reservations.status, 'active')));
         }
+        await assertRecipientsUnderLimit(tx, [input.email], now);
         await queueMail(
           tx,
           input.email,

@@ -5,7 +5,6 @@ import { ApiError } from '../../lib/api-error.ts';
 import type { AppDeps, AppEnv } from '../../lib/app-env.ts';
 import { requireSession } from '../../lib/require-session.ts';
 import { jsonBody } from '../../lib/validation.ts';
-import { renewLoans } from '../../services/renewal.ts';
 import {
   claimIdempotencyKey,
   pruneIdempotencyKeys,
@@ -16,7 +15,7 @@ import {
 
 /** POST /api/renewals: renew one or many loans, each on its own, exactly once (docs/product.md R6–R8). */
 export function renewalsRoutes(deps: AppDeps) {
-  const { db, clock } = deps;
+  const { db, clock, circulation } = deps;
   return new Hono<AppEnv>().use(requireSession(deps)).post('/', async (c) => {
     const { patronId } = c.get('session');
     const requestId = c.get('requestId');
@@ -28,11 +27,11 @@ export function renewalsRoutes(deps: AppDeps) {
       });
     }
     const run = () =>
-      renewLoans(db, loanIds, { patronId, today: clock.today(), requestId, channel: 'web' }).then(
-        (results) => ({
+      circulation
+        .renew(loanIds, { patronId, today: clock.today(), requestId, channel: 'web' })
+        .then((results) => ({
           results,
-        }),
-      );
+        }));
     if (rawKey === undefined) return c.json(await run());
 
     const key = rawKey;
@@ -56,9 +55,10 @@ export function renewalsRoutes(deps: AppDeps) {
     try {
       answer = { status: 200, body: await run() };
     } catch (error) {
-      // A decided refusal (the patron is blocked) is the first answer too; anything else
-      // decided nothing, so the key is freed for the client's retry.
-      if (!(error instanceof ApiError)) {
+      // A decided refusal (the patron is blocked) is the first answer too; anything else —
+      // a failure, or the ILS unreachable (503) — decided nothing, so the key is freed for the
+      // client's retry.
+      if (!(error instanceof ApiError) || error.status === 503) {
         await releaseIdempotencyKey(db, { patronId, key }).catch(() => {});
         throw error;
       }

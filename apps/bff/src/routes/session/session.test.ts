@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authAttempts, patrons, sessions } from '../../db/schema.ts';
+import { authAttempts, authLockouts, sessions } from '../../db/schema.ts';
 import { client, createTestApp, type TestApp } from '../../test/test-app.ts';
 
 let t: TestApp;
@@ -84,9 +84,10 @@ describe('POST /api/session', () => {
     expect(attempts.filter((a) => !a.succeeded)).toHaveLength(5);
     t.clock.advance(15 * 60 * 1000 + 1000);
     expect((await c.login('200000002')).status).toBe(200);
-    const [row] = await t.db.select().from(patrons).where(eq(patrons.number, '200000002'));
-    expect(row!.failedAttempts).toBe(0);
-    expect(row!.lockedUntil).toBeNull();
+    // The success ended the run: nothing is left of it.
+    expect(await t.db.select().from(authLockouts).where(eq(authLockouts.patronNumber, '200000002'))).toEqual(
+      [],
+    );
   });
 
   it('rotates the session id at login', async () => {
@@ -148,6 +149,33 @@ describe('DELETE /api/session', () => {
     const replay = client(t.app);
     replay.jar.set('sid', id);
     expect((await replay.get('/api/me')).status).toBe(401);
+  });
+});
+
+describe('the __Host- cookie over https (issue 17, defect 5)', () => {
+  it('accepts nothing but __Host-sid: a planted plain sid is not a session, and logout clears both', async () => {
+    // A session id that a sibling subdomain or an http man-in-the-middle could plant as `sid`.
+    const other = client(t.app);
+    await other.login('100000004');
+    const planted = other.jar.get('sid')!;
+
+    const victim = client(t.app, 'https://library.example.jp');
+    victim.jar.set('sid', planted);
+    expect((await victim.get('/api/me')).status).toBe(401);
+    expect((await victim.get('/api/session')).body).toEqual({ patron: null });
+
+    // Logged in properly, the __Host- cookie decides, whatever the planted one says.
+    expect((await victim.login('100000001')).status).toBe(200);
+    victim.jar.set('sid', planted);
+    expect((await victim.get('/api/me')).body.patron.number).toBe('100000001');
+
+    const out = await victim.delete('/api/session');
+    expect(out.status).toBe(204);
+    const cleared = out.headers.getSetCookie();
+    expect(cleared.some((line) => /^__Host-sid=;.*Max-Age=0/.test(line))).toBe(true);
+    expect(cleared.some((line) => /^sid=;.*Max-Age=0/.test(line))).toBe(true);
+    // The planted session itself was not ended by the victim's logout: it is simply not theirs.
+    expect((await other.get('/api/me')).status).toBe(200);
   });
 });
 

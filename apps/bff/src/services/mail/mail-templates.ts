@@ -143,7 +143,7 @@ export function emailChangedMail(input: {
 }
 
 /**
- * パスワードを忘れた方 by mail (SPEC §11): the single-use link, to the address on file only.
+ * パスワードを忘れた方 by mail (docs/product.md §11): the single-use link, to the address on file only.
  * The link holds the token: the mail is the one place it is ever written.
  */
 export function passwordResetLinkMail(input: {

@@ -118,7 +118,7 @@ async function mangaIds(t: TestApp) {
   return rows.map((r) => r.id);
 }
 
-describe('notification scheduler (SPEC §10)', () => {
+describe('notification scheduler (docs/product.md §10)', () => {
   it('mails the patron who opted in on 2021-01-20 exactly once on 2021-01-22 for the three マンガ due 2021/01/25', async () => {
     const t = await setup();
     await optIn(t, '100000001', { daysBefore: 3, includeTitles: true });

@@ -60,7 +60,7 @@ interface OptedIn {
 }
 
 /**
- * 返却期限日のお知らせ (SPEC §10, ADR 0013): in every BFF process, at start and then every
+ * 返却期限日のお知らせ (docs/product.md §10, ADR 0013): in every BFF process, at start and then every
  * NOTIFICATION_INTERVAL_SECONDS, sends what is due on the business date. Exactly once across
  * processes and restarts: each (patron, due date, kind) is claimed with INSERT … ON CONFLICT DO
  * NOTHING in the same small transaction that queues its mail in the outbox — the loser of a race

@@ -49,7 +49,7 @@ function Heading({ step, crumb }: { step?: string; crumb?: string }) {
 }
 
 /**
- * パスワードを忘れた方 (SPEC §11): by mail (number → mail → the link's form) or by identity
+ * パスワードを忘れた方 (docs/product.md §11): by mail (number → mail → the link's form) or by identity
  * (as 新規パスワード登録 step 1 → the form), then completion. The identity path's token lives
  * only in this component's memory. `pinManagedByIls` (SIP2 `SIP2_PASSWORDS=ils`, wired by the
  * app when that mode is on) turns every page into the notice that the PIN is kept at the counter.

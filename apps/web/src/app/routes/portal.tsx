@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom';
 import { Breadcrumbs } from '../../components/layout/breadcrumbs.tsx';
 import { PageTitle } from '../../components/layout/page-title.tsx';
+import { BlockNotice } from '../../components/ui/block-notice.tsx';
 import { paths } from '../../config/paths.ts';
 import { useMe } from '../../features/auth/api/get-me.ts';
 import { RequireSession } from '../../features/auth/components/require-session.tsx';
@@ -15,11 +16,7 @@ function Portal() {
   return (
     <>
       <p className="lead">{t('portal.lead', { name: me.patron.name })}</p>
-      {me.blocked ? (
-        <div className="alert alert-error" role="alert">
-          {t('renewalReason.patron_has_overdue')}
-        </div>
-      ) : null}
+      {me.blocked ? <BlockNotice blocked={me.blocked} message={me.blockMessage} advice={false} /> : null}
       <LibraryCalendar />
       <section className="panel" aria-labelledby="loan-status-heading">
         <h2 id="loan-status-heading">

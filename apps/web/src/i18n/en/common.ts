@@ -45,6 +45,9 @@ export const commonEn = {
     notRegistered: 'No password yet?',
     forgotPassword: 'Forgot your password?',
     forgotIntro: 'Cannot log in?',
+    keepOnDevice: 'Keep me on this device',
+    keepOnDeviceHint:
+      'Keeps a copy on this device so you can see your loans offline. Do not choose this on a shared computer, such as at the library.',
   },
   notFound: {
     title: 'Page not found',

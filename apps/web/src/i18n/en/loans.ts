@@ -55,5 +55,8 @@ export const loansEn = {
     refusedHeading: 'Items that could not be renewed',
     unknownItem: 'Item (no. {{id}})',
     back: 'Back',
+    noRecord: 'not recorded',
+    ilsDecides: 'set by the library system',
+    ilsNotice: 'Notice from the library: {{message}}',
   },
 } as const satisfies CatalogOf<typeof loansJa>;

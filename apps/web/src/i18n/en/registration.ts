@@ -36,6 +36,7 @@ export const registrationEn = {
     email1: 'Email address',
     oldEmail: 'Current email address',
     oldEmailHint: '(half-width characters)',
+    oldEmailMaskedHint: 'Part of the registered address is hidden',
     newEmail: 'New email address',
     newEmailHint: '(half-width characters) (for contact)',
     notesHeading: 'Before you register',

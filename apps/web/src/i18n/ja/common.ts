@@ -46,6 +46,9 @@ export const commonJa = {
     notRegistered: 'パスワードを登録されていない方は',
     forgotPassword: 'パスワードを忘れた方',
     forgotIntro: 'パスワードがわからない方は',
+    keepOnDevice: 'この端末に保存する',
+    keepOnDeviceHint:
+      'オフラインでも貸出状況を見られるよう、この端末に記録を残します。図書館などの共用の端末では選ばないでください。',
   },
   notFound: {
     title: 'ページが見つかりません',

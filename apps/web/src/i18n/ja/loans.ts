@@ -53,5 +53,8 @@ export const loansJa = {
     refusedHeading: '延長できなかった資料',
     unknownItem: '資料（番号 {{id}}）',
     back: '前に戻る',
+    noRecord: '記録なし',
+    ilsDecides: '図書館システムが決定',
+    ilsNotice: '図書館からのお知らせ：{{message}}',
   },
 } as const;

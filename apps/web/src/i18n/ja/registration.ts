@@ -34,6 +34,7 @@ export const registrationJa = {
     email1: 'メールアドレス1',
     oldEmail: '旧メールアドレス',
     oldEmailHint: '(半角英数字)',
+    oldEmailMaskedHint: '登録されているアドレスの一部を伏せて表示しています',
     newEmail: '新メールアドレス',
     newEmailHint: '(半角英数字) (連絡用)',
     notesHeading: '【登録時の注意事項】',

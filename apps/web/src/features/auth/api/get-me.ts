@@ -5,6 +5,8 @@ import { api } from '../../../lib/api-client.ts';
 export interface Me {
   patron: { number: string; name: string; email: string | null };
   blocked: PatronBlock;
+  /** The ILS's own words about the block (SIP2 AF), when it gave any. */
+  blockMessage?: string;
   loans: { no: number; title: string; dueDate: PlainDate; overdue: boolean }[];
 }
 

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
+import { setKeepOnDevice } from '../../../lib/offline-cache.ts';
 import { type SessionInfo, sessionQueryKey } from './get-session.ts';
 
 export interface LoginBody {
@@ -11,12 +12,18 @@ export function login(body: LoginBody) {
   return api<{ patron: { number: string; name: string } }>('/session', { method: 'POST', body });
 }
 
+export interface LoginVariables extends LoginBody {
+  /** 「この端末に保存する」: keep the offline copy across a browser restart (docs/product.md §8). */
+  keepOnDevice: boolean;
+}
+
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: login,
+    mutationFn: ({ patronNumber, password }: LoginVariables) => login({ patronNumber, password }),
     // Whatever was cached belongs to the previous session; the header knows the new one at once.
-    onSuccess: ({ patron }) => {
+    onSuccess: async ({ patron }, { keepOnDevice }) => {
+      await setKeepOnDevice(keepOnDevice);
       queryClient.clear();
       queryClient.setQueryData<SessionInfo>(sessionQueryKey, { patron });
     },

@@ -1,9 +1,11 @@
 import { loginKeys, loginSchema } from '@library/domain';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Field } from '../../../components/ui/field.tsx';
+import '../../../components/ui/contact-choices.css';
 import { commonJa } from '../../../i18n/ja/common.ts';
 import { ApiClientError } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n.ts';
+import { keepOnDeviceByDefault } from '../../../lib/offline-cache.ts';
 import { useLogin } from '../api/login.ts';
 
 interface Props {
@@ -50,7 +52,7 @@ export function LoginForm({ onSuccess }: Props) {
     }
     setFieldErrors({});
     try {
-      await login.mutateAsync(parsed.data);
+      await login.mutateAsync({ ...parsed.data, keepOnDevice: data.get('keepOnDevice') === 'on' });
       onSuccess();
     } catch (error) {
       const message =
@@ -94,6 +96,20 @@ export function LoginForm({ onSuccess }: Props) {
         error={fieldErrors.password}
         required
       />
+      <div className="checkbox-group">
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            name="keepOnDevice"
+            defaultChecked={keepOnDeviceByDefault()}
+            aria-describedby="keep-on-device-hint"
+          />
+          {t('loginPage.keepOnDevice')}
+        </label>
+        <p className="field-hint" id="keep-on-device-hint">
+          {t('loginPage.keepOnDeviceHint')}
+        </p>
+      </div>
       <button type="submit" className="button button-primary" disabled={login.isPending}>
         {login.isPending ? t('loginPage.submitting') : t('loginPage.submit')}
       </button>

@@ -12,7 +12,8 @@ export interface LoanRenewalPreview {
 export interface Loan {
   id: number;
   no: number;
-  loanedOn: PlainDate;
+  /** Null when the circulation system does not tell (an ILS over SIP2 has no loan date). */
+  loanedOn: PlainDate | null;
   dueDate: PlainDate;
   branch: { code: string; name: string };
   title: string;
@@ -28,6 +29,8 @@ export interface LoanPage {
   totalPages: number;
   total: number;
   blocked: PatronBlock;
+  /** The ILS's own words about the block (SIP2 AF), when it gave any. */
+  blockMessage?: string;
   items: Loan[];
 }
 

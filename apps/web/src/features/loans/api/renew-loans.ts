@@ -5,7 +5,15 @@ import { loansQueryKey } from './get-loans.ts';
 
 export type RenewalResult =
   | { loanId: number; title: string; ok: true; previousDueDate: PlainDate; newDueDate: PlainDate }
-  | { loanId: number; title?: string; ok: false; reason: RenewalReason; availableFrom?: PlainDate };
+  | {
+      loanId: number;
+      title?: string;
+      ok: false;
+      reason: RenewalReason;
+      availableFrom?: PlainDate;
+      /** The ILS's own text for `ils_refused`, shown verbatim. */
+      message?: string;
+    };
 
 export interface RenewLoansInput {
   loanIds: number[];

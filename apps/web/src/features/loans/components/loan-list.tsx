@@ -1,5 +1,6 @@
 import { formatDateJa, type PlainDate, renewalNote } from '@library/domain';
 import { useEffect, useMemo, useState } from 'react';
+import { BlockNotice } from '../../../components/ui/block-notice.tsx';
 import { loansJa } from '../../../i18n/ja/loans.ts';
 import { ApiClientError } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n.ts';
@@ -31,7 +32,16 @@ interface Confirmation {
  * as "2021/01/2" over "5". The loans table gives a date the room of one line (loans.css)
  * unless the text is enlarged so far that it cannot: then it breaks after the year.
  */
-function TableDate({ date }: { date: PlainDate }) {
+function TableDate({ date }: { date: PlainDate | null }) {
+  const t = useT(loansJa);
+  if (date === null) {
+    return (
+      <span>
+        <span aria-hidden="true">—</span>
+        <span className="visually-hidden">{t('loans.noRecord')}</span>
+      </span>
+    );
+  }
   const text = formatDateJa(date);
   const cut = text.indexOf('/') + 1;
   // One element: on a phone the cell is a grid (label | value) and each child would be an item.
@@ -152,13 +162,7 @@ export function LoanList({ page, onPageChange, onRenewed }: Props) {
 
   return (
     <section className="panel loan-list" aria-labelledby="loan-list-heading">
-      {blocked ? (
-        <div className="alert alert-error" role="alert">
-          {t('renewalReason.patron_has_overdue')}
-          <br />
-          {t('loans.blockedHelp')}
-        </div>
-      ) : null}
+      {blocked ? <BlockNotice blocked={blocked} message={data.blockMessage} /> : null}
       {loans.isError && online ? (
         // The last answer stays on screen; the server checks every renewal again anyway (R6).
         <div className="alert alert-error loan-refresh-error" role="alert">

@@ -94,7 +94,9 @@ export function RenewalDialog({ loans, pending, online, error, onConfirm, onCanc
                 <span>{formatDateJa(loan.dueDate)}</span>
                 <span aria-hidden="true"> → </span>
                 <span className="visually-hidden">{t('loans.from')} </span>
-                <strong>{loan.renewal.newDueDate ? formatDateJa(loan.renewal.newDueDate) : ''}</strong>
+                <strong>
+                  {loan.renewal.newDueDate ? formatDateJa(loan.renewal.newDueDate) : t('loans.ilsDecides')}
+                </strong>
                 <span className="visually-hidden">{t('loans.to')}</span>
               </td>
             </tr>

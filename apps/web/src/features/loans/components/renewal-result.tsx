@@ -55,7 +55,7 @@ export function RenewalResultView({ results, onBack }: { results: RenewalResult[
                   {r.title ?? t('loans.unknownItem', { id: r.loanId })}
                 </span>
                 <span className="renewal-refused-reason">
-                  {renewalReasonMessage(r.reason, r.availableFrom, t.lang)}
+                  {renewalReasonMessage(r.reason, r.availableFrom, r.message, t.lang)}
                 </span>
               </li>
             ))}

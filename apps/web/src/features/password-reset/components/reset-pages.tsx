@@ -65,7 +65,7 @@ export function ResetComplete({ loginPath }: { loginPath: string }) {
 }
 
 /**
- * SIP2 `ils` password mode (SPEC §9, §11): the PIN is the library system's, so these pages
+ * SIP2 `ils` password mode (docs/product.md §9, §11): the PIN is the library system's, so these pages
  * only say where it is changed.
  */
 export function PinManagedNotice({ loginPath }: { loginPath: string }) {

@@ -147,7 +147,7 @@ export function PasswordForm({ registrationToken, currentEmail, context, onRegis
                 id="reg-old-email"
                 label={t('reg.oldEmail')}
                 name="currentEmail"
-                hint={t('reg.oldEmailHint')}
+                hint={t('reg.oldEmailMaskedHint')}
                 value={currentEmail}
                 readOnly
               />

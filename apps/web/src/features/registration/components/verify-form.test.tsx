@@ -38,7 +38,7 @@ describe('利用者の認証 (step 1)', () => {
 
   it('sends what was typed and hands step 2 the normalised details', async () => {
     const fetch = vi.fn(async () =>
-      Response.json({ registrationToken: 't'.repeat(43), currentEmail: 'hanako.suzuki@example.jp' }),
+      Response.json({ registrationToken: 't'.repeat(43), currentEmail: 'h***@example.jp' }),
     );
     vi.stubGlobal('fetch', fetch);
     const onVerified = renderForm();
@@ -52,7 +52,7 @@ describe('利用者の認証 (step 1)', () => {
     await waitFor(() => expect(onVerified).toHaveBeenCalledOnce());
     expect(onVerified).toHaveBeenCalledWith({
       registrationToken: 't'.repeat(43),
-      currentEmail: 'hanako.suzuki@example.jp',
+      currentEmail: 'h***@example.jp',
       patronNumber: '300000003',
       birthDate: '1990-11-05',
       phone: '0944123456',

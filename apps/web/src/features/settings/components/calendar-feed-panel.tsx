@@ -11,7 +11,7 @@ export function webcalUrl(url: string): string {
 }
 
 /**
- * カレンダーに返却期限日を表示 (SPEC §10): a secret iCalendar URL for the patron's calendar app.
+ * カレンダーに返却期限日を表示 (docs/product.md §10): a secret iCalendar URL for the patron's calendar app.
  * The URL is shown once, when made (only its hash is kept); 「URLを作り直す」 makes a new one
  * and the old stops working; 「配信を停止する」 stops it.
  */

@@ -47,7 +47,7 @@ function errorsByPath(issues: readonly { path: readonly PropertyKey[]; message: 
   return fields;
 }
 
-/** 利用者情報変更 → お知らせの設定 (SPEC §10): 返却期限日お知らせメール, days before, titles, overdue notice, push. */
+/** 利用者情報変更 → お知らせの設定 (docs/product.md §10): 返却期限日お知らせメール, days before, titles, overdue notice, push. */
 export function NotificationSettingsForm({
   initial,
   hasEmail,

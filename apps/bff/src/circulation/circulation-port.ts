@@ -1,0 +1,58 @@
+import type { PatronBlock, PlainDate } from '@library/domain';
+import type { patrons } from '../db/schema.ts';
+import type { RenewalRequestContext, RenewalResult } from '../services/renewal.ts';
+import type { LoanPage } from '../services/renewal-preview.ts';
+
+export type CirculationBackend = 'local' | 'sip2';
+
+/** The portal's own row of a patron: sessions, lockout, audit and settings hang on it. */
+export type PatronRow = typeof patrons.$inferSelect;
+
+/** 利用者ポータル's 貸出状況 and the block banner (GET /api/me). */
+export interface PatronSummary {
+  blocked: PatronBlock;
+  /** The circulation system's own words about the block (SIP2 AF), when it gave any. */
+  blockMessage?: string;
+  loans: { no: number; title: string; dueDate: PlainDate; overdue: boolean }[];
+}
+
+export interface LoginCheck {
+  ok: boolean;
+  /** The portal's row of the patron the number belongs to (lockout counts on it), if any. */
+  patronId?: number;
+}
+
+/**
+ * Where loans, holds, due dates and the renewal decision come from (ADR 0010). Routes and the
+ * SPA speak only to this; what stays the portal's own in every mode — sessions, lockout, rate
+ * limits, idempotency keys, audit, calendar, mail — is not here.
+ */
+export interface CirculationPort {
+  readonly backend: CirculationBackend;
+  /** The portal keeps its own passwords (新規パスワード登録 exists); false: patrons use the ILS PIN. */
+  readonly portalPasswords: boolean;
+  /**
+   * Checks a login. `patron` is the portal's row for the number, if it has one; the answer names
+   * the row that failures count against (an ILS patron seen for the first time gets one).
+   */
+  checkLogin(input: {
+    patronNumber: string;
+    password: string;
+    patron: PatronRow | undefined;
+  }): Promise<LoginCheck>;
+  /**
+   * The record 新規パスワード登録 step 1 proves identity against: the portal's row, refreshed from
+   * the circulation system first when that system owns the patron; undefined for an unknown number.
+   */
+  identityRecord(patronNumber: string, patron: PatronRow | undefined): Promise<PatronRow | undefined>;
+  summary(patronId: number, today: PlainDate): Promise<PatronSummary>;
+  /** 貸出一覧: one page with each loan's renewal preview. */
+  loanPage(patronId: number, input: { today: PlainDate; page: number; pageSize: number }): Promise<LoanPage>;
+  /** Renews each loan on its own (R8); a blocked patron is refused as a whole (403). */
+  renew(loanIds: number[], ctx: RenewalRequestContext): Promise<RenewalResult[]>;
+  /** The patron's loans due on each date between `from` and `to` (the calendar's 返却期限日). */
+  dueCounts(patronId: number, range: { from: PlainDate; to: PlainDate }): Promise<Map<PlainDate, number>>;
+  /** For GET /api/health: can the circulation system answer now? */
+  health(): Promise<'ok' | 'unavailable'>;
+  close(): Promise<void>;
+}

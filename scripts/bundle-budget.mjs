@@ -22,7 +22,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const KB = 1024;
 
 export const BUDGETS = {
-  loginJs: { target: 100 * KB, enforced: 119 * KB },
+  // 119 KB before Japanese + English (issue 14, ADR 0012), which may add at most 3 KB: 121 KB leaves
+  // the merged screens' few hundred bytes some room without hiding a real regression.
+  loginJs: { target: 100 * KB, enforced: 121 * KB },
   journeyJs: { target: 150 * KB, enforced: 150 * KB },
 };
 

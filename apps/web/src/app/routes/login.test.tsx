@@ -24,7 +24,7 @@ function renderLogin(passwordMode: 'portal' | 'ils') {
   return fetch;
 }
 
-const COUNTER = /パスワード（暗証番号）は図書館で管理しています。/;
+const COUNTER = /パスワード（暗証番号）は図書館カウンターで管理しているため/;
 
 describe('利用照会: the password links by password mode', () => {
   it('portal passwords: offers 新規パスワード登録 and パスワードを忘れた方, no counter sentence', async () => {
@@ -43,7 +43,7 @@ describe('利用照会: the password links by password mode', () => {
 
   it('SIP2 ils mode: one sentence that the PIN is managed at the counter, and neither link', async () => {
     renderLogin('ils');
-    expect(await screen.findByText(COUNTER)).toHaveTextContent(/図書館カウンターでお手続きください。$/);
+    expect(await screen.findByText(COUNTER)).toHaveTextContent(/カウンターでお手続きください。$/);
     expect(screen.queryByRole('link', { name: '新規パスワード登録' })).not.toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'パスワードを忘れた方' })).not.toBeInTheDocument();
     // The login form itself is still there.

@@ -24,7 +24,7 @@ export function Component() {
         <LoginForm onSuccess={() => navigate(safeNext(params.get('next')), { replace: true })} />
         {pinManagedByIls ? (
           <p className="form-footer">
-            パスワード（暗証番号）は図書館で管理しています。わからない場合は、図書館利用カードをお持ちのうえ、図書館カウンターでお手続きください。
+            パスワード（暗証番号）は図書館カウンターで管理しているため、わからない場合は図書館利用カードをお持ちのうえ、カウンターでお手続きください。
           </p>
         ) : (
           <>

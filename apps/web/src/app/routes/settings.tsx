@@ -33,6 +33,15 @@ function Notifications({ hasEmail }: { hasEmail: boolean }) {
       </div>
     );
   }
+  // The form starts from the server's answer of this visit, never from the offline copy restored
+  // at start-up (it can predate the last save by up to its write interval).
+  if (!prefs.isFetchedAfterMount) {
+    return (
+      <p className="loading" role="status">
+        お知らせの設定を読み込んでいます…
+      </p>
+    );
+  }
   return <NotificationSettingsForm initial={prefs.data} hasEmail={hasEmail} push={webPushControl} />;
 }
 

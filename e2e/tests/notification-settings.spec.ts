@@ -15,16 +15,15 @@ test.describe('お知らせの設定', () => {
     loginAs,
   }, testInfo) => {
     await context.grantPermissions(['clipboard-write']);
-    // The page may write the clipboard but not read it (Permissions-Policy clipboard-read=()):
-    // what 「コピー」 wrote is recorded on its way in.
-    await page.addInitScript(() => {
+    // The BFF's Permissions-Policy turns clipboard-read off for our pages (the app never reads
+    // it), so what the page writes is recorded on its way to the real clipboard.
+    await context.addInitScript(() => {
       const clipboard = navigator.clipboard;
+      if (!clipboard) return;
       const write = clipboard.writeText.bind(clipboard);
-      const copied: string[] = [];
-      (window as unknown as { copied: string[] }).copied = copied;
-      clipboard.writeText = (text: string) => {
-        copied.push(text);
-        return write(text);
+      clipboard.writeText = async (text: string) => {
+        await write(text);
+        sessionStorage.setItem('probe:clipboard', text);
       };
     });
     await loginAs('100000001');
@@ -101,7 +100,7 @@ test.describe('お知らせの設定', () => {
     await tabTo(page, panel.getByRole('button', { name: 'コピー' }));
     await page.keyboard.press('Enter');
     await expect(panel.getByText('URLをコピーしました。')).toBeFocused();
-    expect(await page.evaluate(() => (window as unknown as { copied: string[] }).copied.at(-1))).toBe(first);
+    expect(await page.evaluate(() => sessionStorage.getItem('probe:clipboard'))).toBe(first);
 
     await tabTo(page, panel.getByRole('button', { name: 'URLを作り直す' }));
     await page.keyboard.press('Enter');

@@ -2,6 +2,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { Breadcrumbs } from '../../components/layout/breadcrumbs.tsx';
 import { PageTitle } from '../../components/layout/page-title.tsx';
 import { paths } from '../../config/paths.ts';
+import { useSession } from '../../features/auth/api/get-session.ts';
 import { LoginForm } from '../../features/auth/components/login-form.tsx';
 
 /** Only paths inside the app are followed after login (no open redirect). */
@@ -12,6 +13,8 @@ function safeNext(next: string | null): string {
 export function Component() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
+  // SIP2 `ils` mode: the password is the ILS's PIN, so there is nothing to register or reset here.
+  const pinManagedByIls = useSession().data?.passwordMode === 'ils';
   return (
     <>
       <Breadcrumbs items={[{ label: 'メインメニュー', to: paths.home }, { label: '利用照会' }]} />
@@ -19,12 +22,20 @@ export function Component() {
       <section className="panel panel-narrow">
         <p>利用者番号とパスワードを入力し、「ログインする」を押してください。</p>
         <LoginForm onSuccess={() => navigate(safeNext(params.get('next')), { replace: true })} />
-        <p className="form-footer">
-          パスワードを登録されていない方は <Link to={paths.registration}>新規パスワード登録</Link>
-        </p>
-        <p className="form-footer">
-          パスワードがわからない方は <Link to={paths.passwordReset}>パスワードを忘れた方</Link>
-        </p>
+        {pinManagedByIls ? (
+          <p className="form-footer">
+            パスワード（暗証番号）は図書館カウンターで管理しているため、わからない場合は図書館利用カードをお持ちのうえ、カウンターでお手続きください。
+          </p>
+        ) : (
+          <>
+            <p className="form-footer">
+              パスワードを登録されていない方は <Link to={paths.registration}>新規パスワード登録</Link>
+            </p>
+            <p className="form-footer">
+              パスワードがわからない方は <Link to={paths.passwordReset}>パスワードを忘れた方</Link>
+            </p>
+          </>
+        )}
       </section>
     </>
   );

@@ -4,6 +4,11 @@ import { api } from '../../../lib/api-client.ts';
 /** Who is signed in: `patron` is null without a session (GET /api/session always answers 200). */
 export interface SessionInfo {
   patron: { number: string; name: string } | null;
+  /**
+   * How patrons get a password: `portal` (新規パスワード登録, パスワードを忘れた方) or `ils`
+   * (CIRCULATION=sip2 with SIP2_PASSWORDS=ils: the ILS's PIN, managed at the library counter).
+   */
+  passwordMode: 'portal' | 'ils';
 }
 
 export const sessionQueryKey = ['session'] as const;

@@ -22,9 +22,19 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const KB = 1024;
 
 export const BUDGETS = {
-  loginJs: { target: 100 * KB, enforced: 119 * KB },
+  // 119 KB before Japanese + English (issue 14, ADR 0012), which may add at most 3 KB: 121 KB leaves
+  // the merged screens' few hundred bytes some room without hiding a real regression.
+  loginJs: { target: 100 * KB, enforced: 121 * KB },
   journeyJs: { target: 150 * KB, enforced: 150 * KB },
 };
+
+/**
+ * Catalogs of a language other than Japanese (src/i18n/<lang>/, ADR 0012): a dynamic import
+ * that only a visitor who reads that language downloads. They are not part of a Japanese
+ * visitor's download, so the budgets leave them out; the report gives the English visitor's
+ * figure on its own line.
+ */
+const OTHER_LANGUAGE = /^src\/i18n\/(?!ja\/)[a-z]{2}\//;
 
 /** The route steps of the renewal journey, by their key in src/config/paths.ts. */
 export const JOURNEY = ['login', 'portal', 'loans'];
@@ -52,7 +62,9 @@ function closure(manifest, key, { withDynamic = false, routeKeys = new Set() } =
   for (const next of chunk.imports ?? []) closure(manifest, next, { withDynamic, routeKeys }, seen);
   if (withDynamic) {
     for (const next of chunk.dynamicImports ?? []) {
-      if (!routeKeys.has(next)) closure(manifest, next, { withDynamic, routeKeys }, seen);
+      if (!routeKeys.has(next) && !OTHER_LANGUAGE.test(next)) {
+        closure(manifest, next, { withDynamic, routeKeys }, seen);
+      }
     }
   }
   return seen;
@@ -128,6 +140,16 @@ export function measureBundle(dir = join(root, 'apps/web/dist'), webDir = join(r
     }
   }
   const journeyFiles = filesOf(manifest, journeyKeys);
+
+  // An English visitor's /login: the Japanese visitor's files plus the English catalogs.
+  const englishKeys = new Set(
+    perRoute.login
+      ? [...entry, ...closure(manifest, routes.login.module, { withDynamic: true, routeKeys })]
+      : [],
+  );
+  for (const key of Object.keys(manifest).filter((k) => OTHER_LANGUAGE.test(k)))
+    closure(manifest, key, {}, englishKeys);
+  const englishLogin = { js: sum(filesOf(manifest, englishKeys).js) };
   const journey = { js: sum(journeyFiles.js), css: sum(journeyFiles.css), steps: JOURNEY, missing };
 
   const allJs = Object.values(manifest)
@@ -146,6 +168,7 @@ export function measureBundle(dir = join(root, 'apps/web/dist'), webDir = join(r
     entry: { js: sum(filesOf(manifest, entry).js), css: sum(filesOf(manifest, entry).css) },
     routes: perRoute,
     journey,
+    englishLogin,
     allJs: sum([...new Set(allJs)]),
     serviceWorker: sw,
     checks,
@@ -172,6 +195,7 @@ export function formatBundleReport(report) {
       (report.journey.missing.length
         ? ` (routes missing from the build: ${report.journey.missing.join(', ')})`
         : ''),
+    `first visit to /login in English (with the English catalogs): JS ${kb(report.englishLogin.js.gzip)} gz`,
     `all JS of the app: ${kb(report.allJs.gzip)} gz` +
       (report.serviceWorker
         ? `; service worker sw.js ${kb(report.serviceWorker.gzip)} gz (precaches the app after load)`

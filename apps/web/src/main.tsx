@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { AppProvider } from './app/provider.tsx';
 import { AppRoutes } from './app/router.tsx';
+import { initialLanguage, setLanguage } from './lib/i18n.ts';
 import { registerServiceWorker } from './lib/service-worker.ts';
 import './styles.css';
 
@@ -17,17 +18,26 @@ import './styles.css';
 // them (the static frame in index.html is already on screen) instead of one long task that
 // blocks input on a slow phone.
 const root = createRoot(document.getElementById('root')!);
-startTransition(() => {
-  root.render(
-    <StrictMode>
-      <AppProvider>
-        <BrowserRouter>
-          <AppRoutes />
-        </BrowserRouter>
-      </AppProvider>
-    </StrictMode>,
-  );
-});
+function render() {
+  startTransition(() => {
+    root.render(
+      <StrictMode>
+        <AppProvider>
+          <BrowserRouter>
+            <AppRoutes />
+          </BrowserRouter>
+        </AppProvider>
+      </StrictMode>,
+    );
+  });
+}
+
+// The device's choice or the browser's preference (SPEC §12). Japanese renders at once; English
+// first fetches its catalog chunk (the static Japanese frame stays on screen meanwhile), and is
+// not stored as a choice until the visitor presses the switch.
+const language = initialLanguage();
+if (language === 'ja') render();
+else void setLanguage(language, { remember: false }).then(render, render);
 
 // Only the built app has a service worker (vite dev serves none); after `load`, so the
 // precache download does not compete with the first page.

@@ -1,3 +1,4 @@
+import type { Language } from '@library/domain';
 import type { CirculationPort } from '../circulation/circulation-port.ts';
 import type { Db, DbKind } from '../db/client.ts';
 import type { Env } from '../env.ts';
@@ -23,6 +24,8 @@ export interface SessionInfo {
 export interface AppEnv {
   Variables: {
     requestId: string;
+    /** The request's language (`Accept-Language`; the SPA sends the patron's choice there). */
+    lang: Language;
     logger: Logger;
     session: SessionInfo;
   };

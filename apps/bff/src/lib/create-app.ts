@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { errorMessages } from '@library/domain';
+import { errorKey, negotiateLanguage, t } from '@library/domain';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { ApiError, errorBody } from './api-error.ts';
 import type { AppDeps, AppEnv } from './app-env.ts';
+import './i18n.ts';
 import { jsonLimits } from './json-limits.ts';
 import { scrubText } from './logger.ts';
 import { authRateLimit } from './rate-limit.ts';
@@ -123,6 +124,9 @@ export function createApp(deps: AppDeps) {
     const logger = deps.logger.child({ requestId });
     c.set('requestId', requestId);
     c.set('logger', logger);
+    // Answers (error messages, mails of this request) in the language the client asks for: the
+    // SPA sends the one on screen, a browser its preferences; none of ours → Japanese.
+    c.set('lang', negotiateLanguage(c.req.header('accept-language')));
     c.header('X-Request-Id', requestId);
     const started = performance.now();
     await next();
@@ -189,22 +193,22 @@ export function createApp(deps: AppDeps) {
   app.use('/api/password-reset/*', authLimit);
   app.on('PUT', '/api/me/password', authLimit);
 
-  app.notFound((c) => c.json(errorBody('not_found', errorMessages.not_found), 404));
+  app.notFound((c) => c.json(errorBody('not_found', t(c.get('lang'), errorKey('not_found'))), 404));
 
   app.onError((error, c) => {
     if (error instanceof ApiError) {
       for (const [name, value] of Object.entries(error.options.headers ?? {})) c.header(name, value);
-      return c.json(errorBody(error.code, error.message, error.options.fields), error.status);
+      return c.json(error.body(c.get('lang')), error.status);
     }
     const logger = c.get('logger') ?? deps.logger;
     if (isDatabaseUnavailable(error)) {
       logger.error({ err: describeError(error) }, 'database unavailable');
       c.header('Retry-After', '5');
-      return c.json(errorBody('service_unavailable', errorMessages.service_unavailable), 503);
+      return c.json(errorBody('service_unavailable', t(c.get('lang'), errorKey('service_unavailable'))), 503);
     }
     // The stack is for the operator's log only; the answer says nothing about it.
     logger.error({ err: describeError(error) }, 'unhandled error');
-    return c.json(errorBody('internal_error', errorMessages.internal_error), 500);
+    return c.json(errorBody('internal_error', t(c.get('lang'), errorKey('internal_error'))), 500);
   });
 
   return app;

@@ -1,3 +1,4 @@
+import { errorKey } from '@library/domain';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { ApiError } from './api-error.ts';
@@ -54,7 +55,7 @@ export function sameOrigin(deps: AppDeps) {
       const crossOrigin =
         (origin !== undefined && !allowedOrigins(c, deps).includes(origin.toLowerCase())) ||
         (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none');
-      if (crossOrigin) throw new ApiError(403, 'forbidden', 'このページからの操作は受け付けられません。');
+      if (crossOrigin) throw new ApiError(403, 'forbidden', errorKey('forbidden_origin'));
     }
     await next();
   });

@@ -1,10 +1,10 @@
-import { errorMessages, validationMessages } from '@library/domain';
+import { validationKeys } from '@library/domain';
 import type { Context } from 'hono';
 import { safeParse } from 'zod/mini';
 import type { $ZodError, $ZodType, output } from 'zod/v4/core';
 import { ApiError } from './api-error.ts';
 
-/** Field → message of the first issue for each field. */
+/** Field → message (a catalog key) of the first issue for each field. */
 export function fieldErrors(error: $ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
@@ -20,13 +20,13 @@ export function fieldErrors(error: $ZodError): Record<string, string> {
  * packages/domain sets itself still wins.
  */
 const catalogMessage = (issue: { path?: PropertyKey[] }) =>
-  issue.path && issue.path.length > 0 ? validationMessages.field : validationMessages.body;
+  issue.path && issue.path.length > 0 ? validationKeys.field : validationKeys.body;
 
 /** Any zod schema of the shared domain: classic, or zod/mini where the SPA needs it small. */
 export function parseWith<S extends $ZodType>(schema: S, input: unknown): output<S> {
   const result = safeParse(schema, input, { error: catalogMessage });
   if (!result.success) {
-    throw new ApiError(400, 'validation_failed', errorMessages.validation_failed, {
+    throw new ApiError(400, 'validation_failed', undefined, {
       fields: fieldErrors(result.error),
     });
   }

@@ -1,4 +1,4 @@
-import { registrationMessages } from '@library/domain/registration';
+import { registrationKeys } from '@library/domain/registration';
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
 import { auditLog, mailOutbox, patrons } from '../db/schema.ts';
@@ -20,7 +20,7 @@ const TYPED_ADDRESS_KINDS: MailKind[] = ['email_changed', 'registration_accepted
 
 function limited(oldest: Date, windowMs: number, now: Date): ApiError {
   const seconds = Math.max(1, Math.ceil((oldest.getTime() + windowMs - now.getTime()) / 1000));
-  return new ApiError(429, 'rate_limited', registrationMessages.contactChangeLimited, {
+  return new ApiError(429, 'rate_limited', registrationKeys.contactChangeLimited, {
     headers: { 'Retry-After': String(seconds) },
   });
 }

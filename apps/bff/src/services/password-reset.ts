@@ -1,10 +1,10 @@
-import { maskPatronNumber } from '@library/domain';
+import { type Language, maskPatronNumber } from '@library/domain';
 import { isCommonPassword } from '@library/domain/common-passwords';
 import {
   PASSWORD_RESET_IDENTITY_TTL_MINUTES,
   PASSWORD_RESET_MAIL_TTL_MINUTES,
   passwordResetCompleteSchema,
-  passwordResetMessages,
+  passwordResetKeys,
 } from '@library/domain/registration';
 import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -32,6 +32,8 @@ export const PASSWORD_RESET_PATH = '/password-reset';
 interface RequestContext {
   requestId: string;
   logger: Logger;
+  /** The request's language: the mails' when the patron saved none (SPEC §12). */
+  lang: Language;
 }
 
 const tokenOnly = z.object({ resetToken: z.string().min(1).max(128) }).loose();
@@ -54,7 +56,7 @@ export function passwordResetService(deps: AppDeps) {
     const token = newToken();
     const tokenHash = sha256(token);
     const [patron] = await db
-      .select({ id: patrons.id, name: patrons.nameKana })
+      .select({ id: patrons.id, name: patrons.nameKana, language: patrons.language })
       .from(patrons)
       .where(eq(patrons.number, patronNumber));
     // Composed either way, with an empty name when there is no such patron.
@@ -64,6 +66,7 @@ export function passwordResetService(deps: AppDeps) {
       from: env.MAIL_FROM,
       link: `${origin}${PASSWORD_RESET_PATH}?token=${token}`,
       validMinutes: PASSWORD_RESET_MAIL_TTL_MINUTES,
+      lang: patron?.language ?? ctx.lang,
     });
     await db.transaction(async (tx) => {
       await tx.execute(sql`
@@ -149,7 +152,7 @@ export function passwordResetService(deps: AppDeps) {
     const tokenInput = tokenOnly.safeParse(raw);
     if (!tokenInput.success) {
       throw new ApiError(400, 'validation_failed', undefined, {
-        fields: { resetToken: passwordResetMessages.tokenMissing },
+        fields: { resetToken: passwordResetKeys.tokenMissing },
       });
     }
     const token = await liveToken(tokenInput.data.resetToken, now);
@@ -201,7 +204,12 @@ export function passwordResetService(deps: AppDeps) {
         await queueMail(
           tx,
           patron.email,
-          passwordResetCompletedMail({ name: patron.nameKana, at: now, from: env.MAIL_FROM }),
+          passwordResetCompletedMail({
+            name: patron.nameKana,
+            at: now,
+            from: env.MAIL_FROM,
+            lang: patron.language ?? ctx.lang,
+          }),
           now,
         );
       }

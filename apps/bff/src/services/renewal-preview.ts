@@ -1,6 +1,7 @@
 import {
   evaluateRenewal,
   isOverdue,
+  loanPageKeys,
   type MaterialType,
   type PatronBlock,
   type PlainDate,
@@ -114,7 +115,7 @@ export async function loanPage(
   const totalPages = Math.max(1, Math.ceil(total / pageSize));
   if (page > totalPages) {
     throw new ApiError(400, 'validation_failed', undefined, {
-      fields: { page: `ページは1から${totalPages}までで指定してください。` },
+      fields: { page: { key: loanPageKeys.pageOutOfRange, params: { last: totalPages } } },
     });
   }
   if (rows.length === 0) return { page, pageSize, totalPages, total, blocked, items: [] };

@@ -1,49 +1,72 @@
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 import { Link, Outlet, useNavigate } from 'react-router-dom';
+import { LanguageSwitch } from '../components/layout/language-switch.tsx';
 import { OfflineNotice } from '../components/layout/offline-notice.tsx';
 import { UpdateBanner } from '../components/layout/update-banner.tsx';
 import { paths } from '../config/paths.ts';
 import { useSession } from '../features/auth/api/get-session.ts';
+import { saveLanguage } from '../features/auth/api/language-preference.ts';
 import { useLogout } from '../features/auth/api/logout.ts';
+import { commonJa } from '../i18n/ja/common.ts';
+import { hasStoredLanguage, setLanguage, useT } from '../lib/i18n.ts';
 
 /**
  * The frame of every page (in app/, as it uses the auth feature's session and logout):
- * header with the library's name and ログイン / ログアウト on the right, as on the library's site.
+ * header with the library's name, 日本語 / English and ログイン / ログアウト on the right, as on
+ * the library's site.
  */
 export function AppLayout() {
+  const t = useT(commonJa);
   // Signed in while the session probe's last answer named a patron, also when its refresh
   // failed (offline); a 401 anywhere removes the data, the probe asks again, and ログイン comes back.
-  const signedIn = Boolean(useSession().data?.patron);
+  const patron = useSession().data?.patron;
+  const signedIn = Boolean(patron);
   const logout = useLogout();
   const navigate = useNavigate();
+
+  // On a device without a choice of its own, a signed-in patron gets the language saved on the
+  // server (the session answer names it).
+  const savedLanguage = patron?.language;
+  useEffect(() => {
+    if (savedLanguage && !hasStoredLanguage()) void setLanguage(savedLanguage);
+  }, [savedLanguage]);
+
   return (
     <>
       <a className="skip-link" href="#main">
-        本文へ移動
+        {t('layout.skipLink')}
       </a>
       <header className="site-header">
         <UpdateBanner />
         <div className="site-header-inner">
           <Link to={paths.home} className="site-name">
-            柳川市立図書館
-            <span className="site-sub">貸出延長サービス</span>
+            {t('layout.library')}
+            <span className="site-sub">{t('layout.service')}</span>
           </Link>
-          <nav aria-label="アカウント" className="site-account">
-            {signedIn ? (
-              <button
-                type="button"
-                className="button button-header"
-                disabled={logout.isPending}
-                onClick={() => logout.mutate(undefined, { onSettled: () => navigate(paths.home) })}
-              >
-                ログアウト
-              </button>
-            ) : (
-              <Link to={paths.login} className="button button-header">
-                ログイン
-              </Link>
-            )}
-          </nav>
+          <div className="site-tools">
+            <LanguageSwitch
+              label={t('layout.language')}
+              onChange={(lang) => {
+                if (signedIn) void saveLanguage(lang);
+              }}
+            />
+            <nav aria-label={t('layout.account')} className="site-account">
+              {signedIn ? (
+                <button
+                  type="button"
+                  className="button button-header"
+                  disabled={logout.isPending}
+                  onClick={() => logout.mutate(undefined, { onSettled: () => navigate(paths.home) })}
+                >
+                  {t('layout.logout')}
+                </button>
+              ) : (
+                <Link to={paths.login} className="button button-header">
+                  {t('layout.login')}
+                </Link>
+              )}
+            </nav>
+          </div>
         </div>
       </header>
       <main id="main" className="site-main">
@@ -54,7 +77,7 @@ export function AppLayout() {
         </Suspense>
       </main>
       <footer className="site-footer">
-        <p>柳川市立図書館　〒832-0000 福岡県柳川市</p>
+        <p>{t('layout.footer')}</p>
       </footer>
     </>
   );

@@ -1,5 +1,6 @@
 import type { ApiErrorBody } from '@library/domain';
-import { errorMessages } from '@library/domain';
+import { errorKey, t } from '@library/domain';
+import { getLanguage } from './i18n.ts';
 
 /** An error answer of the BFF, in the one shape of docs/product.md §6. */
 export class ApiClientError extends Error {
@@ -14,8 +15,6 @@ export class ApiClientError extends Error {
   }
 }
 
-const OFFLINE_MESSAGE = 'サーバーに接続できません。通信環境をご確認ください。';
-
 export async function api<T>(
   path: string,
   init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
@@ -27,13 +26,15 @@ export async function api<T>(
       credentials: 'same-origin',
       headers: {
         Accept: 'application/json',
+        // Error messages come back in the language on screen (SPEC §12).
+        'Accept-Language': getLanguage(),
         ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
         ...init.headers,
       },
       body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
     });
   } catch {
-    throw new ApiClientError(0, 'network_error', OFFLINE_MESSAGE);
+    throw new ApiClientError(0, 'network_error', t(getLanguage(), 'layout.serverUnreachable'));
   }
   if (response.status === 204) return undefined as T;
   const body = (await response.json().catch(() => undefined)) as unknown;
@@ -43,7 +44,7 @@ export async function api<T>(
     throw new ApiClientError(
       response.status,
       error?.code ?? 'internal_error',
-      error?.message ?? errorMessages.internal_error,
+      error?.message ?? t(getLanguage(), errorKey('internal_error')),
       error?.fields,
       Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
     );

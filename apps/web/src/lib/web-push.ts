@@ -8,19 +8,18 @@ import { ApiClientError, api } from './api-client.ts';
  * (public/push-sw.js, imported by the generated sw.js) shows what arrives.
  */
 
-/** What the patron reads when something goes wrong (one place, for the i18n conversion). */
+/** What the patron reads when something goes wrong: catalog keys (src/i18n/<lang>/settings.ts). */
 export const webPushMessages = {
-  unsupported:
-    'このブラウザはプッシュ通知に対応していません。iPhone・iPad では、ホーム画面に追加したアプリから設定してください。',
-  denied: 'ブラウザの設定で通知が許可されていません。',
-  dismissed: '通知の許可が選ばれませんでした。もう一度お試しください。',
-  notReady: 'アプリの準備ができていません。ページを再読み込みしてからもう一度お試しください。',
-  subscribeFailed: 'プッシュ通知の登録に失敗しました。しばらくしてからもう一度お試しください。',
+  unsupported: 'settings.pushUnsupported',
+  denied: 'settings.pushDenied',
+  dismissed: 'settings.pushDismissed',
+  notReady: 'settings.pushNotReady',
+  subscribeFailed: 'settings.pushSubscribeFailed',
 } as const;
 
 export type WebPushErrorCode = keyof typeof webPushMessages | 'server';
 
-/** A failure of enablePush/disablePush with the Japanese message to show beside the control. */
+/** A failure of enablePush/disablePush with the message (a catalog key) to show beside the control. */
 export class WebPushError extends Error {
   constructor(
     readonly code: WebPushErrorCode,

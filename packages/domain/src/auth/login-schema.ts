@@ -1,13 +1,8 @@
 import { z } from 'zod/mini';
 import { patronNumberSchema } from '../patron/patron-number.ts';
+import { loginKeys } from './login-texts.ts';
 
-export const loginMessages = {
-  passwordRequired: 'パスワードを入力してください。',
-  invalidCredentials: '利用者番号またはパスワードが正しくありません。',
-  locked:
-    'ログインに続けて失敗したため、しばらくの間ログインできません。15分ほど時間をおいてからお試しください。',
-  rateLimited: 'アクセスが集中しています。しばらく待ってからお試しください。',
-} as const;
+export * from './login-texts.ts';
 
 /** Long enough for any password we accept (64) and short enough to bound hashing work. */
 export const LOGIN_PASSWORD_MAX = 256;
@@ -16,10 +11,10 @@ export const LOGIN_PASSWORD_MAX = 256;
 export const loginSchema = z.object({
   patronNumber: patronNumberSchema,
   password: z
-    .string({ error: loginMessages.passwordRequired })
+    .string({ error: loginKeys.passwordRequired })
     .check(
-      z.minLength(1, loginMessages.passwordRequired),
-      z.maxLength(LOGIN_PASSWORD_MAX, loginMessages.invalidCredentials),
+      z.minLength(1, loginKeys.passwordRequired),
+      z.maxLength(LOGIN_PASSWORD_MAX, loginKeys.invalidCredentials),
     ),
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarMessages, calendarQuerySchema } from './calendar-query.ts';
+import { calendarKeys, calendarQuerySchema } from './calendar-query.ts';
 
 describe('calendar query', () => {
   it('accepts the documented parameters and leaves defaults to the server', () => {
@@ -12,13 +12,13 @@ describe('calendar query', () => {
   });
 
   it.each([
-    [{ months: '0' }, 'months', calendarMessages.monthsInvalid],
-    [{ months: '13' }, 'months', calendarMessages.monthsInvalid],
-    [{ months: '1.5' }, 'months', calendarMessages.monthsInvalid],
-    [{ months: '' }, 'months', calendarMessages.monthsInvalid],
-    [{ from: '2021-13' }, 'from', calendarMessages.fromInvalid],
-    [{ from: '2021-01-01' }, 'from', calendarMessages.fromInvalid],
-    [{ branch: 'Main Library' }, 'branch', calendarMessages.branchInvalid],
+    [{ months: '0' }, 'months', calendarKeys.monthsInvalid],
+    [{ months: '13' }, 'months', calendarKeys.monthsInvalid],
+    [{ months: '1.5' }, 'months', calendarKeys.monthsInvalid],
+    [{ months: '' }, 'months', calendarKeys.monthsInvalid],
+    [{ from: '2021-13' }, 'from', calendarKeys.fromInvalid],
+    [{ from: '2021-01-01' }, 'from', calendarKeys.fromInvalid],
+    [{ branch: 'Main Library' }, 'branch', calendarKeys.branchInvalid],
   ])('refuses %o', (input, field, message) => {
     const result = calendarQuerySchema.safeParse(input);
     expect(result.success).toBe(false);

@@ -5,6 +5,7 @@ export const errorMessages = {
   invalid_credentials: '利用者番号またはパスワードが正しくありません。',
   unauthenticated: 'ログインしてください。',
   forbidden: 'この操作は許可されていません。',
+  forbidden_origin: 'このページからの操作は受け付けられません。',
   locked:
     'ログインに続けて失敗したため、しばらくの間ログインできません。15分ほど時間をおいてからお試しください。',
   rate_limited: 'アクセスが集中しています。しばらく待ってからお試しください。',
@@ -30,6 +31,11 @@ export const errorMessages = {
 
 export type ErrorCode = keyof typeof errorMessages;
 
+/** The catalog key of an error code's message. */
+export function errorKey(code: string): string {
+  return `errors.${code}`;
+}
+
 /**
  * Field messages for what a schema does not word itself (a body that is not an object, a value
  * of the wrong type, an unexpected key): zod's own texts are English internals and never reach
@@ -41,6 +47,9 @@ export const validationMessages = {
   /** One field whose value is not of the kind the form sends. */
   field: 'この項目の内容が正しくありません。',
 } as const;
+
+/** The catalog keys of `validationMessages`. */
+export const validationKeys = { body: 'validation.body', field: 'validation.field' } as const;
 
 export interface ApiErrorBody {
   error: { code: string; message: string; fields?: Record<string, string> };

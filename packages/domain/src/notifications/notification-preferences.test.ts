@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_NOTIFICATION_PREFERENCES,
-  notificationMessages,
+  notificationKeys,
   notificationPreferencesSchema,
 } from './notification-preferences.ts';
 
@@ -34,7 +34,7 @@ describe('notificationPreferencesSchema', () => {
       expect(result.success).toBe(false);
       expect(result.error!.issues[0]).toMatchObject({
         path: ['reminder', 'daysBefore'],
-        message: notificationMessages.daysBeforeInvalid,
+        message: notificationKeys.daysBeforeInvalid,
       });
     }
   });
@@ -48,10 +48,10 @@ describe('notificationPreferencesSchema', () => {
     expect(result.success).toBe(false);
     const byPath = Object.fromEntries(result.error!.issues.map((i) => [i.path.join('.'), i.message]));
     expect(byPath).toEqual({
-      'reminder.email': notificationMessages.booleanRequired,
-      'reminder.push': notificationMessages.booleanRequired,
-      overdueNotice: notificationMessages.booleanRequired,
-      language: notificationMessages.languageInvalid,
+      'reminder.email': notificationKeys.booleanRequired,
+      'reminder.push': notificationKeys.booleanRequired,
+      overdueNotice: notificationKeys.booleanRequired,
+      language: notificationKeys.languageInvalid,
     });
   });
 
@@ -59,7 +59,7 @@ describe('notificationPreferencesSchema', () => {
     const result = notificationPreferencesSchema.safeParse({ overdueNotice: true, language: 'ja' });
     expect(result.error!.issues[0]).toMatchObject({
       path: ['reminder'],
-      message: notificationMessages.reminderRequired,
+      message: notificationKeys.reminderRequired,
     });
   });
 });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { messageKeys } from '../i18n/message-keys.ts';
+import { t } from '../i18n/translate.ts';
 
 /** How many days before a due date the reminder may go (docs/product.md §10). */
 export const DAYS_BEFORE_CHOICES = [1, 2, 3, 7] as const;
@@ -17,6 +19,9 @@ export const notificationMessages = {
     'メールアドレスが登録されていないため、お知らせメールは届きません。先にメールアドレスを登録してください。',
 } as const;
 
+/** The catalog keys of these texts: what the schemas put into their issues. */
+export const notificationKeys = messageKeys('notification', notificationMessages);
+
 /** The screen's labels (利用者情報変更 → お知らせの設定). */
 export const NOTIFICATION_LABELS = {
   heading: 'お知らせの設定',
@@ -26,27 +31,28 @@ export const NOTIFICATION_LABELS = {
   includeTitlesHint: '(初期設定では載せません。メールは人に見られることがあります)',
   overdueNotice: '返却期限日を過ぎたときにもお知らせする（期限日の翌日）',
   push: 'この端末にもプッシュ通知で知らせる',
+  daysBeforeChoice: '{{days}}日前',
 } as const;
 
-export function daysBeforeLabel(days: DaysBefore): string {
-  return `${days}日前`;
+export function daysBeforeLabel(days: DaysBefore, lang: Language = 'ja'): string {
+  return t(lang, 'notificationLabels.daysBeforeChoice', { days });
 }
 
-const flag = z.boolean({ error: notificationMessages.booleanRequired });
+const flag = z.boolean({ error: notificationKeys.booleanRequired });
 
 /** GET/PUT /api/me/notifications (docs/product.md §6): the whole settings object, every field required. */
 export const notificationPreferencesSchema = z.object({
   reminder: z.object(
     {
       email: flag,
-      daysBefore: z.literal(DAYS_BEFORE_CHOICES, { error: notificationMessages.daysBeforeInvalid }),
+      daysBefore: z.literal(DAYS_BEFORE_CHOICES, { error: notificationKeys.daysBeforeInvalid }),
       includeTitles: flag,
       push: flag,
     },
-    { error: notificationMessages.reminderRequired },
+    { error: notificationKeys.reminderRequired },
   ),
   overdueNotice: flag,
-  language: z.enum(LANGUAGES, { error: notificationMessages.languageInvalid }),
+  language: z.enum(LANGUAGES, { error: notificationKeys.languageInvalid }),
 });
 
 export type NotificationPreferences = z.output<typeof notificationPreferencesSchema>;

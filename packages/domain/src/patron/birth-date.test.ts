@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { birthDateMessages, birthDateSchema } from './birth-date.ts';
+import { birthDateKeys, birthDateSchema } from './birth-date.ts';
 
 const schema = birthDateSchema('2021-01-20');
 
@@ -17,15 +17,15 @@ describe('birth date (I3)', () => {
   });
 
   it.each([
-    ['', birthDateMessages.required],
-    ['1990115', birthDateMessages.format],
-    ['19901105a', birthDateMessages.format],
-    ['H021105', birthDateMessages.format],
-    ['19901305', birthDateMessages.notADate],
-    ['19900230', birthDateMessages.notADate],
-    ['19000229', birthDateMessages.notADate],
-    ['18991231', birthDateMessages.tooEarly],
-    ['20210121', birthDateMessages.future],
+    ['', birthDateKeys.required],
+    ['1990115', birthDateKeys.format],
+    ['19901105a', birthDateKeys.format],
+    ['H021105', birthDateKeys.format],
+    ['19901305', birthDateKeys.notADate],
+    ['19900230', birthDateKeys.notADate],
+    ['19000229', birthDateKeys.notADate],
+    ['18991231', birthDateKeys.tooEarly],
+    ['20210121', birthDateKeys.future],
   ])('refuses %j', (input, message) => {
     const result = schema.safeParse(input);
     expect(result.success).toBe(false);

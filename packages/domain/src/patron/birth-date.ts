@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { compareDates, isPlainDate, type PlainDate } from '../dates/plain-date.ts';
+import { messageKeys } from '../i18n/message-keys.ts';
 
 export const BIRTH_DATE_EARLIEST: PlainDate = '1900-01-01';
 
@@ -10,6 +11,9 @@ export const birthDateMessages = {
   future: '生年月日に未来の日付は入力できません。',
   tooEarly: '生年月日は1900年1月1日以降の日付を入力してください。',
 } as const;
+
+/** The catalog keys of these texts: what the schemas put into their issues. */
+export const birthDateKeys = messageKeys('birthDate', birthDateMessages);
 
 /** Full-width digits → half-width; spaces and the usual separators (/, -, .) dropped. */
 export function normalizeBirthDateInput(input: string): string {
@@ -28,27 +32,27 @@ export function birthDateFromDigits(digits: string): string | undefined {
  * The output is the plain date `YYYY-MM-DD`. `today` is a parameter: the domain has no clock.
  */
 export function birthDateSchema(today: PlainDate) {
-  return z.string({ error: birthDateMessages.required }).transform((raw, ctx) => {
+  return z.string({ error: birthDateKeys.required }).transform((raw, ctx) => {
     const digits = normalizeBirthDateInput(raw);
     if (digits === '') {
-      ctx.addIssue({ code: 'custom', message: birthDateMessages.required });
+      ctx.addIssue({ code: 'custom', message: birthDateKeys.required });
       return z.NEVER;
     }
     const date = birthDateFromDigits(digits);
     if (!date) {
-      ctx.addIssue({ code: 'custom', message: birthDateMessages.format });
+      ctx.addIssue({ code: 'custom', message: birthDateKeys.format });
       return z.NEVER;
     }
     if (!isPlainDate(date)) {
-      ctx.addIssue({ code: 'custom', message: birthDateMessages.notADate });
+      ctx.addIssue({ code: 'custom', message: birthDateKeys.notADate });
       return z.NEVER;
     }
     if (compareDates(date, BIRTH_DATE_EARLIEST) < 0) {
-      ctx.addIssue({ code: 'custom', message: birthDateMessages.tooEarly });
+      ctx.addIssue({ code: 'custom', message: birthDateKeys.tooEarly });
       return z.NEVER;
     }
     if (compareDates(date, today) > 0) {
-      ctx.addIssue({ code: 'custom', message: birthDateMessages.future });
+      ctx.addIssue({ code: 'custom', message: birthDateKeys.future });
       return z.NEVER;
     }
     return date as PlainDate;

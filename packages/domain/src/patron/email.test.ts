@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMAIL_MAX, emailMessages, emailSchema } from './email.ts';
+import { EMAIL_MAX, emailKeys, emailSchema } from './email.ts';
 
 describe('email (I9)', () => {
   it.each([
@@ -12,21 +12,21 @@ describe('email (I9)', () => {
   });
 
   it.each([
-    ['', emailMessages.required],
-    ['hanako', emailMessages.format],
-    ['hanako@', emailMessages.format],
-    ['@example.jp', emailMessages.format],
-    ['hanako@example', emailMessages.format],
-    ['hanako@@example.jp', emailMessages.format],
-    ['han ako@example.jp', emailMessages.format],
-    ['hanako@exa_mple.jp', emailMessages.format],
-    ['hanako@example.123', emailMessages.format],
-    ['hanako@-example.jp', emailMessages.format],
-    ['hana..ko@example.jp', emailMessages.consecutiveDots],
-    ['hanako@example..jp', emailMessages.consecutiveDots],
-    ['.hanako@example.jp', emailMessages.dotAtEdge],
-    ['hanako.@docomo.ne.jp', emailMessages.dotAtEdge],
-    [`${'a'.repeat(64)}@${'b'.repeat(EMAIL_MAX - 64 - 3)}.jp`, emailMessages.tooLong],
+    ['', emailKeys.required],
+    ['hanako', emailKeys.format],
+    ['hanako@', emailKeys.format],
+    ['@example.jp', emailKeys.format],
+    ['hanako@example', emailKeys.format],
+    ['hanako@@example.jp', emailKeys.format],
+    ['han ako@example.jp', emailKeys.format],
+    ['hanako@exa_mple.jp', emailKeys.format],
+    ['hanako@example.123', emailKeys.format],
+    ['hanako@-example.jp', emailKeys.format],
+    ['hana..ko@example.jp', emailKeys.consecutiveDots],
+    ['hanako@example..jp', emailKeys.consecutiveDots],
+    ['.hanako@example.jp', emailKeys.dotAtEdge],
+    ['hanako.@docomo.ne.jp', emailKeys.dotAtEdge],
+    [`${'a'.repeat(64)}@${'b'.repeat(EMAIL_MAX - 64 - 3)}.jp`, emailKeys.tooLong],
   ])('refuses %j', (input, message) => {
     const result = emailSchema.safeParse(input);
     expect(result.success).toBe(false);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { messageKeys } from '../i18n/message-keys.ts';
 
 export const EMAIL_MAX = 254;
 
@@ -11,6 +12,9 @@ export const emailMessages = {
   dotAtEdge:
     '「@」の直前や先頭にドット（.）があるメールアドレスには、図書館からのメールが届かない場合があるため登録できません。',
 } as const;
+
+/** The catalog keys of these texts: what the schemas put into their issues. */
+export const emailKeys = messageKeys('email', emailMessages);
 
 export type EmailProblem = 'required' | 'format' | 'tooLong' | 'consecutiveDots' | 'dotAtEdge';
 
@@ -44,9 +48,9 @@ export function emailProblem(email: string): EmailProblem | undefined {
 }
 
 export const emailSchema = z
-  .string({ error: emailMessages.required })
+  .string({ error: emailKeys.required })
   .transform(normalizeEmail)
   .superRefine((value, ctx) => {
     const problem = emailProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: emailMessages[problem] });
+    if (problem) ctx.addIssue({ code: 'custom', message: emailKeys[problem] });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isCommonPassword } from './common-passwords.ts';
-import { PASSWORD_MAX, passwordError, passwordMessages, passwordProblems } from './password.ts';
+import { PASSWORD_MAX, passwordError, passwordKeys, passwordProblems } from './password.ts';
 
 const hanako = { birthDate: '1990-11-05', phone: '0944123456', patronNumber: '300000003' };
 
@@ -38,11 +38,11 @@ describe('password (I8)', () => {
     ['1qaz2wsx', 'common'],
   ] as const)('refuses %j: %s', (password, problem) => {
     expect(passwordProblems(password, hanako, isCommonPassword)[0]).toBe(problem);
-    expect(passwordError(password, hanako, isCommonPassword)).toBe(passwordMessages[problem]);
+    expect(passwordError(password, hanako, isCommonPassword)).toBe(passwordKeys[problem]);
   });
 
   it('gives each problem its own message', () => {
-    const messages = Object.values(passwordMessages);
+    const messages = Object.values(passwordKeys);
     expect(new Set(messages).size).toBe(messages.length);
   });
 

@@ -1,3 +1,4 @@
+import { messageKeys } from '../i18n/message-keys.ts';
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 64;
 
@@ -30,6 +31,9 @@ export const passwordMessages = {
   currentWrong: '現在のパスワードが正しくありません。',
   sameAsCurrent: '現在と同じパスワードには変更できません。',
 } as const satisfies Record<PasswordProblem | string, string>;
+
+/** The catalog keys of these texts: what the schemas put into their issues. */
+export const passwordKeys = messageKeys('password', passwordMessages);
 
 /** What a guesser could know about the patron (I8). Birth date as `YYYY-MM-DD`, phone as digits. */
 export interface PasswordContext {
@@ -83,7 +87,7 @@ export function passwordError(
   isCommon?: CommonPasswordCheck,
 ): string | undefined {
   const [first] = passwordProblems(password, context, isCommon);
-  return first ? passwordMessages[first] : undefined;
+  return first ? passwordKeys[first] : undefined;
 }
 
 export interface NewPasswordOptions {

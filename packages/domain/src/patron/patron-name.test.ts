@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isKatakanaName, normalizePatronName, patronNameMessages, patronNameSchema } from './patron-name.ts';
+import { isKatakanaName, normalizePatronName, patronNameKeys, patronNameSchema } from './patron-name.ts';
 
 describe('patron name (I2)', () => {
   it.each([
@@ -18,13 +18,13 @@ describe('patron name (I2)', () => {
   });
 
   it.each([
-    ['', patronNameMessages.required],
-    ['　 ', patronNameMessages.required],
-    ['鈴木花子', patronNameMessages.format],
-    ['suzuki', patronNameMessages.format],
-    ['スズキ・ハナコ', patronNameMessages.format],
-    ['スズキ1', patronNameMessages.format],
-    ['ア'.repeat(41), patronNameMessages.tooLong],
+    ['', patronNameKeys.required],
+    ['　 ', patronNameKeys.required],
+    ['鈴木花子', patronNameKeys.format],
+    ['suzuki', patronNameKeys.format],
+    ['スズキ・ハナコ', patronNameKeys.format],
+    ['スズキ1', patronNameKeys.format],
+    ['ア'.repeat(41), patronNameKeys.tooLong],
   ])('refuses %j', (input, message) => {
     const result = patronNameSchema.safeParse(input);
     expect(result.success).toBe(false);
@@ -32,7 +32,7 @@ describe('patron name (I2)', () => {
   });
 
   it('refuses a missing value with the required message', () => {
-    expect(patronNameSchema.safeParse(undefined).error?.issues[0]?.message).toBe(patronNameMessages.required);
+    expect(patronNameSchema.safeParse(undefined).error?.issues[0]?.message).toBe(patronNameKeys.required);
   });
 
   it('turns any hiragana name into the same katakana name', () => {

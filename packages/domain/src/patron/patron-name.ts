@@ -1,5 +1,6 @@
 import { toKatakana } from 'wanakana';
 import { z } from 'zod';
+import { messageKeys } from '../i18n/message-keys.ts';
 
 export const PATRON_NAME_MAX = 40;
 
@@ -8,6 +9,9 @@ export const patronNameMessages = {
   format: '氏名は全角カナで入力してください（例: ヤナガワタロウ）。',
   tooLong: `氏名は${PATRON_NAME_MAX}文字以内で入力してください。`,
 } as const;
+
+/** The catalog keys of these texts: what the schemas put into their issues. */
+export const patronNameKeys = messageKeys('patronName', patronNameMessages);
 
 /**
  * I2: half-width kana → full width (NFKC, which also composes ｽﾞ into ズ), hiragana →
@@ -24,12 +28,12 @@ export function isKatakanaName(value: string): boolean {
 }
 
 export const patronNameSchema = z
-  .string({ error: patronNameMessages.required })
+  .string({ error: patronNameKeys.required })
   .transform(normalizePatronName)
   .pipe(
     z
       .string()
-      .min(1, patronNameMessages.required)
-      .max(PATRON_NAME_MAX, patronNameMessages.tooLong)
-      .refine(isKatakanaName, patronNameMessages.format),
+      .min(1, patronNameKeys.required)
+      .max(PATRON_NAME_MAX, patronNameKeys.tooLong)
+      .refine(isKatakanaName, patronNameKeys.format),
   );

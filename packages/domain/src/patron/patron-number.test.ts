@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   maskPatronNumber,
   normalizePatronNumber,
-  patronNumberMessages,
+  patronNumberKeys,
   patronNumberSchema,
 } from './patron-number.ts';
 
@@ -22,7 +22,7 @@ describe('patron number (I1)', () => {
   it.each(['', '12345678', '400000001', '1000000012', '10000000a'])('refuses %j', (input) => {
     const result = patronNumberSchema.safeParse(input);
     expect(result.success).toBe(false);
-    const expected = input === '' ? patronNumberMessages.required : patronNumberMessages.format;
+    const expected = input === '' ? patronNumberKeys.required : patronNumberKeys.format;
     expect(result.error?.issues[0]?.message).toBe(expected);
   });
 

@@ -2,14 +2,12 @@
 // classic API costs ≈ 18 KB gz more). Mini schemas are core schemas: classic z.object() takes
 // them as fields (registration-schemas.ts), and the BFF parses them like any other.
 import { z } from 'zod/mini';
+import { patronNumberKeys } from './patron-number-texts.ts';
+
+export * from './patron-number-texts.ts';
 
 export const PATRON_NUMBER_LENGTH = 9;
 export const PATRON_NUMBER_PREFIXES = ['100', '200', '300'] as const;
-
-export const patronNumberMessages = {
-  required: '利用者番号を入力してください。',
-  format: '利用者番号は「100」「200」「300」から始まる9桁の数字で入力してください。',
-} as const;
 
 /**
  * I1: full-width digits → half-width (NFKC), spaces and hyphens dropped, and the Codabar
@@ -26,13 +24,10 @@ export function isValidPatronNumber(value: string): boolean {
 }
 
 export const patronNumberSchema = z.pipe(
-  z.pipe(z.string({ error: patronNumberMessages.required }), z.transform(normalizePatronNumber)),
+  z.pipe(z.string({ error: patronNumberKeys.required }), z.transform(normalizePatronNumber)),
   z
     .string()
-    .check(
-      z.minLength(1, patronNumberMessages.required),
-      z.refine(isValidPatronNumber, patronNumberMessages.format),
-    ),
+    .check(z.minLength(1, patronNumberKeys.required), z.refine(isValidPatronNumber, patronNumberKeys.format)),
 );
 
 /** For logs: all but the last 3 digits masked. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { phoneMessages, phoneSchema } from './phone.ts';
+import { phoneKeys, phoneSchema } from './phone.ts';
 
 describe('phone (I4)', () => {
   it.each([
@@ -13,12 +13,12 @@ describe('phone (I4)', () => {
   });
 
   it.each([
-    [['', '', ''], phoneMessages.required],
-    [[], phoneMessages.required],
-    [['0944', '73', '000'], phoneMessages.length],
-    [['0944', '7300', '00001'], phoneMessages.length],
-    [['0944', 'ab', '0001'], phoneMessages.digits],
-    [['0944', '73', '0001', '1'], phoneMessages.length],
+    [['', '', ''], phoneKeys.required],
+    [[], phoneKeys.required],
+    [['0944', '73', '000'], phoneKeys.length],
+    [['0944', '7300', '00001'], phoneKeys.length],
+    [['0944', 'ab', '0001'], phoneKeys.digits],
+    [['0944', '73', '0001', '1'], phoneKeys.length],
   ])('refuses %j', (input, message) => {
     const result = phoneSchema.safeParse(input);
     expect(result.success).toBe(false);
@@ -26,6 +26,6 @@ describe('phone (I4)', () => {
   });
 
   it('refuses a value that is not the three fields', () => {
-    expect(phoneSchema.safeParse('0944730001').error?.issues[0]?.message).toBe(phoneMessages.required);
+    expect(phoneSchema.safeParse('0944730001').error?.issues[0]?.message).toBe(phoneKeys.required);
   });
 });

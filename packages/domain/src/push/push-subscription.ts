@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { messageKeys } from '../i18n/message-keys.ts';
 
 /** The longest endpoint URL we keep (push services hand out a few hundred bytes). */
 export const PUSH_ENDPOINT_MAX_LENGTH = 1024;
@@ -8,6 +9,9 @@ export const pushSubscriptionMessages = {
   p256dh: '通知の暗号鍵が正しくありません。',
   auth: '通知の認証情報が正しくありません。',
 } as const;
+
+/** The catalog keys of these texts: what the schemas put into their issues. */
+export const pushSubscriptionKeys = messageKeys('pushSubscription', pushSubscriptionMessages);
 
 /**
  * base64url without padding of exactly `bytes` bytes: the right length, and the unused low bits
@@ -63,8 +67,8 @@ export interface PushSubscriptionSchemaOptions {
 /** An endpoint the BFF may post to: https, no credentials, a public host, ≤ 1 KB. */
 export function pushEndpointSchema(options: PushSubscriptionSchemaOptions = {}) {
   return z
-    .string({ error: pushSubscriptionMessages.endpoint })
-    .max(PUSH_ENDPOINT_MAX_LENGTH, pushSubscriptionMessages.endpoint)
+    .string({ error: pushSubscriptionKeys.endpoint })
+    .max(PUSH_ENDPOINT_MAX_LENGTH, pushSubscriptionKeys.endpoint)
     .refine(
       (value) => {
         if (!URL.canParse(value)) return false;
@@ -73,7 +77,7 @@ export function pushEndpointSchema(options: PushSubscriptionSchemaOptions = {}) 
         if (options.allowLoopback && isLoopbackHost(url.hostname)) return true;
         return !isLocalOrPrivateHost(url.hostname);
       },
-      { error: pushSubscriptionMessages.endpoint },
+      { error: pushSubscriptionKeys.endpoint },
     );
 }
 
@@ -84,14 +88,12 @@ export function pushSubscriptionSchema(options: PushSubscriptionSchemaOptions = 
     keys: z.object(
       {
         p256dh: z
-          .string({ error: pushSubscriptionMessages.p256dh })
-          .regex(P256DH, pushSubscriptionMessages.p256dh)
-          .regex(P256DH_LENGTH, pushSubscriptionMessages.p256dh),
-        auth: z
-          .string({ error: pushSubscriptionMessages.auth })
-          .regex(AUTH_LENGTH, pushSubscriptionMessages.auth),
+          .string({ error: pushSubscriptionKeys.p256dh })
+          .regex(P256DH, pushSubscriptionKeys.p256dh)
+          .regex(P256DH_LENGTH, pushSubscriptionKeys.p256dh),
+        auth: z.string({ error: pushSubscriptionKeys.auth }).regex(AUTH_LENGTH, pushSubscriptionKeys.auth),
       },
-      { error: pushSubscriptionMessages.p256dh },
+      { error: pushSubscriptionKeys.p256dh },
     ),
   });
 }

@@ -8,5 +8,6 @@ export * from '../patron/email.ts';
 export * from '../patron/password.ts';
 export * from '../patron/patron-name.ts';
 export * from '../patron/phone.ts';
+export * from './catalog-ja.ts';
 export * from './password-reset-schemas.ts';
 export * from './registration-schemas.ts';

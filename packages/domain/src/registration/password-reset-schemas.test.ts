@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { isCommonPassword } from '../patron/common-passwords.ts';
-import { passwordMessages } from '../patron/password.ts';
-import { patronNumberMessages } from '../patron/patron-number.ts';
+import { passwordKeys } from '../patron/password.ts';
+import { patronNumberKeys } from '../patron/patron-number.ts';
 import {
   passwordResetCompleteSchema,
-  passwordResetMessages,
+  passwordResetKeys,
   passwordResetRequestSchema,
   passwordResetVerifySchema,
 } from './password-reset-schemas.ts';
@@ -21,10 +21,10 @@ describe('パスワードを忘れた方: request by mail', () => {
       patronNumber: '100000001',
     });
     expect(fields(passwordResetRequestSchema.safeParse({ patronNumber: '12345' }))).toEqual({
-      patronNumber: patronNumberMessages.format,
+      patronNumber: patronNumberKeys.format,
     });
     expect(fields(passwordResetRequestSchema.safeParse({}))).toEqual({
-      patronNumber: patronNumberMessages.required,
+      patronNumber: patronNumberKeys.required,
     });
   });
 });
@@ -65,12 +65,12 @@ describe('パスワードを忘れた方: new password (I8)', () => {
   });
 
   it.each([
-    ['taro0408x', passwordMessages.contains_birth_date],
-    ['tel5678xyz', passwordMessages.contains_phone],
-    ['no100000001', passwordMessages.contains_patron_number],
-    ['password', passwordMessages.common],
-    ['short', passwordMessages.too_short],
-    ['ｐａｓｓｗｏｒｄ１２３', passwordMessages.invalid_characters],
+    ['taro0408x', passwordKeys.contains_birth_date],
+    ['tel5678xyz', passwordKeys.contains_phone],
+    ['no100000001', passwordKeys.contains_patron_number],
+    ['password', passwordKeys.common],
+    ['short', passwordKeys.too_short],
+    ['ｐａｓｓｗｏｒｄ１２３', passwordKeys.invalid_characters],
   ])('refuses %s with its own message', (password, message) => {
     expect(fields(schema.safeParse({ resetToken: token, password, passwordConfirm: password }))).toEqual({
       password: message,
@@ -79,8 +79,8 @@ describe('パスワードを忘れた方: new password (I8)', () => {
 
   it('reports a mismatched confirmation and a missing token, each on its field', () => {
     expect(fields(schema.safeParse({ password: 'kawa-kudari!', passwordConfirm: 'kawa-kudari?' }))).toEqual({
-      resetToken: passwordResetMessages.tokenMissing,
-      passwordConfirm: passwordMessages.confirmMismatch,
+      resetToken: passwordResetKeys.tokenMissing,
+      passwordConfirm: passwordKeys.confirmMismatch,
     });
   });
 });

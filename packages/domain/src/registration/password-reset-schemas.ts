@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PlainDate } from '../dates/plain-date.ts';
+import { messageKeys } from '../i18n/message-keys.ts';
 import type { NewPasswordOptions } from '../patron/password.ts';
 import { patronNumberSchema } from '../patron/patron-number.ts';
 import {
@@ -21,6 +22,9 @@ export const passwordResetMessages = {
   tokenMissing: '再設定の受付情報がありません。はじめからやり直してください。',
 } as const;
 
+/** The catalog keys of these texts: what the schemas put into their issues. */
+export const passwordResetKeys = messageKeys('passwordReset', passwordResetMessages);
+
 /** パスワードを忘れた方 by mail: only the number (docs/product.md §11). */
 export const passwordResetRequestSchema = z.object({ patronNumber: patronNumberSchema });
 
@@ -38,9 +42,9 @@ export function passwordResetCompleteSchema(options: NewPasswordOptions = {}) {
   return z
     .object({
       resetToken: z
-        .string({ error: passwordResetMessages.tokenMissing })
-        .min(1, passwordResetMessages.tokenMissing)
-        .max(RESET_TOKEN_MAX, passwordResetMessages.tokenMissing),
+        .string({ error: passwordResetKeys.tokenMissing })
+        .min(1, passwordResetKeys.tokenMissing)
+        .max(RESET_TOKEN_MAX, passwordResetKeys.tokenMissing),
       password: newPasswordField(options),
       passwordConfirm: passwordConfirmField(),
     })

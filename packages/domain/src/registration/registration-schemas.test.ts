@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { birthDateMessages } from '../patron/birth-date.ts';
+import { birthDateKeys } from '../patron/birth-date.ts';
 import { isCommonPassword } from '../patron/common-passwords.ts';
-import { emailMessages } from '../patron/email.ts';
-import { passwordMessages } from '../patron/password.ts';
-import { patronNameMessages } from '../patron/patron-name.ts';
-import { patronNumberMessages } from '../patron/patron-number.ts';
-import { phoneMessages } from '../patron/phone.ts';
+import { emailKeys } from '../patron/email.ts';
+import { passwordKeys } from '../patron/password.ts';
+import { patronNameKeys } from '../patron/patron-name.ts';
+import { patronNumberKeys } from '../patron/patron-number.ts';
+import { phoneKeys } from '../patron/phone.ts';
 import {
   emailChangeSchema,
   passwordChangeSchema,
   registrationCompleteSchema,
-  registrationMessages,
+  registrationKeys,
   registrationVerifySchema,
 } from './registration-schemas.ts';
 
@@ -47,10 +47,10 @@ describe('registration step 1 (I6)', () => {
       phone: ['1', '', ''],
     });
     expect(fields(result)).toEqual({
-      patronNumber: patronNumberMessages.format,
-      name: patronNameMessages.format,
-      birthDate: birthDateMessages.future,
-      phone: phoneMessages.length,
+      patronNumber: patronNumberKeys.format,
+      name: patronNameKeys.format,
+      birthDate: birthDateKeys.future,
+      phone: phoneKeys.length,
     });
   });
 });
@@ -81,21 +81,21 @@ describe('registration step 2 (I7, I8, I9)', () => {
       email: 'a..b@example.jp',
     });
     expect(fields(result)).toEqual({
-      password: passwordMessages.contains_birth_date,
-      passwordConfirm: passwordMessages.confirmMismatch,
-      email: emailMessages.consecutiveDots,
+      password: passwordKeys.contains_birth_date,
+      passwordConfirm: passwordKeys.confirmMismatch,
+      email: emailKeys.consecutiveDots,
     });
   });
 
   it('asks for the confirmation when it is empty', () => {
     expect(fields(schema.safeParse({ ...valid, passwordConfirm: '' }))).toEqual({
-      passwordConfirm: passwordMessages.confirmRequired,
+      passwordConfirm: passwordKeys.confirmRequired,
     });
   });
 
   it('refuses a missing token', () => {
     expect(fields(schema.safeParse({ ...valid, registrationToken: '' }))).toEqual({
-      registrationToken: registrationMessages.tokenMissing,
+      registrationToken: registrationKeys.tokenMissing,
     });
   });
 });
@@ -108,7 +108,7 @@ describe('account settings (I11)', () => {
         schema.safeParse({ currentPassword: '', password: 'kawa-kudari!', passwordConfirm: 'kawa-kudari!' }),
       ),
     ).toEqual({
-      currentPassword: passwordMessages.currentRequired,
+      currentPassword: passwordKeys.currentRequired,
     });
     expect(
       fields(
@@ -118,7 +118,7 @@ describe('account settings (I11)', () => {
           passwordConfirm: 'kawa-kudari!',
         }),
       ),
-    ).toEqual({ password: passwordMessages.sameAsCurrent });
+    ).toEqual({ password: passwordKeys.sameAsCurrent });
     expect(
       fields(
         schema.safeParse({
@@ -128,7 +128,7 @@ describe('account settings (I11)', () => {
         }),
       ),
     ).toEqual({
-      password: passwordMessages.common,
+      password: passwordKeys.common,
     });
   });
 
@@ -146,6 +146,6 @@ describe('account settings (I11)', () => {
           useForReservations: false,
         }),
       ),
-    ).toEqual({ useForContact: registrationMessages.contactChoiceRequired });
+    ).toEqual({ useForContact: registrationKeys.contactChoiceRequired });
   });
 });

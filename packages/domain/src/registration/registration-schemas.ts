@@ -1,14 +1,10 @@
 import { z } from 'zod';
 import { LOGIN_PASSWORD_MAX } from '../auth/login-schema.ts';
 import type { PlainDate } from '../dates/plain-date.ts';
+import { messageKeys } from '../i18n/message-keys.ts';
 import { birthDateSchema } from '../patron/birth-date.ts';
 import { emailSchema } from '../patron/email.ts';
-import {
-  type NewPasswordOptions,
-  PASSWORD_MAX,
-  passwordError,
-  passwordMessages,
-} from '../patron/password.ts';
+import { type NewPasswordOptions, PASSWORD_MAX, passwordError, passwordKeys } from '../patron/password.ts';
 import { patronNameSchema } from '../patron/patron-name.ts';
 import { patronNumberSchema } from '../patron/patron-number.ts';
 import { phoneSchema } from '../patron/phone.ts';
@@ -25,6 +21,9 @@ export const registrationMessages = {
     'メールアドレスの変更が続いたため、しばらくの間変更できません。時間をおいてからお試しください。',
 } as const;
 
+/** The catalog keys of these texts: what the schemas put into their issues. */
+export const registrationKeys = messageKeys('registration', registrationMessages);
+
 /** The guide's two checkboxes (I7): 今後の連絡先 (default on) and 登録済み予約の連絡先 (default off). */
 export const CONTACT_CHOICE_LABELS = {
   useForContact: '今後の連絡先はこのアドレスに変更する',
@@ -38,7 +37,7 @@ const contactChoiceShape = {
 
 /** A password field: I8 with what is known about the patron; the message of the first problem. */
 export function newPasswordField(options: NewPasswordOptions) {
-  return z.string({ error: passwordMessages.required }).superRefine((value, ctx) => {
+  return z.string({ error: passwordKeys.required }).superRefine((value, ctx) => {
     const message = passwordError(value, options.context, options.isCommon);
     if (message) ctx.addIssue({ code: 'custom', message });
   });
@@ -47,9 +46,9 @@ export function newPasswordField(options: NewPasswordOptions) {
 /** The confirmation: reported even when other fields of the form are wrong. */
 export function passwordConfirmField() {
   return z
-    .string({ error: passwordMessages.confirmRequired })
-    .max(PASSWORD_MAX * 4, passwordMessages.confirmMismatch)
-    .min(1, passwordMessages.confirmRequired);
+    .string({ error: passwordKeys.confirmRequired })
+    .max(PASSWORD_MAX * 4, passwordKeys.confirmMismatch)
+    .min(1, passwordKeys.confirmRequired);
 }
 
 export function confirmMatches(
@@ -62,7 +61,7 @@ export function confirmMatches(
     value.passwordConfirm !== '' &&
     value.passwordConfirm !== value.password
   ) {
-    ctx.addIssue({ code: 'custom', path: ['passwordConfirm'], message: passwordMessages.confirmMismatch });
+    ctx.addIssue({ code: 'custom', path: ['passwordConfirm'], message: passwordKeys.confirmMismatch });
   }
 }
 
@@ -96,9 +95,9 @@ export function registrationCompleteSchema(options: NewPasswordOptions = {}) {
   return z
     .object({
       registrationToken: z
-        .string({ error: registrationMessages.tokenMissing })
-        .min(1, registrationMessages.tokenMissing)
-        .max(REGISTRATION_TOKEN_MAX, registrationMessages.tokenMissing),
+        .string({ error: registrationKeys.tokenMissing })
+        .min(1, registrationKeys.tokenMissing)
+        .max(REGISTRATION_TOKEN_MAX, registrationKeys.tokenMissing),
       password: newPasswordField(options),
       passwordConfirm: passwordConfirmField(),
       email: emailSchema,
@@ -114,16 +113,16 @@ export function passwordChangeSchema(options: NewPasswordOptions = {}) {
   return z
     .object({
       currentPassword: z
-        .string({ error: passwordMessages.currentRequired })
-        .min(1, passwordMessages.currentRequired)
-        .max(LOGIN_PASSWORD_MAX, passwordMessages.currentWrong),
+        .string({ error: passwordKeys.currentRequired })
+        .min(1, passwordKeys.currentRequired)
+        .max(LOGIN_PASSWORD_MAX, passwordKeys.currentWrong),
       password: newPasswordField(options),
       passwordConfirm: passwordConfirmField(),
     })
     .superRefine(confirmMatches, whenAnObject)
     .superRefine((value, ctx) => {
       if (value.currentPassword !== '' && value.password === value.currentPassword) {
-        ctx.addIssue({ code: 'custom', path: ['password'], message: passwordMessages.sameAsCurrent });
+        ctx.addIssue({ code: 'custom', path: ['password'], message: passwordKeys.sameAsCurrent });
       }
     });
 }
@@ -141,7 +140,7 @@ export const emailChangeSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['useForContact'],
-        message: registrationMessages.contactChoiceRequired,
+        message: registrationKeys.contactChoiceRequired,
       });
     }
   });

@@ -1,4 +1,5 @@
 import { formatDateJa, type PlainDate } from '../dates/plain-date.ts';
+import { type Language, t } from '../i18n/translate.ts';
 
 /** R4's reasons, in the order they are checked: the first that applies is the one reported. */
 export const RENEWAL_REFUSAL_REASONS = [
@@ -31,42 +32,20 @@ export const RENEWAL_REASONS = [
   'ils_unavailable',
 ] as const satisfies readonly RenewalReason[];
 
-/** The 注意 column of 貸出一覧 (docs/product.md §3). */
-export const renewalNoteLabels = {
-  patron_has_overdue: '延滞中',
-  interlibrary_loan: '他館資料',
-  already_renewed: '延長済',
-  reserved: '予約あり',
-} as const;
-
-/** What patrons read (docs/product.md §3); `not_extended` names the date from which renewing helps. */
-export const renewalReasonMessages = {
-  patron_has_overdue: '返却期限日を過ぎた資料があるため、貸出延長の手続きができません。',
-  interlibrary_loan: '他館から取り寄せた資料のため、延長できません。',
-  already_renewed: 'この資料はすでに一度延長しています。',
-  reserved: '予約が入っているため、延長できません。',
-  not_extended: '今延長しても返却期限日が延びません。{date}以降に延長できます。',
-  not_found: 'この資料は現在の貸出中一覧にありません。',
-  renewal_denied:
-    '現在、この利用者カードでは貸出延長の手続きができません。図書館カウンターにお問い合わせください。',
-  ils_refused: '図書館システムが貸出延長を受け付けませんでした。',
-  ils_unavailable:
-    '図書館システムから延長の結果を受け取れなかったため、延長されていません。しばらくしてから貸出一覧でご確認ください。',
-} as const satisfies Record<RenewalReason, string>;
+export { renewalNoteLabels, renewalReasonMessages } from './renewal-texts.ts';
 
 export function renewalReasonMessage(
   reason: RenewalReason,
   availableFrom?: PlainDate,
   /** The ILS's own words (SIP2 AF), shown verbatim for `ils_refused`. */
   ilsMessage?: string,
+  lang: Language = 'ja',
 ): string {
   if (reason === 'ils_refused' && ilsMessage) return ilsMessage;
-  const message: string = renewalReasonMessages[reason];
-  if (reason !== 'not_extended') return message;
-  // Without the date the sentence would promise one it cannot name; keep only the first part.
+  if (reason !== 'not_extended') return t(lang, `renewalReason.${reason}`);
   return availableFrom
-    ? message.replace('{date}', formatDateJa(availableFrom))
-    : message.slice(0, message.indexOf('。') + 1);
+    ? t(lang, 'renewalReason.not_extended', { date: formatDateJa(availableFrom) })
+    : t(lang, 'renewalReason.not_extended_undated');
 }
 
 /**
@@ -76,13 +55,16 @@ export function renewalReasonMessage(
 export function renewalNote(
   renewal: { reason?: RenewalReason; availableFrom?: PlainDate },
   overdue: boolean,
+  lang: Language = 'ja',
 ): string {
   const { reason } = renewal;
   if (reason === undefined || reason === 'not_found' || reason === 'renewal_denied') return '';
-  if (reason === 'ils_refused' || reason === 'ils_unavailable') return '延長不可';
-  if (reason === 'patron_has_overdue') return overdue ? renewalNoteLabels.patron_has_overdue : '';
+  if (reason === 'ils_refused' || reason === 'ils_unavailable') return t(lang, 'renewalNote.notRenewable');
+  if (reason === 'patron_has_overdue') return overdue ? t(lang, 'renewalNote.patron_has_overdue') : '';
   if (reason === 'not_extended') {
-    return renewal.availableFrom ? `${formatDateJa(renewal.availableFrom)}以降に延長できます` : '延長不可';
+    return renewal.availableFrom
+      ? t(lang, 'renewalNote.availableFrom', { date: formatDateJa(renewal.availableFrom) })
+      : t(lang, 'renewalNote.notRenewable');
   }
-  return renewalNoteLabels[reason];
+  return t(lang, `renewalNote.${reason}`);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loanPageQuerySchema, renewalRequestMessages, renewalRequestSchema } from './renewal-schemas.ts';
+import { loanPageQuerySchema, renewalRequestKeys, renewalRequestSchema } from './renewal-schemas.ts';
 
 describe('renewalRequestSchema', () => {
   it('collapses duplicates, keeping the first-seen order', () => {
@@ -7,14 +7,14 @@ describe('renewalRequestSchema', () => {
   });
 
   it.each([
-    [{}, renewalRequestMessages.required],
-    [{ loanIds: [] }, renewalRequestMessages.required],
-    [{ loanIds: 'all' }, renewalRequestMessages.required],
-    [{ loanIds: [1.5] }, renewalRequestMessages.invalidId],
-    [{ loanIds: [0] }, renewalRequestMessages.invalidId],
-    [{ loanIds: ['1'] }, renewalRequestMessages.invalidId],
-    [{ loanIds: [2 ** 31] }, renewalRequestMessages.invalidId],
-    [{ loanIds: Array.from({ length: 101 }, (_, i) => i + 1) }, renewalRequestMessages.tooMany],
+    [{}, renewalRequestKeys.required],
+    [{ loanIds: [] }, renewalRequestKeys.required],
+    [{ loanIds: 'all' }, renewalRequestKeys.required],
+    [{ loanIds: [1.5] }, renewalRequestKeys.invalidId],
+    [{ loanIds: [0] }, renewalRequestKeys.invalidId],
+    [{ loanIds: ['1'] }, renewalRequestKeys.invalidId],
+    [{ loanIds: [2 ** 31] }, renewalRequestKeys.invalidId],
+    [{ loanIds: Array.from({ length: 101 }, (_, i) => i + 1) }, renewalRequestKeys.tooMany],
   ])('refuses %j', (input, message) => {
     const result = renewalRequestSchema.safeParse(input);
     expect(result.success).toBe(false);

@@ -1,5 +1,4 @@
 import {
-  errorMessages,
   isOverdue,
   maskPatronNumber,
   materialTypeLabels,
@@ -335,7 +334,7 @@ export function sip2Circulation(options: Sip2CirculationOptions): CirculationPor
         pool.patronInformation(number, { summary: 'charged' }),
       );
       const block = blockOf(info);
-      if (block.blocked) throw new ApiError(403, block.blocked, errorMessages[block.blocked]);
+      if (block.blocked) throw new ApiError(403, block.blocked);
       const charged = new Set(info.chargedItems);
       // Each item as it stands now (17): its title, and the due date a renewal must move.
       const wanted = loanIds.map((loanId) => {

@@ -1,7 +1,7 @@
 import {
   CALENDAR_DEFAULT_BRANCH,
   CALENDAR_MONTHS_DEFAULT,
-  calendarMessages,
+  calendarKeys,
   calendarQuerySchema,
   yearMonthOf,
 } from '@library/domain';
@@ -26,8 +26,8 @@ export function calendarRoutes(deps: AppDeps) {
 
     const branchList = await listBranches(db);
     if (!branchList.some((b) => b.code === branchCode)) {
-      throw new ApiError(400, 'unknown_branch', calendarMessages.unknownBranch, {
-        fields: { branch: calendarMessages.unknownBranch },
+      throw new ApiError(400, 'unknown_branch', calendarKeys.unknownBranch, {
+        fields: { branch: calendarKeys.unknownBranch },
       });
     }
     const sessionId = readSessionCookie(c, deps);

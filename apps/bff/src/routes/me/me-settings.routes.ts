@@ -1,5 +1,5 @@
 import { isCommonPassword } from '@library/domain/common-passwords';
-import { emailChangeSchema, passwordChangeSchema, passwordMessages } from '@library/domain/registration';
+import { emailChangeSchema, passwordChangeSchema, passwordKeys } from '@library/domain/registration';
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { patrons, reservations } from '../../db/schema.ts';
@@ -55,7 +55,7 @@ export function meSettingsRoutes(deps: AppDeps) {
         // Someone at an unattended session must not be able to guess the password either.
         await lockout.fail(deps, 'login', patron.number, address);
         throw new ApiError(400, 'validation_failed', undefined, {
-          fields: { currentPassword: passwordMessages.currentWrong },
+          fields: { currentPassword: passwordKeys.currentWrong },
         });
       }
       await lockout.succeed(deps, 'login', patron.number, address);
@@ -71,7 +71,12 @@ export function meSettingsRoutes(deps: AppDeps) {
           await queueMail(
             tx,
             patron.email,
-            passwordChangedMail({ name: patron.nameKana, at: now, from: env.MAIL_FROM }),
+            passwordChangedMail({
+              name: patron.nameKana,
+              at: now,
+              from: env.MAIL_FROM,
+              lang: patron.language ?? c.get('lang'),
+            }),
             now,
           );
         }
@@ -120,6 +125,7 @@ export function meSettingsRoutes(deps: AppDeps) {
           newAddress: input.email,
           forContact: input.useForContact,
           forReservations: input.useForReservations,
+          lang: patron.language ?? c.get('lang'),
         });
         for (const address of recipients) await queueMail(tx, address, mail, now);
         await audit(tx, 'email_changed', {

@@ -33,6 +33,7 @@ export function passwordResetRoutes(deps: AppDeps) {
       await service.request(input.patronNumber, origin, {
         requestId: c.get('requestId'),
         logger: c.get('logger'),
+        lang: c.get('lang'),
       });
       return c.json({ accepted: true }, 202);
     })
@@ -41,12 +42,17 @@ export function passwordResetRoutes(deps: AppDeps) {
       const result = await service.verify(input, {
         requestId: c.get('requestId'),
         logger: c.get('logger'),
+        lang: c.get('lang'),
         clientAddress: clientAddress(c, deps),
       });
       return c.json(result);
     })
     .post('/complete', async (c) => {
-      await service.complete(await readJson(c), { requestId: c.get('requestId'), logger: c.get('logger') });
+      await service.complete(await readJson(c), {
+        requestId: c.get('requestId'),
+        logger: c.get('logger'),
+        lang: c.get('lang'),
+      });
       return c.body(null, 204);
     });
 }

@@ -1,7 +1,7 @@
 import { isCommonPassword } from '@library/domain/common-passwords';
 import {
   registrationCompleteSchema,
-  registrationMessages,
+  registrationKeys,
   registrationVerifySchema,
 } from '@library/domain/registration';
 import { and, eq, gt, isNull } from 'drizzle-orm';
@@ -94,7 +94,7 @@ export function registrationRoutes(deps: AppDeps) {
       const tokenInput = tokenOnly.safeParse(raw);
       if (!tokenInput.success) {
         throw new ApiError(400, 'validation_failed', undefined, {
-          fields: { registrationToken: registrationMessages.tokenMissing },
+          fields: { registrationToken: registrationKeys.tokenMissing },
         });
       }
       const token = await liveToken(tokenInput.data.registrationToken, now);
@@ -152,7 +152,13 @@ export function registrationRoutes(deps: AppDeps) {
         await queueMail(
           tx,
           input.email,
-          registrationAcceptedMail({ name: patron.nameKana, at: now, from: env.MAIL_FROM }),
+          // In the language of the page that registered (SPEC §12).
+          registrationAcceptedMail({
+            name: patron.nameKana,
+            at: now,
+            from: env.MAIL_FROM,
+            lang: c.get('lang'),
+          }),
           now,
         );
         await audit(tx, 'registration_completed', {

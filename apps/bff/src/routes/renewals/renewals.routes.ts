@@ -1,12 +1,7 @@
-import {
-  errorMessages,
-  idempotencyKeySchema,
-  idempotencyMessages,
-  renewalRequestSchema,
-} from '@library/domain';
+import { idempotencyKeySchema, idempotencyKeys, renewalRequestSchema } from '@library/domain';
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { ApiError, errorBody } from '../../lib/api-error.ts';
+import { ApiError } from '../../lib/api-error.ts';
 import type { AppDeps, AppEnv } from '../../lib/app-env.ts';
 import { requireSession } from '../../lib/require-session.ts';
 import { jsonBody } from '../../lib/validation.ts';
@@ -27,8 +22,8 @@ export function renewalsRoutes(deps: AppDeps) {
     const { loanIds } = await jsonBody(c, renewalRequestSchema);
     const rawKey = c.req.header('idempotency-key');
     if (rawKey !== undefined && !idempotencyKeySchema.safeParse(rawKey).success) {
-      throw new ApiError(400, 'validation_failed', errorMessages.validation_failed, {
-        fields: { 'Idempotency-Key': idempotencyMessages.invalid },
+      throw new ApiError(400, 'validation_failed', undefined, {
+        fields: { 'Idempotency-Key': idempotencyKeys.invalid },
       });
     }
     const run = () =>
@@ -48,10 +43,10 @@ export function renewalsRoutes(deps: AppDeps) {
       return c.json(claim.body as object, claim.status as ContentfulStatusCode);
     }
     if (claim.kind === 'mismatch') {
-      throw new ApiError(422, 'idempotency_key_mismatch', idempotencyMessages.idempotency_key_mismatch);
+      throw new ApiError(422, 'idempotency_key_mismatch', idempotencyKeys.idempotency_key_mismatch);
     }
     if (claim.kind === 'in_progress') {
-      throw new ApiError(409, 'idempotency_in_progress', idempotencyMessages.idempotency_in_progress, {
+      throw new ApiError(409, 'idempotency_in_progress', idempotencyKeys.idempotency_in_progress, {
         headers: { 'Retry-After': '1' },
       });
     }
@@ -67,7 +62,7 @@ export function renewalsRoutes(deps: AppDeps) {
         await releaseIdempotencyKey(db, { patronId, key }).catch(() => {});
         throw error;
       }
-      answer = { status: error.status, body: errorBody(error.code, error.message, error.options.fields) };
+      answer = { status: error.status, body: error.body(c.get('lang')) };
     }
     await storeIdempotentAnswer(db, { patronId, key, ...answer });
     return c.json(answer.body, answer.status);

@@ -17,6 +17,18 @@ import {
   setSessionCookie,
 } from '../../services/sessions.ts';
 
+/**
+ * Who is signed in. `language` only when the patron saved one (SPEC §12): the SPA then shows
+ * it on a device that has no choice of its own, without asking another endpoint.
+ */
+function signedInPatron(patron: { number: string; name: string; language: 'ja' | 'en' | null }) {
+  return {
+    number: patron.number,
+    name: patron.name,
+    ...(patron.language ? { language: patron.language } : {}),
+  };
+}
+
 export function sessionRoutes(deps: AppDeps) {
   const { db, clock } = deps;
   return (
@@ -31,10 +43,10 @@ export function sessionRoutes(deps: AppDeps) {
         const session = id ? await findSession(db, id, clock.now()) : undefined;
         if (!session) return c.json({ patron: null, passwordMode });
         const [patron] = await db
-          .select({ number: patrons.number, name: patrons.nameKana })
+          .select({ number: patrons.number, name: patrons.nameKana, language: patrons.language })
           .from(patrons)
           .where(eq(patrons.id, session.patronId));
-        return c.json({ patron: patron ?? null, passwordMode });
+        return c.json({ patron: patron ? signedInPatron(patron) : null, passwordMode });
       })
       .post('/', async (c) => {
         const input = await jsonBody(c, loginSchema);
@@ -86,10 +98,10 @@ export function sessionRoutes(deps: AppDeps) {
         await audit(db, 'login_succeeded', { patronId, requestId });
         // Read again: the ILS may just have told us the patron's current name.
         const [current] = await db
-          .select({ number: patrons.number, name: patrons.nameKana })
+          .select({ number: patrons.number, name: patrons.nameKana, language: patrons.language })
           .from(patrons)
           .where(eq(patrons.id, patronId));
-        return c.json({ patron: current });
+        return c.json({ patron: current ? signedInPatron(current) : null });
       })
       .delete('/', async (c) => {
         const id = readSessionCookie(c, deps);

@@ -1,4 +1,8 @@
-import { formatDateJa, plainDateInTokyo } from '@library/domain';
+import { addCatalog, formatDateJa, type Language, plainDateInTokyo, t } from '@library/domain';
+import { mailCatalogEn, mailCatalogJa } from './mail-texts.ts';
+
+addCatalog('ja', mailCatalogJa);
+addCatalog('en', mailCatalogEn);
 
 export type MailKind =
   | 'registration_accepted'
@@ -18,10 +22,18 @@ export interface MailContent {
   html?: string;
 }
 
-export const LIBRARY = '柳川市立図書館';
+export const LIBRARY = mailCatalogJa.mail.library;
+export const LIBRARY_ADDRESS = mailCatalogJa.mail.address;
 
-/** Tokyo wall-clock time of the change, as people write it: 2021/01/20 10:00. */
-function whenJa(at: Date): string {
+/** The send-only notice under every mail, in the mail's language. */
+export const FOOTER_LINES = (from: string, lang: Language = 'ja') => [
+  t(lang, 'mail.footerFrom', { from }),
+  t(lang, 'mail.footerNoReply'),
+  t(lang, 'mail.footerAsk'),
+];
+
+/** Tokyo wall-clock time of the change, as people write it: 2021/01/20 10:00 (in every language). */
+function when(at: Date): string {
   const time = new Intl.DateTimeFormat('ja-JP', {
     timeZone: 'Asia/Tokyo',
     hour: '2-digit',
@@ -31,51 +43,70 @@ function whenJa(at: Date): string {
   return `${formatDateJa(plainDateInTokyo(at))} ${time}`;
 }
 
-/** The send-only notice and the library's name under every mail. */
-export const FOOTER_LINES = (from: string) => [
-  `このメールは送信専用アドレス（${from}）から送信しています。`,
-  'このメールに返信することはできません。',
-  'お心当たりのない場合やご不明な点は、図書館カウンターまでお問い合わせください。',
-];
+/** The texts of the mail area in one language. */
+function texts(lang: Language) {
+  const library = t(lang, 'mail.library');
+  return (key: keyof (typeof mailCatalogJa)['mail'], params: Record<string, string> = {}) =>
+    t(lang, `mail.${key}`, { library, ...params });
+}
 
-export const LIBRARY_ADDRESS = '〒832-0000 福岡県柳川市';
-
-function footer(from: string): string {
-  return ['', '――――――――――――――――――――', ...FOOTER_LINES(from), '', LIBRARY, LIBRARY_ADDRESS].join('\n');
+function footer(m: ReturnType<typeof texts>, from: string): string {
+  return [
+    '',
+    '――――――――――――――――――――',
+    m('footerFrom', { from }),
+    m('footerNoReply'),
+    m('footerAsk'),
+    '',
+    m('library'),
+    m('address'),
+  ].join('\n');
 }
 
 /** 「パスワード申請受付」 (I10): sent to the address given at registration. */
-export function registrationAcceptedMail(input: { name: string; at: Date; from: string }): MailContent {
+export function registrationAcceptedMail(input: {
+  name: string;
+  at: Date;
+  from: string;
+  lang?: Language;
+}): MailContent {
+  const m = texts(input.lang ?? 'ja');
   return {
     kind: 'registration_accepted',
-    subject: `【${LIBRARY}】パスワード申請受付`,
+    subject: m('registrationSubject'),
     body: [
-      `${input.name} 様`,
+      m('greeting', { name: input.name }),
       '',
-      `${LIBRARY}の貸出延長サービスのパスワード申請を受け付けました。`,
-      `受付日時: ${whenJa(input.at)}`,
+      m('registrationAccepted'),
+      m('registrationAt', { when: when(input.at) }),
       '',
-      '本日から、利用者番号と登録したパスワードでログインし、借りている資料の貸出延長ができます。',
-      'パスワードは他人に知られないよう大切に保管してください。',
-      footer(input.from),
+      m('registrationNext'),
+      m('registrationKeep'),
+      footer(m, input.from),
     ].join('\n'),
   };
 }
 
 /** I11: a password change is confirmed to the patron's contact address. */
-export function passwordChangedMail(input: { name: string; at: Date; from: string }): MailContent {
+export function passwordChangedMail(input: {
+  name: string;
+  at: Date;
+  from: string;
+  lang?: Language;
+}): MailContent {
+  const m = texts(input.lang ?? 'ja');
   return {
     kind: 'password_changed',
-    subject: `【${LIBRARY}】パスワード変更のお知らせ`,
+    subject: m('passwordSubject'),
     body: [
-      `${input.name} 様`,
+      m('greeting', { name: input.name }),
       '',
-      '貸出延長サービスのパスワードを変更しました。',
-      `変更日時: ${whenJa(input.at)}`,
+      m('passwordChanged'),
+      m('changedAt', { when: when(input.at) }),
       '',
-      'ほかの端末でログインしていた場合は、ログアウトしています。新しいパスワードでログインしてください。',
-      'この変更にお心当たりのない場合は、至急図書館カウンターへご連絡ください。',
-      footer(input.from),
+      m('passwordOtherDevices'),
+      m('notYou'),
+      footer(m, input.from),
     ].join('\n'),
   };
 }
@@ -88,23 +119,25 @@ export function emailChangedMail(input: {
   newAddress: string;
   forContact: boolean;
   forReservations: boolean;
+  lang?: Language;
 }): MailContent {
+  const m = texts(input.lang ?? 'ja');
   const scope = [
-    input.forContact ? '今後の図書館からの連絡先' : undefined,
-    input.forReservations ? '登録済み予約の連絡先' : undefined,
+    input.forContact ? m('emailScopeContact') : undefined,
+    input.forReservations ? m('emailScopeReservations') : undefined,
   ].filter(Boolean);
   return {
     kind: 'email_changed',
-    subject: `【${LIBRARY}】メールアドレス変更のお知らせ`,
+    subject: m('emailSubject'),
     body: [
-      `${input.name} 様`,
+      m('greeting', { name: input.name }),
       '',
-      `${scope.join('と')}のメールアドレスを変更しました。`,
-      `新しいメールアドレス: ${input.newAddress}`,
-      `変更日時: ${whenJa(input.at)}`,
+      m('emailChanged', { scope: scope.join(m('emailScopeJoin')) }),
+      m('emailNew', { address: input.newAddress }),
+      m('changedAt', { when: when(input.at) }),
       '',
-      'この変更にお心当たりのない場合は、至急図書館カウンターへご連絡ください。',
-      footer(input.from),
+      m('notYou'),
+      footer(m, input.from),
     ].join('\n'),
   };
 }
@@ -119,40 +152,48 @@ export function passwordResetLinkMail(input: {
   from: string;
   link: string;
   validMinutes: number;
+  lang?: Language;
 }): MailContent {
+  const m = texts(input.lang ?? 'ja');
   return {
     kind: 'password_reset_link',
-    subject: `【${LIBRARY}】パスワード再設定のご案内`,
+    subject: m('resetLinkSubject'),
     body: [
-      `${input.name} 様`,
+      m('greeting', { name: input.name }),
       '',
-      '貸出延長サービスの「パスワードを忘れた方」から、パスワード再設定の申し込みを受け付けました。',
-      `受付日時: ${whenJa(input.at)}`,
+      m('resetLinkAccepted'),
+      m('registrationAt', { when: when(input.at) }),
       '',
-      '次のリンクを開き、新しいパスワードを登録してください。',
+      m('resetLinkOpen'),
       input.link,
       '',
-      `このリンクは${input.validMinutes}分間、1回だけ有効です。もう一度申し込んだ場合は、新しいメールのリンクだけが有効です。`,
-      'お心当たりのない場合は、このメールを破棄してください。パスワードは変更されません。',
-      footer(input.from),
+      m('resetLinkValid', { minutes: String(input.validMinutes) }),
+      m('resetLinkNotYou'),
+      footer(m, input.from),
     ].join('\n'),
   };
 }
 
-/** パスワード再設定のお知らせ (docs/product.md §11): the reset is confirmed to the address on file. */
-export function passwordResetCompletedMail(input: { name: string; at: Date; from: string }): MailContent {
+/** パスワード再設定のお知らせ (SPEC §11): the reset is confirmed to the address on file. */
+export function passwordResetCompletedMail(input: {
+  name: string;
+  at: Date;
+  from: string;
+  lang?: Language;
+}): MailContent {
+  const m = texts(input.lang ?? 'ja');
   return {
     kind: 'password_reset_completed',
-    subject: `【${LIBRARY}】パスワード再設定のお知らせ`,
+    subject: m('resetDoneSubject'),
     body: [
-      `${input.name} 様`,
+      m('greeting', { name: input.name }),
       '',
-      '貸出延長サービスのパスワードを再設定しました。',
-      `再設定日時: ${whenJa(input.at)}`,
+      m('resetDone'),
+      m('resetDoneAt', { when: when(input.at) }),
       '',
-      'すべての端末でログアウトしています。新しいパスワードでログインしてください。',
-      'この再設定にお心当たりのない場合は、至急図書館カウンターへご連絡ください。',
-      footer(input.from),
+      m('resetDoneLoggedOut'),
+      m('resetDoneNotYou'),
+      footer(m, input.from),
     ].join('\n'),
   };
 }

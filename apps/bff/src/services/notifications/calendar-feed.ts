@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { addDays, type PlainDate } from '@library/domain';
+import { addDays, type PlainDate, t } from '@library/domain';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import ical, { ICalAlarmType } from 'ical-generator';
 import type { CirculationPort, DueLoan } from '../../circulation/circulation-port.ts';
@@ -109,12 +109,15 @@ export async function renderCalendarFeed(
   for (const loan of loans) byDate.set(loan.dueDate, [...(byDate.get(loan.dueDate) ?? []), loan]);
   const versions = await eventVersions(db, patronId, byDate, prefs.reminder.includeTitles, options.now);
 
+  // In the patron's language (SPEC §12); the Japanese texts are SPEC §10's.
+  const lang = prefs.language ?? 'ja';
+  const m = (key: string, params: Record<string, string | number> = {}) => t(lang, `mail.${key}`, params);
   const host = new URL(options.publicOrigin).hostname;
   const loansUrl = `${options.publicOrigin}/portal/loans`;
   const calendar = ical({
-    name: CALENDAR_NAME,
-    description: '貸出中の資料の返却期限日（貸出延長サービス）',
-    prodId: { company: 'city.yanagawa', product: 'renewal-service', language: 'JA' },
+    name: lang === 'ja' ? CALENDAR_NAME : m('feedName'),
+    description: m('feedDescription'),
+    prodId: { company: 'city.yanagawa', product: 'renewal-service', language: lang.toUpperCase() },
     // Calendar apps that honour it look again within the hour (a renewal shows the same day).
     ttl: 60 * 60,
   });
@@ -123,9 +126,9 @@ export async function renderCalendarFeed(
     const start = new Date(`${dueDate}T00:00:00Z`);
     const count = dayLoans.length;
     const description = [
-      `${count}点の資料の返却期限日です。`,
-      ...(prefs.reminder.includeTitles ? dayLoans.map((l) => `・${l.title}`) : []),
-      `貸出一覧: ${loansUrl}`,
+      m('feedEventText', { count }),
+      ...(prefs.reminder.includeTitles ? dayLoans.map((l) => m('noticeItem', { title: l.title })) : []),
+      m('noticeLoansLine', { url: loansUrl }),
     ].join('\n');
     const event = calendar.createEvent({
       id: `due-${patronId}-${dueDate.replaceAll('-', '')}@${host}`,
@@ -135,7 +138,7 @@ export async function renderCalendarFeed(
       start,
       end: new Date(`${addDays(dueDate, 1)}T00:00:00Z`),
       allDay: true,
-      summary: `返却期限日 (${count}点)`,
+      summary: m('feedSummary', { count }),
       description,
       url: loansUrl,
     });
@@ -143,7 +146,7 @@ export async function renderCalendarFeed(
     event.createAlarm({
       type: ICalAlarmType.display,
       trigger: 6 * 60 * 60,
-      description: `明日は返却期限日です (${count}点)`,
+      description: m('feedAlarm', { count }),
     });
   }
   return calendar.toString();

@@ -1,9 +1,6 @@
-import { dayOfWeek, formatDateJa, type PlainDate, type PushPayload, WEEKDAY_LABELS } from '@library/domain';
+import { dayOfWeek, formatDateJa, type Language, type PlainDate, type PushPayload, t } from '@library/domain';
 import type { NotificationKind } from '@library/domain/notifications';
-import { FOOTER_LINES, LIBRARY, LIBRARY_ADDRESS, type MailContent } from '../mail/mail-templates.ts';
-
-export const REMINDER_SUBJECT = `【${LIBRARY}】返却期限日のお知らせ`;
-export const OVERDUE_SUBJECT = `【${LIBRARY}】返却期限日を過ぎた資料のお知らせ`;
+import { FOOTER_LINES, type MailContent } from '../mail/mail-templates.ts';
 
 export interface NotificationMailInput {
   kind: NotificationKind;
@@ -17,11 +14,21 @@ export interface NotificationMailInput {
   /** Absolute URL of 利用者情報変更, where the mail is switched off. */
   settingsUrl: string;
   from: string;
+  /** The patron's saved language (SPEC §12); Japanese when none is saved. */
+  lang?: Language;
 }
 
-/** 2021-01-25 → 2021/01/25（月） */
-export function dueDateJa(date: PlainDate): string {
-  return `${formatDateJa(date)}（${WEEKDAY_LABELS[dayOfWeek(date)]}）`;
+/** 2021-01-25 → 2021/01/25（月） / 2021/01/25 (Mon): the weekday in the mail's language. */
+export function dueDateJa(date: PlainDate, lang: Language = 'ja'): string {
+  const weekday = t(lang, 'mail.noticeWeekdays').split(',')[dayOfWeek(date)]!;
+  return t(lang, 'mail.noticeDate', { date: formatDateJa(date), weekday });
+}
+
+/** The notice's texts in one language, `{{library}}` filled in. */
+function texts(lang: Language) {
+  const library = t(lang, 'mail.library');
+  return (key: string, params: Record<string, string | number> = {}) =>
+    t(lang, `mail.${key}`, { library, ...params });
 }
 
 const escapeHtml = (text: string) =>
@@ -32,71 +39,66 @@ const escapeHtml = (text: string) =>
 
 /** The message, as lines of text with the one link marked, so text and HTML say the same. */
 function content(input: NotificationMailInput) {
+  const lang = input.lang ?? 'ja';
+  const m = texts(lang);
   const count = input.titles.length;
-  const date = dueDateJa(input.dueDate);
+  const date = dueDateJa(input.dueDate, lang);
   const lead =
     input.kind === 'reminder'
-      ? [`お借りの資料${count}点の返却期限日は ${date} です。`]
-      : [
-          `お借りの資料${count}点の返却期限日（${date}）が過ぎています。`,
-          'お早めに図書館へご返却ください。返却期限日を過ぎた資料があるあいだは、貸出延長の手続きができません。',
-        ];
-  const action =
-    input.kind === 'reminder'
-      ? '貸出延長（1点につき1回まで）は、貸出一覧からお手続きいただけます。'
-      : '貸出状況は、貸出一覧でご確認いただけます。';
-  const closing = [
-    'すでにご返却済みの場合は、このメールは破棄してください。',
-    `このお知らせは、利用者情報変更の「お知らせの設定」で止めることができます: ${input.settingsUrl}`,
-  ];
-  return { lead, action, closing, titles: input.includeTitles ? input.titles : [] };
+      ? [m('noticeReminderLead', { count, date })]
+      : [m('noticeOverdueLead', { count, date }), m('noticeOverdueReturn')];
+  const action = input.kind === 'reminder' ? m('noticeReminderAction') : m('noticeOverdueAction');
+  const closing = [m('noticeReturned'), m('noticeSettings', { url: input.settingsUrl })];
+  const subject = input.kind === 'reminder' ? m('noticeReminderSubject') : m('noticeOverdueSubject');
+  return { m, lang, subject, lead, action, closing, titles: input.includeTitles ? input.titles : [] };
 }
 
 /** 返却期限日のお知らせ / 返却期限日を過ぎた資料のお知らせ: plain text and HTML for a phone. */
 export function notificationMail(input: NotificationMailInput): MailContent {
   const c = content(input);
+  const { m } = c;
   const text = [
-    `${input.name} 様`,
+    m('greeting', { name: input.name }),
     '',
-    `${LIBRARY}です。`,
+    m('noticeFrom'),
     ...c.lead,
-    ...(c.titles.length > 0 ? ['', ...c.titles.map((t) => `・${t}`)] : []),
+    ...(c.titles.length > 0 ? ['', ...c.titles.map((title) => m('noticeItem', { title }))] : []),
     '',
     c.action,
-    `貸出一覧: ${input.loansUrl}`,
+    m('noticeLoansLine', { url: input.loansUrl }),
     '',
     ...c.closing,
     '',
     '――――――――――――――――――――',
-    ...FOOTER_LINES(input.from),
+    ...FOOTER_LINES(input.from, c.lang),
     '',
-    LIBRARY,
-    LIBRARY_ADDRESS,
+    m('library'),
+    m('address'),
   ].join('\n');
 
   const p = (line: string) => `<p style="margin:0 0 12px">${escapeHtml(line)}</p>`;
   const html = `<!doctype html>
-<html lang="ja">
+<html lang="${c.lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(input.kind === 'reminder' ? REMINDER_SUBJECT : OVERDUE_SUBJECT)}</title>
+<title>${escapeHtml(c.subject)}</title>
 </head>
 <body style="margin:0;padding:0;background:#ffffff;color:#1a1a1a">
 <div style="max-width:600px;margin:0 auto;padding:16px;font-family:sans-serif;font-size:16px;line-height:1.7;word-break:break-word">
-${p(`${input.name} 様`)}
-${p(`${LIBRARY}です。`)}
+${p(m('greeting', { name: input.name }))}
+${p(m('noticeFrom'))}
 ${c.lead.map((l) => `<p style="margin:0 0 12px;font-weight:bold">${escapeHtml(l)}</p>`).join('\n')}
 ${c.titles.length > 0 ? `<ul style="margin:0 0 12px;padding-left:1.4em">${c.titles.map((t) => `<li>${escapeHtml(t)}</li>`).join('')}</ul>` : ''}
 ${p(c.action)}
-<p style="margin:0 0 20px"><a href="${escapeHtml(input.loansUrl)}" style="display:inline-block;padding:12px 20px;background:#1d4f91;color:#ffffff;text-decoration:none;border-radius:4px;font-weight:bold">貸出一覧を開く</a></p>
+<p style="margin:0 0 20px"><a href="${escapeHtml(input.loansUrl)}" style="display:inline-block;padding:12px 20px;background:#1d4f91;color:#ffffff;text-decoration:none;border-radius:4px;font-weight:bold">${escapeHtml(m('noticeOpenLoans'))}</a></p>
 ${p(c.closing[0]!)}
-<p style="margin:0 0 12px">このお知らせは、利用者情報変更の「お知らせの設定」で<a href="${escapeHtml(input.settingsUrl)}" style="color:#1d4f91">止めることができます</a>。</p>
+<p style="margin:0 0 12px">${escapeHtml(m('noticeSettingsBefore'))}<a href="${escapeHtml(input.settingsUrl)}" style="color:#1d4f91">${escapeHtml(m('noticeSettingsLink'))}</a>${escapeHtml(m('noticeSettingsAfter'))}</p>
 <hr style="border:0;border-top:1px solid #cccccc;margin:20px 0">
 <div style="font-size:14px;color:#444444">
-${FOOTER_LINES(input.from).map(p).join('\n')}
-${p(LIBRARY)}
-${p(LIBRARY_ADDRESS)}
+${FOOTER_LINES(input.from, c.lang).map(p).join('\n')}
+${p(m('library'))}
+${p(m('address'))}
 </div>
 </div>
 </body>
@@ -104,7 +106,7 @@ ${p(LIBRARY_ADDRESS)}
 `;
   return {
     kind: input.kind === 'reminder' ? 'due_reminder' : 'overdue_notice',
-    subject: input.kind === 'reminder' ? REMINDER_SUBJECT : OVERDUE_SUBJECT,
+    subject: c.subject,
     body: text,
     html,
   };
@@ -113,15 +115,18 @@ ${p(LIBRARY_ADDRESS)}
 /** The push message for the same notification (sent by the push outbox when the patron wants it). */
 /** Count and date only, never titles: a lock screen is even less private than a mailbox. */
 export function notificationPushPayload(
-  input: Pick<NotificationMailInput, 'kind' | 'dueDate' | 'titles'>,
+  input: Pick<NotificationMailInput, 'kind' | 'dueDate' | 'titles' | 'lang'>,
 ): PushPayload {
+  const lang = input.lang ?? 'ja';
+  const m = texts(lang);
   const count = input.titles.length;
+  const date = dueDateJa(input.dueDate, lang);
   return {
-    title: input.kind === 'reminder' ? '返却期限日のお知らせ' : '返却期限日を過ぎた資料があります',
+    title: input.kind === 'reminder' ? m('pushReminderTitle') : m('pushOverdueTitle'),
     body:
       input.kind === 'reminder'
-        ? `${count}点の返却期限日は ${dueDateJa(input.dueDate)} です。`
-        : `${count}点の返却期限日（${dueDateJa(input.dueDate)}）が過ぎています。`,
+        ? m('pushReminderBody', { count, date })
+        : m('pushOverdueBody', { count, date }),
     url: '/portal/loans',
     tag: `${input.kind}-${input.dueDate}`,
   };

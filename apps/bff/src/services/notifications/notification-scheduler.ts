@@ -53,6 +53,7 @@ interface OptedIn {
   patronId: number;
   name: string;
   email: string | null;
+  language: 'ja' | 'en' | null;
   reminderEmail: boolean;
   push: boolean;
   daysBefore: number;
@@ -81,6 +82,7 @@ export function createNotificationScheduler(options: NotificationSchedulerOption
         patronId: patrons.id,
         name: patrons.nameKana,
         email: patrons.email,
+        language: patrons.language,
         reminderEmail: notificationPreferences.reminderEmail,
         push: notificationPreferences.push,
         daysBefore: notificationPreferences.daysBefore,
@@ -126,6 +128,7 @@ export function createNotificationScheduler(options: NotificationSchedulerOption
           loansUrl,
           settingsUrl,
           from: env.MAIL_FROM,
+          lang: patron.language ?? 'ja',
         });
         const mailId = await queueMail(tx, patron.email, mail, now);
         await tx
@@ -141,7 +144,12 @@ export function createNotificationScheduler(options: NotificationSchedulerOption
       }
       if (patron.push) {
         // To every browser the patron subscribed (none: nothing queued); the claim above makes it once.
-        await queuePush(tx, patron.patronId, notificationPushPayload({ kind, dueDate, titles }), now);
+        await queuePush(
+          tx,
+          patron.patronId,
+          notificationPushPayload({ kind, dueDate, titles, lang: patron.language ?? 'ja' }),
+          now,
+        );
       }
       return true;
     });

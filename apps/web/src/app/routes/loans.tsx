@@ -7,6 +7,9 @@ import { RequireSession } from '../../features/auth/components/require-session.t
 import type { RenewalResult } from '../../features/loans/api/renew-loans.ts';
 import { LoanList } from '../../features/loans/components/loan-list.tsx';
 import { RenewalResultView } from '../../features/loans/components/renewal-result.tsx';
+import { commonJa } from '../../i18n/ja/common.ts';
+import { loansJa } from '../../i18n/ja/loans.ts';
+import { useT } from '../../lib/i18n.ts';
 
 function pageFrom(value: string | null): number {
   return value && /^[1-9]\d{0,5}$/.test(value) ? Number(value) : 1;
@@ -14,6 +17,7 @@ function pageFrom(value: string | null): number {
 
 /** 貸出一覧, and after a renewal its result (継続貸出), as in the guide's section 1 ④–⑥. */
 export function Component() {
+  const t = useT(commonJa, loansJa);
   const [params, setParams] = useSearchParams();
   const page = pageFrom(params.get('page'));
   const [results, setResults] = useState<RenewalResult[]>();
@@ -26,15 +30,17 @@ export function Component() {
     document.querySelector<HTMLElement>('#main h1')?.focus();
   }, [results]);
   const crumbs = [
-    { label: 'メインメニュー', to: paths.home },
-    { label: '利用者ポータル', to: paths.portal },
-    { label: '貸出一覧', to: paths.loans },
-    ...(results ? [{ label: '継続貸出' }] : []),
+    { label: t('home.title'), to: paths.home },
+    { label: t('portal.title'), to: paths.portal },
+    { label: t('loans.title'), to: paths.loans },
+    ...(results ? [{ label: t('loans.resultTitle') }] : []),
   ];
   return (
     <>
       <Breadcrumbs items={crumbs} />
-      <PageTitle title={results ? '継続貸出' : '貸出一覧'}>{results ? '継続貸出' : '貸出一覧'}</PageTitle>
+      <PageTitle title={results ? t('loans.resultTitle') : t('loans.title')}>
+        {results ? t('loans.resultTitle') : t('loans.title')}
+      </PageTitle>
       <RequireSession>
         {results ? (
           <RenewalResultView

@@ -4,6 +4,8 @@ import { PageTitle } from '../../components/layout/page-title.tsx';
 import { paths } from '../../config/paths.ts';
 import { useSession } from '../../features/auth/api/get-session.ts';
 import { LoginForm } from '../../features/auth/components/login-form.tsx';
+import { commonJa } from '../../i18n/ja/common.ts';
+import { useT } from '../../lib/i18n.ts';
 
 /** Only paths inside the app are followed after login (no open redirect). */
 function safeNext(next: string | null): string {
@@ -15,24 +17,24 @@ export function Component() {
   const [params] = useSearchParams();
   // SIP2 `ils` mode: the password is the ILS's PIN, so there is nothing to register or reset here.
   const pinManagedByIls = useSession().data?.passwordMode === 'ils';
+  const t = useT(commonJa);
   return (
     <>
-      <Breadcrumbs items={[{ label: 'メインメニュー', to: paths.home }, { label: '利用照会' }]} />
-      <PageTitle title="利用照会">利用照会</PageTitle>
+      <Breadcrumbs items={[{ label: t('home.title'), to: paths.home }, { label: t('loginPage.title') }]} />
+      <PageTitle title={t('loginPage.title')}>{t('loginPage.title')}</PageTitle>
       <section className="panel panel-narrow">
-        <p>利用者番号とパスワードを入力し、「ログインする」を押してください。</p>
+        <p>{t('loginPage.intro')}</p>
         <LoginForm onSuccess={() => navigate(safeNext(params.get('next')), { replace: true })} />
         {pinManagedByIls ? (
-          <p className="form-footer">
-            パスワード（暗証番号）は図書館カウンターで管理しているため、わからない場合は図書館利用カードをお持ちのうえ、カウンターでお手続きください。
-          </p>
+          <p className="form-footer">{t('loginPage.pinManagedByIls')}</p>
         ) : (
           <>
             <p className="form-footer">
-              パスワードを登録されていない方は <Link to={paths.registration}>新規パスワード登録</Link>
+              {t('loginPage.notRegistered')} <Link to={paths.registration}>{t('home.registration')}</Link>
             </p>
             <p className="form-footer">
-              パスワードがわからない方は <Link to={paths.passwordReset}>パスワードを忘れた方</Link>
+              {t('loginPage.forgotIntro')}{' '}
+              <Link to={paths.passwordReset}>{t('loginPage.forgotPassword')}</Link>
             </p>
           </>
         )}

@@ -1,14 +1,17 @@
 import { Link } from 'react-router-dom';
 import { PageTitle } from '../../components/layout/page-title.tsx';
 import { paths } from '../../config/paths.ts';
+import { commonJa } from '../../i18n/ja/common.ts';
+import { useT } from '../../lib/i18n.ts';
 
 export function Component() {
+  const t = useT(commonJa);
   return (
     <>
-      <PageTitle title="ページが見つかりません">ページが見つかりません</PageTitle>
-      <p>お探しのページは見つかりませんでした。</p>
+      <PageTitle title={t('notFound.title')}>{t('notFound.title')}</PageTitle>
+      <p>{t('notFound.text')}</p>
       <p>
-        <Link to={paths.home}>メインメニューへ戻る</Link>
+        <Link to={paths.home}>{t('notFound.back')}</Link>
       </p>
     </>
   );

@@ -16,6 +16,9 @@ import {
   ResetComplete,
   ResetMailSent,
 } from '../../features/password-reset/components/reset-pages.tsx';
+import { commonJa } from '../../i18n/ja/common.ts';
+import { passwordResetJa } from '../../i18n/ja/password-reset.ts';
+import { useT } from '../../lib/i18n.ts';
 
 interface ResetState {
   verified?: VerifiedForReset;
@@ -26,20 +29,21 @@ interface ResetState {
 
 type ResetContext = [ResetState, (next: ResetState) => void];
 
-const TITLE = 'パスワードを忘れた方';
-const HOME: Crumb = { label: 'メインメニュー', to: paths.home };
-
+/** The breadcrumbs and heading of every step; `step` and `crumb` are catalog keys. */
 function Heading({ step, crumb }: { step?: string; crumb?: string }) {
+  const t = useT(commonJa, passwordResetJa);
+  const TITLE = t('reset.title');
+  const HOME: Crumb = { label: t('home.title'), to: paths.home };
   return (
     <>
       <Breadcrumbs
         items={
           crumb
-            ? [HOME, { label: TITLE, to: paths.passwordReset }, { label: crumb }]
+            ? [HOME, { label: TITLE, to: paths.passwordReset }, { label: t(crumb) }]
             : [HOME, { label: TITLE }]
         }
       />
-      <PageTitle title={step ? `${TITLE}（${step}）` : TITLE}>{TITLE}</PageTitle>
+      <PageTitle title={step ? t('reset.titleStep', { step: t(step) }) : TITLE}>{TITLE}</PageTitle>
     </>
   );
 }
@@ -71,6 +75,7 @@ export function ChooseStep() {
   const [, setState] = useOutletContext<ResetContext>();
   const [params] = useSearchParams();
   const navigate = useNavigate();
+  const t = useT(passwordResetJa);
   const token = params.get('token');
   useEffect(() => {
     if (token === null) return;
@@ -81,7 +86,7 @@ export function ChooseStep() {
   return (
     <>
       <Heading />
-      <p>パスワードを忘れた方は、次のどちらかの方法で新しいパスワードを登録できます。</p>
+      <p>{t('reset.intro')}</p>
       <RequestMailForm onSent={() => navigate(paths.passwordResetSent)} />
       <IdentityOption identityPath={paths.passwordResetIdentity} />
     </>
@@ -91,7 +96,7 @@ export function ChooseStep() {
 export function SentStep() {
   return (
     <>
-      <Heading step="メール送信" crumb="メールを送信しました" />
+      <Heading step="reset.stepMail" crumb="reset.crumbMail" />
       <ResetMailSent
         identityPath={paths.passwordResetIdentity}
         validMinutes={PASSWORD_RESET_MAIL_TTL_MINUTES}
@@ -105,7 +110,7 @@ export function IdentityStep() {
   const navigate = useNavigate();
   return (
     <>
-      <Heading step="本人確認" crumb="本人確認で再設定" />
+      <Heading step="reset.stepIdentity" crumb="reset.crumbIdentity" />
       <IdentityForm
         registrationPath={paths.registration}
         onVerified={(verified) => {
@@ -128,7 +133,7 @@ export function PasswordStep() {
   if (!resetToken) return <Navigate to={paths.passwordReset} replace />;
   return (
     <>
-      <Heading step="新しいパスワード" crumb="新しいパスワードの登録" />
+      <Heading step="reset.stepPassword" crumb="reset.crumbPassword" />
       <NewPasswordForm
         resetToken={resetToken}
         context={
@@ -152,7 +157,7 @@ export function CompleteStep() {
   if (!state.done) return <Navigate to={paths.passwordReset} replace />;
   return (
     <>
-      <Heading step="再設定完了" crumb="再設定完了" />
+      <Heading step="reset.stepDone" crumb="reset.stepDone" />
       <ResetComplete loginPath={paths.login} />
     </>
   );

@@ -7,6 +7,9 @@ import type { CompleteRegistrationResult } from '../../features/registration/api
 import { PasswordForm } from '../../features/registration/components/password-form.tsx';
 import { RegistrationComplete } from '../../features/registration/components/registration-complete.tsx';
 import { type VerifiedPatron, VerifyForm } from '../../features/registration/components/verify-form.tsx';
+import { commonJa } from '../../i18n/ja/common.ts';
+import { registrationJa } from '../../i18n/ja/registration.ts';
+import { useT } from '../../lib/i18n.ts';
 
 interface RegistrationState {
   verified?: VerifiedPatron;
@@ -14,8 +17,6 @@ interface RegistrationState {
 }
 
 type RegistrationContext = [RegistrationState, (next: RegistrationState) => void];
-
-const TITLE = '新規パスワード登録';
 
 /**
  * 新規パスワード登録: step 1 (利用者の認証), step 2 (新規パスワードの登録), completion. The
@@ -27,11 +28,13 @@ export function Component() {
 }
 
 export function VerifyStep() {
+  const t = useT(commonJa, registrationJa);
+  const TITLE = t('reg.title');
   const [, setState] = useOutletContext<RegistrationContext>();
   const navigate = useNavigate();
   return (
     <>
-      <Breadcrumbs items={[{ label: 'メインメニュー', to: paths.home }, { label: TITLE }]} />
+      <Breadcrumbs items={[{ label: t('home.title'), to: paths.home }, { label: TITLE }]} />
       <PageTitle title={TITLE}>{TITLE}</PageTitle>
       <VerifyForm
         loginPath={paths.login}
@@ -42,14 +45,15 @@ export function VerifyStep() {
         }}
       />
       <p className="form-footer">
-        パスワードを登録済みで、わからなくなった方は{' '}
-        <Link to={paths.passwordReset}>パスワードを忘れた方</Link>
+        {t('reg.forgotIntro')} <Link to={paths.passwordReset}>{t('loginPage.forgotPassword')}</Link>
       </p>
     </>
   );
 }
 
 export function PasswordStep() {
+  const t = useT(commonJa, registrationJa);
+  const TITLE = t('reg.title');
   const [state, setState] = useOutletContext<RegistrationContext>();
   const navigate = useNavigate();
   const { verified } = state;
@@ -60,12 +64,12 @@ export function PasswordStep() {
     <>
       <Breadcrumbs
         items={[
-          { label: 'メインメニュー', to: paths.home },
+          { label: t('home.title'), to: paths.home },
           { label: TITLE, to: paths.registration },
           { label: TITLE },
         ]}
       />
-      <PageTitle title={`${TITLE}（パスワードとメールアドレス）`}>{TITLE}</PageTitle>
+      <PageTitle title={t('reg.passwordStepTitle')}>{TITLE}</PageTitle>
       <PasswordForm
         registrationToken={verified.registrationToken}
         currentEmail={verified.currentEmail}
@@ -89,18 +93,20 @@ export function PasswordStep() {
 }
 
 export function CompleteStep() {
+  const t = useT(commonJa, registrationJa);
+  const TITLE = t('reg.title');
   const [state] = useOutletContext<RegistrationContext>();
   if (!state.result) return <Navigate to={paths.registration} replace />;
   return (
     <>
       <Breadcrumbs
         items={[
-          { label: 'メインメニュー', to: paths.home },
+          { label: t('home.title'), to: paths.home },
           { label: TITLE, to: paths.registration },
-          { label: '登録完了' },
+          { label: t('reg.complete') },
         ]}
       />
-      <PageTitle title={`${TITLE}（登録完了）`}>{TITLE}</PageTitle>
+      <PageTitle title={t('reg.completeStepTitle')}>{TITLE}</PageTitle>
       <RegistrationComplete mailTo={state.result.mailTo} loginPath={paths.login} />
     </>
   );

@@ -8,6 +8,9 @@ import { CalendarFeedPanel } from '../../features/settings/components/calendar-f
 import { EmailChangeForm } from '../../features/settings/components/email-change-form.tsx';
 import { NotificationSettingsForm } from '../../features/settings/components/notification-settings-form.tsx';
 import { PasswordChangeForm } from '../../features/settings/components/password-change-form.tsx';
+import { commonJa } from '../../i18n/ja/common.ts';
+import { settingsJa } from '../../i18n/ja/settings.ts';
+import { useT } from '../../lib/i18n.ts';
 import { disablePush, enablePush } from '../../lib/web-push.ts';
 
 /**
@@ -18,28 +21,23 @@ import { disablePush, enablePush } from '../../lib/web-push.ts';
 const webPushControl = { enable: enablePush, disable: disablePush };
 
 function Notifications({ hasEmail }: { hasEmail: boolean }) {
+  const t = useT(settingsJa);
   const prefs = useNotificationPreferences();
-  if (prefs.isPending) {
+  // The form starts from the server's answer of this visit, never from the offline copy restored
+  // at start-up (it can predate the last save by up to its write interval).
+  if (prefs.isPending || (!prefs.isError && !prefs.isFetchedAfterMount)) {
     return (
       <p className="loading" role="status">
-        お知らせの設定を読み込んでいます…
+        {t('settings.notificationsLoading')}
       </p>
     );
   }
   if (prefs.isError) {
     return (
       <div className="alert alert-error" role="alert">
-        お知らせの設定を読み込めませんでした。{prefs.error.message}
+        {t('settings.notificationsFailed')}
+        {prefs.error.message}
       </div>
-    );
-  }
-  // The form starts from the server's answer of this visit, never from the offline copy restored
-  // at start-up (it can predate the last save by up to its write interval).
-  if (!prefs.isFetchedAfterMount) {
-    return (
-      <p className="loading" role="status">
-        お知らせの設定を読み込んでいます…
-      </p>
     );
   }
   return <NotificationSettingsForm initial={prefs.data} hasEmail={hasEmail} push={webPushControl} />;
@@ -47,12 +45,10 @@ function Notifications({ hasEmail }: { hasEmail: boolean }) {
 
 function Settings() {
   const me = useMe().data!;
+  const t = useT(settingsJa);
   return (
     <>
-      <p>
-        パスワードとメールアドレスを変更できます。変更すると、登録されているメールアドレスに確認のメールが届きます。
-        返却期限日のお知らせと、カレンダーへの返却期限日の表示もここで設定します。
-      </p>
+      <p>{t('settings.intro')}</p>
       <PasswordChangeForm patronNumber={me.patron.number} />
       <EmailChangeForm currentEmail={me.patron.email} />
       <Notifications hasEmail={me.patron.email !== null} />
@@ -63,16 +59,17 @@ function Settings() {
 
 /** 利用者情報変更 (docs/product.md §5.8), reached from the portal's 利用者情報設定. */
 export function Component() {
+  const t = useT(commonJa, settingsJa);
   return (
     <>
       <Breadcrumbs
         items={[
-          { label: 'メインメニュー', to: paths.home },
-          { label: '利用者ポータル', to: paths.portal },
-          { label: '利用者情報変更' },
+          { label: t('home.title'), to: paths.home },
+          { label: t('portal.title'), to: paths.portal },
+          { label: t('settings.title') },
         ]}
       />
-      <PageTitle title="利用者情報変更">利用者情報変更</PageTitle>
+      <PageTitle title={t('settings.title')}>{t('settings.title')}</PageTitle>
       <RequireSession>
         <Settings />
       </RequireSession>

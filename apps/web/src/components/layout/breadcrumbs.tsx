@@ -1,4 +1,6 @@
 import { Link } from 'react-router-dom';
+import { commonJa } from '../../i18n/ja/common.ts';
+import { useT } from '../../lib/i18n.ts';
 
 export interface Crumb {
   label: string;
@@ -7,8 +9,9 @@ export interface Crumb {
 
 /** メインメニュー > 利用者ポータル > 貸出一覧 > 継続貸出, as in the guide. */
 export function Breadcrumbs({ items }: { items: Crumb[] }) {
+  const t = useT(commonJa);
   return (
-    <nav aria-label="現在位置" className="breadcrumbs">
+    <nav aria-label={t('layout.breadcrumbs')} className="breadcrumbs">
       <ol>
         {items.map((item, index) => {
           const last = index === items.length - 1;

@@ -1,6 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useSyncExternalStore } from 'react';
+import { commonJa } from '../../i18n/ja/common.ts';
 import { formatDateTimeJa } from '../../lib/format-date-time.ts';
+import { useT } from '../../lib/i18n.ts';
 import { useOnlineStatus } from '../../lib/online-status.ts';
 
 /** When the data on screen was fetched: the oldest of the queries shown, or 0 without any. */
@@ -27,19 +29,21 @@ function useShownDataTime(): number {
 export function OfflineNotice() {
   const online = useOnlineStatus();
   const dataTime = useShownDataTime();
+  const t = useT(commonJa);
   return (
     <div role="status" className="offline-status">
       {online ? null : (
         <div className="alert alert-offline">
-          <strong>オフラインです。</strong>
+          <strong>{t('layout.offline')}</strong>
           {dataTime > 0 ? (
             <>
-              表示している情報は{' '}
-              <time dateTime={new Date(dataTime).toISOString()}>{formatDateTimeJa(dataTime)}</time>{' '}
-              時点のものです。貸出延長などの手続きは、通信できるときに行ってください。
+              {t('layout.offlineDataBefore')}{' '}
+              <time dateTime={new Date(dataTime).toISOString()}>{formatDateTimeJa(dataTime)}</time>
+              {t.lang === 'ja' ? ' ' : ''}
+              {t('layout.offlineDataAfter')}
             </>
           ) : (
-            <>通信できる環境で、もう一度お試しください。</>
+            <>{t('layout.offlineRetry')}</>
           )}
         </div>
       )}

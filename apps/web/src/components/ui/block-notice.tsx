@@ -1,4 +1,6 @@
-import { type PatronBlock, renewalReasonMessages } from '@library/domain';
+import type { PatronBlock } from '@library/domain';
+import { loansJa } from '../../i18n/ja/loans.ts';
+import { useT } from '../../lib/i18n.ts';
 
 /**
  * The banner of a patron who can renew nothing (R5, or the ILS denying renewals), with the
@@ -14,19 +16,20 @@ export function BlockNotice({
   /** Also say how to lift an overdue block (貸出一覧; the portal keeps to the one sentence). */
   advice?: boolean;
 }) {
+  const t = useT(loansJa);
   return (
     <div className="alert alert-error" role="alert">
-      {renewalReasonMessages[blocked]}
+      {t(`renewalReason.${blocked}`)}
       {advice && blocked === 'patron_has_overdue' ? (
         <>
           <br />
-          返却期限日を過ぎた資料を返却していただくと、貸出延長ができるようになります。
+          {t('loans.blockedHelp')}
         </>
       ) : null}
       {message ? (
         <>
           <br />
-          <span className="block-notice-ils">図書館からのお知らせ：{message}</span>
+          <span className="block-notice-ils">{t('loans.ilsNotice', { message })}</span>
         </>
       ) : null}
     </div>

@@ -1,4 +1,5 @@
-import { CONTACT_CHOICE_LABELS } from '@library/domain/registration';
+import { registrationCatalogJa } from '@library/domain/registration';
+import { useT } from '../../lib/i18n.ts';
 import './contact-choices.css';
 
 /**
@@ -6,6 +7,7 @@ import './contact-choices.css';
  * 登録済み予約の連絡先 not. The form reads them as `useForContact` and `useForReservations`.
  */
 export function ContactChoices({ error, idPrefix }: { error?: string; idPrefix: string }) {
+  const t = useT(registrationCatalogJa);
   const errorId = `${idPrefix}-contact-error`;
   return (
     <div className="checkbox-group">
@@ -18,15 +20,15 @@ export function ContactChoices({ error, idPrefix }: { error?: string; idPrefix: 
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? errorId : undefined}
         />
-        {CONTACT_CHOICE_LABELS.useForContact}
+        {t('contactChoice.useForContact')}
       </label>
       <label className="checkbox">
         <input type="checkbox" id={`${idPrefix}-use-for-reservations`} name="useForReservations" />
-        {CONTACT_CHOICE_LABELS.useForReservations}
+        {t('contactChoice.useForReservations')}
       </label>
       {error ? (
         <p className="field-error" id={errorId}>
-          {error}
+          {t(error)}
         </p>
       ) : null}
     </div>

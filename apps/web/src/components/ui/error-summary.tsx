@@ -1,4 +1,6 @@
 import { forwardRef, type ReactNode } from 'react';
+import { commonJa } from '../../i18n/ja/common.ts';
+import { useT } from '../../lib/i18n.ts';
 import './error-summary.css';
 
 export interface SummaryError {
@@ -12,12 +14,15 @@ export interface SummaryError {
  * the form after a failed submit, each entry a link to its field.
  */
 export const ErrorSummary = forwardRef<HTMLDivElement, { title?: string; errors: SummaryError[] }>(
-  function ErrorSummary({ title = '入力内容を確認してください。', errors }, ref) {
+  function ErrorSummary({ title, errors }, ref) {
+    // Messages may be catalog keys (the shared schemas' issues): shown in the language on screen.
+    const t = useT(commonJa);
+    const text = (message: ReactNode) => (typeof message === 'string' ? t(message) : message);
     return (
       <div role="alert" aria-live="assertive">
         {errors.length > 0 ? (
           <div className="alert alert-error error-summary" tabIndex={-1} ref={ref}>
-            <p className="error-summary-title">{title}</p>
+            <p className="error-summary-title">{title ?? t('layout.errorSummary')}</p>
             <ul>
               {errors.map((error, index) => (
                 <li key={index}>
@@ -29,10 +34,10 @@ export const ErrorSummary = forwardRef<HTMLDivElement, { title?: string; errors:
                         document.getElementById(error.fieldId!)?.focus();
                       }}
                     >
-                      {error.message}
+                      {text(error.message)}
                     </a>
                   ) : (
-                    error.message
+                    text(error.message)
                   )}
                 </li>
               ))}

@@ -1,4 +1,5 @@
 import { type InputHTMLAttributes, useId } from 'react';
+import { useT } from '../../lib/i18n.ts';
 
 interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string;
@@ -6,8 +7,12 @@ interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   error?: string;
 }
 
-/** A labelled input whose hint and error are tied to it (aria-describedby, aria-invalid). */
+/**
+ * A labelled input whose hint and error are tied to it (aria-describedby, aria-invalid). The
+ * error may be a catalog key (a shared schema's issue) or a text the server already translated.
+ */
 export function Field({ label, hint, error, id, ...input }: FieldProps) {
+  const t = useT();
   const generated = useId();
   const inputId = id ?? generated;
   const hintId = hint ? `${inputId}-hint` : undefined;
@@ -24,7 +29,7 @@ export function Field({ label, hint, error, id, ...input }: FieldProps) {
       ) : null}
       {error ? (
         <p className="field-error" id={errorId}>
-          {error}
+          {t(error)}
         </p>
       ) : null}
     </div>

@@ -1,3 +1,5 @@
+import { registrationJa } from '../../i18n/ja/registration.ts';
+import { useT } from '../../lib/i18n.ts';
 import './phone-fields.css';
 
 /**
@@ -5,17 +7,18 @@ import './phone-fields.css';
  * one label, one hint and one error for the group; the inputs are `${idPrefix}-phone-1…3`.
  */
 export function PhoneFields({ error, idPrefix }: { error?: string; idPrefix: string }) {
+  const t = useT(registrationJa);
   const describedBy = [`${idPrefix}-phone-hint`, error ? `${idPrefix}-phone-error` : undefined]
     .filter(Boolean)
     .join(' ');
   const parts = [
-    { name: 'phone1', label: '市外局番', autoComplete: 'tel-area-code', size: 5 },
-    { name: 'phone2', label: '市内局番', autoComplete: 'tel-local-prefix', size: 4 },
-    { name: 'phone3', label: '番号', autoComplete: 'tel-local-suffix', size: 4 },
+    { name: 'phone1', label: t('reg.phoneArea'), autoComplete: 'tel-area-code', size: 5 },
+    { name: 'phone2', label: t('reg.phoneLocal'), autoComplete: 'tel-local-prefix', size: 4 },
+    { name: 'phone3', label: t('reg.phoneNumber'), autoComplete: 'tel-local-suffix', size: 4 },
   ];
   return (
     <fieldset className="field phone-fields" aria-describedby={describedBy}>
-      <legend>電話番号</legend>
+      <legend>{t('reg.phone')}</legend>
       <div className="phone-inputs">
         {parts.map((part, index) => (
           <span key={part.name} className="phone-part">
@@ -27,7 +30,7 @@ export function PhoneFields({ error, idPrefix }: { error?: string; idPrefix: str
             <input
               id={`${idPrefix}-phone-${index + 1}`}
               name={part.name}
-              aria-label={`電話番号 ${part.label}`}
+              aria-label={t('reg.phonePart', { part: part.label })}
               inputMode="tel"
               autoComplete={part.autoComplete}
               size={part.size}
@@ -39,11 +42,11 @@ export function PhoneFields({ error, idPrefix }: { error?: string; idPrefix: str
         ))}
       </div>
       <p className="field-hint" id={`${idPrefix}-phone-hint`}>
-        (半角数字) 例) 999-0000-1111→9990000111
+        {t('reg.phoneHint')}
       </p>
       {error ? (
         <p className="field-error" id={`${idPrefix}-phone-error`}>
-          {error}
+          {t(error)}
         </p>
       ) : null}
     </fieldset>

@@ -1,8 +1,10 @@
-import { loginMessages, loginSchema } from '@library/domain';
+import { loginKeys, loginSchema } from '@library/domain';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Field } from '../../../components/ui/field.tsx';
 import '../../../components/ui/contact-choices.css';
+import { commonJa } from '../../../i18n/ja/common.ts';
 import { ApiClientError } from '../../../lib/api-client.ts';
+import { useT } from '../../../lib/i18n.ts';
 import { keepOnDeviceByDefault } from '../../../lib/offline-cache.ts';
 import { useLogin } from '../api/login.ts';
 
@@ -15,6 +17,7 @@ type FieldErrors = Partial<Record<'patronNumber' | 'password', string>>;
 /** 利用照会: 利用者番号 and パスワード, validated with the same schema the BFF uses. */
 export function LoginForm({ onSuccess }: Props) {
   const login = useLogin();
+  const t = useT(commonJa);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string>();
   const formErrorRef = useRef<HTMLDivElement>(null);
@@ -55,9 +58,9 @@ export function LoginForm({ onSuccess }: Props) {
       const message =
         error instanceof ApiClientError
           ? error.code === 'validation_failed'
-            ? loginMessages.invalidCredentials
+            ? loginKeys.invalidCredentials
             : error.message
-          : loginMessages.invalidCredentials;
+          : loginKeys.invalidCredentials;
       setFormError(message);
     }
   }
@@ -72,21 +75,21 @@ export function LoginForm({ onSuccess }: Props) {
       <div role="alert" aria-live="assertive">
         {formError ? (
           <div className="alert alert-error" id="login-error" tabIndex={-1} ref={formErrorRef}>
-            {formError}
+            {t(formError)}
           </div>
         ) : null}
       </div>
       <Field
-        label="利用者番号"
+        label={t('loginPage.patronNumber')}
         name="patronNumber"
-        hint="図書館利用カードの裏面に記載された9桁の数字"
+        hint={t('loginPage.patronNumberHint')}
         inputMode="numeric"
         autoComplete="username"
         error={fieldErrors.patronNumber}
         required
       />
       <Field
-        label="パスワード"
+        label={t('loginPage.password')}
         name="password"
         type="password"
         autoComplete="current-password"
@@ -101,14 +104,14 @@ export function LoginForm({ onSuccess }: Props) {
             defaultChecked={keepOnDeviceByDefault()}
             aria-describedby="keep-on-device-hint"
           />
-          この端末に保存する
+          {t('loginPage.keepOnDevice')}
         </label>
         <p className="field-hint" id="keep-on-device-hint">
-          オフラインでも貸出状況を見られるよう、この端末に記録を残します。図書館などの共用の端末では選ばないでください。
+          {t('loginPage.keepOnDeviceHint')}
         </p>
       </div>
       <button type="submit" className="button button-primary" disabled={login.isPending}>
-        {login.isPending ? 'ログインしています…' : 'ログインする'}
+        {login.isPending ? t('loginPage.submitting') : t('loginPage.submit')}
       </button>
     </form>
   );

@@ -1,13 +1,16 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { paths } from '../../../config/paths.ts';
+import { commonJa } from '../../../i18n/ja/common.ts';
 import { ApiClientError } from '../../../lib/api-client.ts';
+import { useT } from '../../../lib/i18n.ts';
 import { useMe } from '../api/get-me.ts';
 
 /** Renders its children for a logged-in patron; otherwise sends them to 利用照会 and back after. */
 export function RequireSession({ children }: { children: ReactNode }) {
   const me = useMe();
   const location = useLocation();
+  const t = useT(commonJa);
   if (me.error instanceof ApiClientError && me.error.status === 401) {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`${paths.login}?next=${encodeURIComponent(next)}`} replace />;
@@ -15,7 +18,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
   if (me.isPending) {
     return (
       <p className="loading" role="status">
-        読み込んでいます…
+        {t('layout.loading')}
       </p>
     );
   }

@@ -1,14 +1,9 @@
-import {
-  formatYearMonthJa,
-  monthWeeks,
-  type PlainDate,
-  WEEKDAY_LABELS,
-  WEEKDAY_NAMES,
-  type YearMonth,
-} from '@library/domain';
+import { monthWeeks, type PlainDate, type YearMonth } from '@library/domain';
 import type { KeyboardEvent } from 'react';
+import { calendarJa } from '../../../i18n/ja/calendar.ts';
+import { type Translate, useT } from '../../../lib/i18n.ts';
 import type { CalendarDay } from '../api/get-calendar.ts';
-import { dayLabel } from './day-state.ts';
+import { dayLabel, formatYearMonth } from './day-state.ts';
 
 interface Props {
   month: YearMonth;
@@ -33,20 +28,24 @@ export function CalendarMonthTable({
   onSelect,
   onKeyDown,
 }: Props) {
+  const t = useT(calendarJa);
   const byDate = new Map(days.map((d) => [d.date, d]));
+  const names = t('calendarPage.weekdayNames').split(',');
   return (
     <table className="calendar-table">
       <caption>
-        {formatYearMonthJa(month)}
-        <span className="visually-hidden">（{branchName}）</span>
+        {formatYearMonth(t, month)}
+        <span className="visually-hidden">{t('calendarPage.branchInCaption', { branch: branchName })}</span>
       </caption>
       <thead>
         <tr>
-          {WEEKDAY_LABELS.map((label, i) => (
-            <th key={label} scope="col" abbr={WEEKDAY_NAMES[i]} className={`weekday-${i}`}>
-              {label}
-            </th>
-          ))}
+          {t('calendarPage.weekdays')
+            .split(',')
+            .map((label, i) => (
+              <th key={label} scope="col" abbr={names[i]} className={`weekday-${i}`}>
+                {label}
+              </th>
+            ))}
         </tr>
       </thead>
       <tbody>
@@ -62,6 +61,7 @@ export function CalendarMonthTable({
                 return (
                   <DayCell
                     key={date}
+                    t={t}
                     day={day}
                     today={today}
                     weekday={i}
@@ -81,6 +81,7 @@ export function CalendarMonthTable({
 }
 
 function DayCell({
+  t,
   day,
   today,
   weekday,
@@ -89,6 +90,7 @@ function DayCell({
   onSelect,
   onKeyDown,
 }: {
+  t: Translate;
   day: CalendarDay;
   today: PlainDate;
   weekday: number;
@@ -124,19 +126,24 @@ function DayCell({
       >
         <span className="calendar-day-head" aria-hidden="true">
           <span className="calendar-day-number">{Number(day.date.slice(8))}</span>
-          {isToday ? <span className="calendar-today-tag">今日</span> : null}
+          {isToday ? <span className="calendar-today-tag">{t('calendarPage.today')}</span> : null}
         </span>
         <span className="calendar-holiday" aria-hidden="true">
           {day.holiday ?? ''}
         </span>
         <span className="calendar-marks" aria-hidden="true">
-          {day.closed ? <span className="calendar-mark mark-closed">休</span> : null}
+          {day.closed ? (
+            <span className="calendar-mark mark-closed">{t('calendarPage.markClosed')}</span>
+          ) : null}
           {day.events.length > 0 ? <span className="calendar-mark mark-event">●</span> : null}
           {day.dueCount ? (
-            <span className="calendar-mark mark-due">返{day.dueCount > 1 ? day.dueCount : ''}</span>
+            <span className="calendar-mark mark-due">
+              {t('calendarPage.markDue')}
+              {day.dueCount > 1 ? day.dueCount : ''}
+            </span>
           ) : null}
         </span>
-        <span className="visually-hidden">{dayLabel(day, today)}</span>
+        <span className="visually-hidden">{dayLabel(t, day, today)}</span>
       </button>
     </td>
   );

@@ -1,31 +1,54 @@
-import { CLOSED_REASONS, formatMonthDayJa } from '@library/domain';
+import { CLOSED_REASONS, dayOfWeek, type PlainDate, type YearMonth } from '@library/domain';
+import type { Translate } from '../../../lib/i18n.ts';
 import type { CalendarDay, CalendarEvent } from '../api/get-calendar.ts';
+
+const KNOWN_REASONS = new Set<string>(Object.values(CLOSED_REASONS));
+
+/** 2021-01 → 2021年1月 / January 2021. */
+export function formatYearMonth(t: Translate, yearMonth: YearMonth): string {
+  const [year, month] = yearMonth.split('-').map(Number) as [number, number];
+  return t('calendarPage.yearMonth', { year, monthName: t('calendarPage.months').split(',')[month - 1]! });
+}
+
+/** 2021-01-25 → 1月25日（月） / Mon, January 25: the weekday in the page's language. */
+export function formatMonthDay(t: Translate, date: PlainDate): string {
+  const [, month, day] = date.split('-').map(Number) as [number, number, number];
+  return t('calendarPage.monthDay', {
+    monthName: t('calendarPage.months').split(',')[month - 1]!,
+    day,
+    weekday: t('calendarPage.weekdays').split(',')[dayOfWeek(date)]!,
+  });
+}
 
 export function eventText(event: CalendarEvent): string {
   return event.time ? `${event.title} ${event.time}` : event.title;
 }
 
-export function closedText(day: CalendarDay): string {
-  // 「休館日（休館日）」 says nothing twice; other reasons are worth saying.
+/** The library's own reasons are translated; a reason staff typed in is shown as it is. */
+function reasonText(t: Translate, reason: string): string {
+  return KNOWN_REASONS.has(reason) ? t(`calendarPage.reason_${reason}`) : reason;
+}
+
+export function closedText(t: Translate, day: CalendarDay): string {
   return !day.closedReason || day.closedReason === CLOSED_REASONS.weekly
-    ? '休館日'
-    : `休館日（${day.closedReason}）`;
+    ? t('calendarPage.closed')
+    : t('calendarPage.closedWithReason', { reason: reasonText(t, day.closedReason) });
 }
 
 /**
  * Everything a day shows, in words: what a screen reader says for the day and what the
  * details area shows, so no state is given by colour or a symbol alone.
  */
-export function dayStateParts(day: CalendarDay, today: string): string[] {
+export function dayStateParts(t: Translate, day: CalendarDay, today: string): string[] {
   const parts: string[] = [];
-  if (day.date === today) parts.push('今日');
+  if (day.date === today) parts.push(t('calendarPage.today'));
   if (day.holiday) parts.push(day.holiday);
-  parts.push(day.closed ? closedText(day) : '開館');
-  for (const event of day.events) parts.push(`イベント ${eventText(event)}`);
-  if (day.dueCount) parts.push(`返却期限日 ${day.dueCount}点`);
+  parts.push(day.closed ? closedText(t, day) : t('calendarPage.open'));
+  for (const event of day.events) parts.push(t('calendarPage.eventPart', { event: eventText(event) }));
+  if (day.dueCount) parts.push(t('calendarPage.duePart', { count: day.dueCount }));
   return parts;
 }
 
-export function dayLabel(day: CalendarDay, today: string): string {
-  return `${formatMonthDayJa(day.date)} ${dayStateParts(day, today).join('、')}`;
+export function dayLabel(t: Translate, day: CalendarDay, today: string): string {
+  return `${formatMonthDay(t, day.date)} ${dayStateParts(t, day, today).join(t('calendarPage.partsSeparator'))}`;
 }

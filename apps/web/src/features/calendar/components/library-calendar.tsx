@@ -3,15 +3,16 @@ import {
   addMonths,
   CALENDAR_DEFAULT_BRANCH,
   dayOfWeek,
-  formatMonthDayJa,
   type PlainDate,
   type YearMonth,
   yearMonthOf,
 } from '@library/domain';
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { calendarJa } from '../../../i18n/ja/calendar.ts';
+import { useT } from '../../../lib/i18n.ts';
 import { type CalendarData, useCalendar } from '../api/get-calendar.ts';
 import { CalendarMonthTable } from './calendar-month-table.tsx';
-import { closedText, eventText } from './day-state.ts';
+import { closedText, eventText, formatMonthDay } from './day-state.ts';
 import './calendar.css';
 
 const KEY_STEPS: Record<string, (date: PlainDate) => PlainDate> = {
@@ -23,8 +24,8 @@ const KEY_STEPS: Record<string, (date: PlainDate) => PlainDate> = {
   End: (d) => addDays(d, 6 - dayOfWeek(d)),
 };
 
-function timeOf(ms: number): string {
-  return new Intl.DateTimeFormat('ja-JP', {
+function timeOf(ms: number, lang: string): string {
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'ja-JP', {
     timeZone: 'Asia/Tokyo',
     month: 'numeric',
     day: 'numeric',
@@ -38,6 +39,7 @@ function timeOf(ms: number): string {
  * patron's due dates — as accessible tables, with a branch selector and month paging.
  */
 export function LibraryCalendar() {
+  const t = useT(calendarJa);
   const [branch, setBranch] = useState(CALENDAR_DEFAULT_BRANCH);
   const [from, setFrom] = useState<YearMonth | undefined>();
   const [selected, setSelected] = useState<PlainDate | undefined>();
@@ -84,10 +86,10 @@ export function LibraryCalendar() {
 
   return (
     <section className="panel calendar" aria-labelledby={headingId}>
-      <h2 id={headingId}>図書館カレンダー</h2>
+      <h2 id={headingId}>{t('calendarPage.title')}</h2>
       <div className="calendar-toolbar">
         <div className="calendar-branch">
-          <label htmlFor={selectId}>表示する図書館</label>
+          <label htmlFor={selectId}>{t('calendarPage.branch')}</label>
           <select
             id={selectId}
             value={branch}
@@ -99,61 +101,71 @@ export function LibraryCalendar() {
             }}
           >
             {(
-              data?.branches ?? [{ code: CALENDAR_DEFAULT_BRANCH, name: '柳川図書館', shortName: '本館' }]
+              data?.branches ?? [
+                {
+                  code: CALENDAR_DEFAULT_BRANCH,
+                  name: t('calendarPage.defaultBranch'),
+                  shortName: t('calendarPage.defaultBranchShort'),
+                },
+              ]
             ).map((b) => (
               <option key={b.code} value={b.code}>
-                {b.name === b.shortName ? b.name : `${b.name}（${b.shortName}）`}
+                {b.name === b.shortName
+                  ? b.name
+                  : t('calendarPage.branchWithShort', { name: b.name, short: b.shortName })}
               </option>
             ))}
           </select>
         </div>
-        <ul className="calendar-legend" aria-label="凡例">
+        <ul className="calendar-legend" aria-label={t('calendarPage.legend')}>
           <li>
             <span className="calendar-mark mark-closed" aria-hidden="true">
-              休
+              {t('calendarPage.markClosed')}
             </span>
-            休館日
+            {t('calendarPage.closed')}
           </li>
           <li>
             <span className="calendar-mark mark-event" aria-hidden="true">
-              ●
+              {t('calendarPage.markEvent')}
             </span>
-            イベント
+            {t('calendarPage.event')}
           </li>
           <li>
             <span className="calendar-mark mark-due" aria-hidden="true">
-              返
+              {t('calendarPage.markDue')}
             </span>
-            返却期限日
+            {t('calendarPage.dueDate')}
           </li>
           <li>
             <span className="calendar-legend-today" aria-hidden="true">
               20
             </span>
-            今日
+            {t('calendarPage.today')}
           </li>
         </ul>
       </div>
 
       <div className="calendar-nav">
         <button type="button" className="button button-small" disabled={!shownFrom} onClick={() => page(-1)}>
-          <span aria-hidden="true">‹ </span>前の月
+          <span aria-hidden="true">‹ </span>
+          {t('calendarPage.previousMonth')}
         </button>
         <p className="calendar-status" role="status">
-          {query.isFetching && query.isPlaceholderData ? '読み込んでいます…' : ''}
+          {query.isFetching && query.isPlaceholderData ? t('calendarPage.loading') : ''}
         </p>
         <button type="button" className="button button-small" disabled={!shownFrom} onClick={() => page(1)}>
-          次の月<span aria-hidden="true"> ›</span>
+          {t('calendarPage.nextMonth')}
+          <span aria-hidden="true"> ›</span>
         </button>
       </div>
 
       {query.isError ? (
         <div className="alert alert-error" role="alert">
           {data
-            ? `通信できないため、${timeOf(query.dataUpdatedAt)}時点のカレンダーを表示しています。`
+            ? t('calendarPage.offlineCopy', { time: timeOf(query.dataUpdatedAt, t.lang) })
             : query.error.message}{' '}
           <button type="button" className="button button-small" onClick={() => void query.refetch()}>
-            再読み込み
+            {t('calendarPage.reload')}
           </button>
         </div>
       ) : null}
@@ -188,43 +200,42 @@ export function LibraryCalendar() {
             );
           })
         ) : query.isPending ? (
-          <p className="calendar-placeholder loading">カレンダーを読み込んでいます…</p>
+          <p className="calendar-placeholder loading">{t('calendarPage.loadingCalendar')}</p>
         ) : null}
       </div>
 
       <DayDetails data={data} date={selected} />
-      <p className="calendar-help">
-        日付を選ぶと（キーボードでは矢印キーで移動）、その日の予定が表示されます。
-      </p>
+      <p className="calendar-help">{t('calendarPage.help')}</p>
     </section>
   );
 }
 
 /** What the selected day holds, in words (an event's time and description too). */
 function DayDetails({ data, date }: { data: CalendarData | undefined; date: PlainDate | undefined }) {
+  const t = useT(calendarJa);
   const day = date && data?.months.flatMap((m) => m.days).find((d) => d.date === date);
   return (
     <div className="calendar-details">
       {day && data ? (
         <>
           <p className="calendar-details-date">
-            {formatMonthDayJa(day.date)}
-            {day.date === data.today ? '（今日）' : ''}
+            {formatMonthDay(t, day.date)}
+            {day.date === data.today ? t('calendarPage.todaySuffix') : ''}
             {day.holiday ? ` ${day.holiday}` : ''}
           </p>
           <ul>
-            <li>{day.closed ? closedText(day) : '開館'}</li>
+            <li>{day.closed ? closedText(t, day) : t('calendarPage.open')}</li>
             {day.events.map((event) => (
               <li key={event.title}>
-                イベント: {eventText(event)}
-                {event.description ? `（${event.description}）` : ''}
+                {t('calendarPage.eventLine', { event: eventText(event) })}
+                {event.description ? t('calendarPage.description', { description: event.description }) : ''}
               </li>
             ))}
-            {day.dueCount ? <li>返却期限日: {day.dueCount}点</li> : null}
+            {day.dueCount ? <li>{t('calendarPage.dueLine', { count: day.dueCount })}</li> : null}
           </ul>
         </>
       ) : (
-        <p className="calendar-details-empty">日付を選ぶと、その日の予定がここに表示されます。</p>
+        <p className="calendar-details-empty">{t('calendarPage.detailsEmpty')}</p>
       )}
     </div>
   );

@@ -1,11 +1,13 @@
 import { formatDateJa, type PlainDate, renewalNote } from '@library/domain';
 import { useEffect, useMemo, useState } from 'react';
 import { BlockNotice } from '../../../components/ui/block-notice.tsx';
+import { loansJa } from '../../../i18n/ja/loans.ts';
 import { ApiClientError } from '../../../lib/api-client.ts';
+import { useT } from '../../../lib/i18n.ts';
 import { useOnlineStatus } from '../../../lib/online-status.ts';
 import { type Loan, useLoans } from '../api/get-loans.ts';
 import { newIdempotencyKey, type RenewalResult, useRenewLoans } from '../api/renew-loans.ts';
-import { OFFLINE_RENEWAL_MESSAGE, RenewalDialog } from './renewal-dialog.tsx';
+import { RenewalDialog } from './renewal-dialog.tsx';
 import './loans.css';
 
 interface Props {
@@ -25,16 +27,18 @@ interface Confirmation {
  * below, 「一括貸出延長」 for the ticked rows.
  */
 /**
- * 2021/01/25 in a table cell: it may wrap only after the year ("2021/" over "01/25"), never
- * inside a number — the page lets any text wrap anywhere so that enlarged text never scrolls
- * sideways, and a narrow column then cut dates as "2021/01/2" over "5".
+ * 2021/01/25 in a table cell: never cut inside a number — the page lets any text wrap
+ * anywhere so that enlarged text never scrolls sideways, and a narrow column then cut dates
+ * as "2021/01/2" over "5". The loans table gives a date the room of one line (loans.css)
+ * unless the text is enlarged so far that it cannot: then it breaks after the year.
  */
 function TableDate({ date }: { date: PlainDate | null }) {
+  const t = useT(loansJa);
   if (date === null) {
     return (
       <span>
         <span aria-hidden="true">—</span>
-        <span className="visually-hidden">記録なし</span>
+        <span className="visually-hidden">{t('loans.noRecord')}</span>
       </span>
     );
   }
@@ -51,6 +55,7 @@ function TableDate({ date }: { date: PlainDate | null }) {
 }
 
 export function LoanList({ page, onPageChange, onRenewed }: Props) {
+  const t = useT(loansJa);
   const loans = useLoans(page);
   const renew = useRenewLoans();
   // Offline the list is the copy restored from IndexedDB: it can be read, not acted on.
@@ -69,7 +74,7 @@ export function LoanList({ page, onPageChange, onRenewed }: Props) {
   if (loans.isPending) {
     return (
       <p className="loading" role="status">
-        貸出中の資料を読み込んでいます…
+        {t('loans.loading')}
       </p>
     );
   }
@@ -77,13 +82,13 @@ export function LoanList({ page, onPageChange, onRenewed }: Props) {
     const badPage = loans.error instanceof ApiClientError && loans.error.code === 'validation_failed';
     return (
       <div className="alert alert-error" role="alert">
-        <p>{badPage ? 'このページはありません。' : loans.error.message}</p>
+        <p>{badPage ? t('loans.noSuchPage') : loans.error.message}</p>
         <button
           type="button"
           className="button"
           onClick={() => (badPage ? onPageChange(1) : void loans.refetch())}
         >
-          {badPage ? '最初のページへ' : '再読み込み'}
+          {badPage ? t('loans.firstPage') : t('loans.reload')}
         </button>
       </div>
     );
@@ -134,10 +139,10 @@ export function LoanList({ page, onPageChange, onRenewed }: Props) {
           className="button button-small"
           onClick={() => setSelected(new Set(renewable.map((l) => l.id)))}
         >
-          全選択
+          {t('loans.selectAll')}
         </button>
         <button type="button" className="button button-small" onClick={() => setSelected(new Set())}>
-          全解除
+          {t('loans.clearAll')}
         </button>
         <button
           type="button"
@@ -145,9 +150,11 @@ export function LoanList({ page, onPageChange, onRenewed }: Props) {
           disabled={selectedLoans.length === 0}
           onClick={() => confirm(selectedLoans)}
         >
-          一括貸出延長
+          {t('loans.renewSelected')}
           {selectedLoans.length > 0 ? (
-            <span className="loan-bulk-count">（{selectedLoans.length}点）</span>
+            <span className="loan-bulk-count">
+              {t('loans.selectedCount', { count: selectedLoans.length })}
+            </span>
           ) : null}
         </button>
       </div>
@@ -159,56 +166,67 @@ export function LoanList({ page, onPageChange, onRenewed }: Props) {
       {loans.isError && online ? (
         // The last answer stays on screen; the server checks every renewal again anyway (R6).
         <div className="alert alert-error loan-refresh-error" role="alert">
-          <p>最新の貸出状況を読み込めませんでした。表示は前回読み込んだ内容です。</p>
+          <p>{t('loans.refreshFailed')}</p>
           <button type="button" className="button button-small" onClick={() => void loans.refetch()}>
-            再読み込み
+            {t('loans.reload')}
           </button>
         </div>
       ) : null}
       <h2 id="loan-list-heading">
-        貸出中一覧
-        <span className="loan-list-page">
-          （{data.page}/{totalPages}ページ）
-        </span>
+        {t('loans.listHeading')}
+        <span className="loan-list-page">{t('loans.pageOf', { page: data.page, pages: totalPages })}</span>
       </h2>
-      <p className="loan-list-count">該当件数【{total}】</p>
+      <p className="loan-list-count">{t('loans.count', { total })}</p>
       {items.length === 0 ? (
-        <p>現在借りている資料はありません。</p>
+        <p>{t('loans.noLoans')}</p>
       ) : (
         <>
           {!online && !blocked && renewable.length > 0 ? (
-            <p className="alert alert-offline loan-offline">{OFFLINE_RENEWAL_MESSAGE}</p>
+            <p className="alert alert-offline loan-offline">{t('loans.offline')}</p>
           ) : null}
-          {controls ? (
-            <p className="loan-list-help">
-              延長する資料の□にチェックを入れて「一括貸出延長」を押すか、資料ごとの「貸出延長」を押してください。□のない資料は延長できません。
-            </p>
-          ) : null}
+          {controls ? <p className="loan-list-help">{t('loans.help')}</p> : null}
           {toolbar()}
           <table className="table loan-table">
             <caption className="visually-hidden">
-              貸出中一覧（{data.page}/{totalPages}ページ）
+              {t('loans.listHeading')}
+              {t('loans.pageOf', { page: data.page, pages: totalPages })}
             </caption>
             <thead>
               <tr>
-                <th scope="col">番号</th>
-                <th scope="col">貸出日</th>
-                <th scope="col">返却期限日</th>
-                <th scope="col">貸出館</th>
-                <th scope="col">タイトル</th>
-                <th scope="col">種別</th>
-                <th scope="col">注意</th>
-                <th scope="col">貸出延長</th>
+                <th scope="col" className="loan-col-no">
+                  {t('loans.colNo')}
+                </th>
+                <th scope="col" className="loan-col-date">
+                  {t('loans.colLoaned')}
+                </th>
+                <th scope="col" className="loan-col-date">
+                  {t('loans.colDue')}
+                </th>
+                <th scope="col" className="loan-col-branch">
+                  {t('loans.colBranch')}
+                </th>
+                <th scope="col" className="loan-col-title">
+                  {t('loans.colTitle')}
+                </th>
+                <th scope="col" className="loan-col-type">
+                  {t('loans.colType')}
+                </th>
+                <th scope="col" className="loan-col-note">
+                  {t('loans.colNote')}
+                </th>
+                <th scope="col" className="loan-col-action">
+                  {t('loans.colRenew')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {items.map((loan) => {
                 const canRenew = controls && loan.renewal.eligible;
-                const note = renewalNote(loan.renewal, loan.overdue);
+                const note = renewalNote(loan.renewal, loan.overdue, t.lang);
                 const titleId = `loan-title-${loan.id}`;
                 return (
                   <tr key={loan.id} className={loan.overdue ? 'row-overdue' : undefined}>
-                    <td data-label="番号" className="loan-no">
+                    <td data-label={t('loans.colNo')} className="loan-no">
                       {canRenew ? (
                         <label className="loan-check">
                           <input
@@ -218,28 +236,30 @@ export function LoanList({ page, onPageChange, onRenewed }: Props) {
                             aria-describedby={titleId}
                           />
                           <span>{loan.no}</span>
-                          <span className="visually-hidden">番を選択</span>
+                          <span className="visually-hidden">{t('loans.select')}</span>
                         </label>
                       ) : (
                         <span>{loan.no}</span>
                       )}
                     </td>
-                    <td data-label="貸出日">
+                    <td data-label={t('loans.colLoaned')} className="loan-date">
                       <TableDate date={loan.loanedOn} />
                     </td>
-                    <td data-label="返却期限日">
+                    <td data-label={t('loans.colDue')} className="loan-date">
                       <TableDate date={loan.dueDate} />
-                      {loan.overdue ? <span className="badge badge-danger">延滞</span> : null}
+                      {loan.overdue ? <span className="badge badge-danger">{t('loans.overdue')}</span> : null}
                     </td>
-                    <td data-label="貸出館">{loan.branch.name}</td>
-                    <td data-label="タイトル" id={titleId} className="loan-title">
+                    <td data-label={t('loans.colBranch')} className="loan-branch">
+                      {loan.branch.name}
+                    </td>
+                    <td data-label={t('loans.colTitle')} id={titleId} className="loan-title">
                       {loan.title}
                     </td>
-                    <td data-label="種別">{loan.category}</td>
-                    <td data-label="注意" className="loan-note">
+                    <td data-label={t('loans.colType')}>{loan.category}</td>
+                    <td data-label={t('loans.colNote')} className="loan-note">
                       {note}
                     </td>
-                    <td data-label="貸出延長" className="loan-action">
+                    <td data-label={t('loans.colRenew')} className="loan-action">
                       {canRenew ? (
                         <button
                           type="button"
@@ -247,7 +267,7 @@ export function LoanList({ page, onPageChange, onRenewed }: Props) {
                           aria-describedby={titleId}
                           onClick={() => confirm([loan])}
                         >
-                          貸出延長
+                          {t('loans.renew')}
                         </button>
                       ) : null}
                     </td>
@@ -260,25 +280,23 @@ export function LoanList({ page, onPageChange, onRenewed }: Props) {
         </>
       )}
       {totalPages > 1 ? (
-        <nav className="loan-pager" aria-label="ページ">
+        <nav className="loan-pager" aria-label={t('loans.pager')}>
           <button
             type="button"
             className="button button-small"
             disabled={data.page <= 1}
             onClick={() => onPageChange(data.page - 1)}
           >
-            前のページ
+            {t('loans.previousPage')}
           </button>
-          <span>
-            {data.page} / {totalPages} ページ
-          </span>
+          <span>{t('loans.pagerPosition', { page: data.page, pages: totalPages })}</span>
           <button
             type="button"
             className="button button-small"
             disabled={data.page >= totalPages}
             onClick={() => onPageChange(data.page + 1)}
           >
-            次のページ
+            {t('loans.nextPage')}
           </button>
         </nav>
       ) : null}

@@ -1,9 +1,8 @@
 import { formatDateJa } from '@library/domain';
 import { type KeyboardEvent, useEffect, useId, useRef } from 'react';
+import { loansJa } from '../../../i18n/ja/loans.ts';
+import { useT } from '../../../lib/i18n.ts';
 import type { Loan } from '../api/get-loans.ts';
-
-/** Shown instead of the renewal controls while the browser is offline (docs/product.md §8 PWA). */
-export const OFFLINE_RENEWAL_MESSAGE = 'オフラインのため、貸出延長はできません。';
 
 interface Props {
   loans: Loan[];
@@ -41,6 +40,7 @@ function keepTabInside(dialog: HTMLDialogElement, event: KeyboardEvent<HTMLDialo
  * goes back to whatever opened the dialog.
  */
 export function RenewalDialog({ loans, pending, online, error, onConfirm, onCancel }: Props) {
+  const t = useT(loansJa);
   const ref = useRef<HTMLDialogElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const headingId = useId();
@@ -73,31 +73,31 @@ export function RenewalDialog({ loans, pending, online, error, onConfirm, onCanc
         if (event.key === 'Tab') keepTabInside(event.currentTarget, event);
       }}
     >
-      <h2 id={headingId}>継続貸出</h2>
+      <h2 id={headingId}>{t('loans.dialogTitle')}</h2>
       <div id={descriptionId}>
-        <p className="renewal-dialog-notice">借りている資料で一回のみ貸出延長が行えます。</p>
-        <p>貸出延長を行いますか？</p>
+        <p className="renewal-dialog-notice">{t('loans.dialogOnce')}</p>
+        <p>{t('loans.dialogQuestion')}</p>
       </div>
       <table className="renewal-dialog-table">
-        <caption className="visually-hidden">延長する資料</caption>
+        <caption className="visually-hidden">{t('loans.dialogCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col">タイトル</th>
-            <th scope="col">返却期限日</th>
+            <th scope="col">{t('loans.colTitle')}</th>
+            <th scope="col">{t('loans.colDue')}</th>
           </tr>
         </thead>
         <tbody>
           {loans.map((loan) => (
             <tr key={loan.id}>
               <td>{loan.title}</td>
-              <td className="renewal-dialog-dates">
+              <td className="renewal-dialog-dates" data-label={t('loans.colDue')}>
                 <span>{formatDateJa(loan.dueDate)}</span>
                 <span aria-hidden="true"> → </span>
-                <span className="visually-hidden">から</span>
+                <span className="visually-hidden">{t('loans.from')} </span>
                 <strong>
-                  {loan.renewal.newDueDate ? formatDateJa(loan.renewal.newDueDate) : '図書館システムが決定'}
+                  {loan.renewal.newDueDate ? formatDateJa(loan.renewal.newDueDate) : t('loans.ilsDecides')}
                 </strong>
-                <span className="visually-hidden">に延長</span>
+                <span className="visually-hidden">{t('loans.to')}</span>
               </td>
             </tr>
           ))}
@@ -106,7 +106,8 @@ export function RenewalDialog({ loans, pending, online, error, onConfirm, onCanc
       <div role="alert">
         {!online ? (
           <p className="alert alert-offline">
-            {OFFLINE_RENEWAL_MESSAGE}通信が戻ってから「延長する」を押してください。
+            {t('loans.offline')}
+            {t('loans.offlineInDialog')}
           </p>
         ) : error ? (
           <p className="alert alert-error">{error}</p>
@@ -125,10 +126,10 @@ export function RenewalDialog({ loans, pending, online, error, onConfirm, onCanc
           disabled={pending}
           aria-disabled={pending || !online}
         >
-          {pending ? '延長しています…' : '延長する'}
+          {pending ? t('loans.confirming') : t('loans.confirm')}
         </button>
         <button type="button" className="button" onClick={onCancel} disabled={pending}>
-          キャンセル
+          {t('loans.cancel')}
         </button>
       </div>
     </dialog>

@@ -1,9 +1,12 @@
 import { formatDateJa, renewalReasonMessage } from '@library/domain';
 import { useEffect, useRef } from 'react';
+import { loansJa } from '../../../i18n/ja/loans.ts';
+import { useT } from '../../../lib/i18n.ts';
 import type { RenewalResult } from '../api/renew-loans.ts';
 
 /** The answer of a renewal (docs/product.md §5.6): what was renewed to when, what was not and why. */
 export function RenewalResultView({ results, onBack }: { results: RenewalResult[]; onBack: () => void }) {
+  const t = useT(loansJa);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
   const renewed = results.filter((r) => r.ok);
@@ -11,20 +14,20 @@ export function RenewalResultView({ results, onBack }: { results: RenewalResult[
   return (
     <section className="panel renewal-result" aria-labelledby="renewal-result-heading">
       <h2 id="renewal-result-heading" ref={headingRef} tabIndex={-1}>
-        {renewed.length > 0 ? '貸出延長を行いました' : '貸出延長できませんでした'}
+        {renewed.length > 0 ? t('loans.renewed') : t('loans.notRenewed')}
       </h2>
       {renewed.length > 0 ? (
         <div className="alert alert-success">
-          <p>{renewed.length}点の資料の貸出を延長しました。新しい返却期限日をご確認ください。</p>
+          <p>{t('loans.renewedCount', { count: renewed.length })}</p>
         </div>
       ) : null}
       {renewed.length > 0 ? (
         <table className="table renewal-result-table">
-          <caption>延長した資料</caption>
+          <caption>{t('loans.renewedCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">タイトル</th>
-              <th scope="col">新しい返却期限日</th>
+              <th scope="col">{t('loans.colTitle')}</th>
+              <th scope="col">{t('loans.newDueDate')}</th>
             </tr>
           </thead>
           <tbody>
@@ -33,7 +36,9 @@ export function RenewalResultView({ results, onBack }: { results: RenewalResult[
                 <td>{r.title}</td>
                 <td>
                   <strong>{formatDateJa(r.newDueDate)}</strong>
-                  <span className="renewal-previous">（延長前 {formatDateJa(r.previousDueDate)}）</span>
+                  <span className="renewal-previous">
+                    {t('loans.previousDueDate', { date: formatDateJa(r.previousDueDate) })}
+                  </span>
                 </td>
               </tr>
             ))}
@@ -42,13 +47,15 @@ export function RenewalResultView({ results, onBack }: { results: RenewalResult[
       ) : null}
       {refused.length > 0 ? (
         <div className="renewal-refused">
-          <h3>延長できなかった資料</h3>
+          <h3>{t('loans.refusedHeading')}</h3>
           <ul>
             {refused.map((r) => (
               <li key={r.loanId}>
-                <span className="renewal-refused-title">{r.title ?? `資料（番号 ${r.loanId}）`}</span>
+                <span className="renewal-refused-title">
+                  {r.title ?? t('loans.unknownItem', { id: r.loanId })}
+                </span>
                 <span className="renewal-refused-reason">
-                  {renewalReasonMessage(r.reason, r.availableFrom, r.message)}
+                  {renewalReasonMessage(r.reason, r.availableFrom, r.message, t.lang)}
                 </span>
               </li>
             ))}
@@ -57,7 +64,7 @@ export function RenewalResultView({ results, onBack }: { results: RenewalResult[
       ) : null}
       <div className="actions">
         <button type="button" className="button button-primary" onClick={onBack}>
-          前に戻る
+          {t('loans.back')}
         </button>
       </div>
     </section>

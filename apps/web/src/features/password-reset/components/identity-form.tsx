@@ -1,12 +1,19 @@
 import { plainDateInTokyo } from '@library/domain';
-import { type PasswordResetVerifyInput, passwordResetVerifySchema } from '@library/domain/registration';
+import {
+  type PasswordResetVerifyInput,
+  passwordResetVerifySchema,
+  registrationCatalogJa,
+} from '@library/domain/registration';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ErrorSummary, type SummaryError } from '../../../components/ui/error-summary.tsx';
 import { Field } from '../../../components/ui/field.tsx';
 import { PhoneFields } from '../../../components/ui/phone-fields.tsx';
+import { passwordResetJa } from '../../../i18n/ja/password-reset.ts';
+import { registrationJa } from '../../../i18n/ja/registration.ts';
 import { ApiClientError } from '../../../lib/api-client.ts';
 import { fieldErrorsOf } from '../../../lib/form-errors.ts';
+import { useT } from '../../../lib/i18n.ts';
 import { useVerifyResetIdentity } from '../api/verify-reset-identity.ts';
 import { SYSTEM_ERROR } from './reset-texts.ts';
 
@@ -34,6 +41,7 @@ interface Props {
 
 /** 本人確認で再設定: the four fields of 新規パスワード登録 step 1, with the BFF's own schema. */
 export function IdentityForm({ registrationPath, onVerified }: Props) {
+  const t = useT(passwordResetJa, registrationJa, registrationCatalogJa);
   const verify = useVerifyResetIdentity();
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [formError, setFormError] = useState<{ message: string; notRegistered?: boolean }>();
@@ -99,28 +107,28 @@ export function IdentityForm({ registrationPath, onVerified }: Props) {
 
   return (
     <section className="panel panel-narrow" aria-labelledby="reset-identity-heading">
-      <h2 id="reset-identity-heading">本人確認で再設定</h2>
+      <h2 id="reset-identity-heading">{t('reset.identityHeading')}</h2>
       <p>
-        利用者の認証を行います。
+        {t('reset.identityIntro1')}
         <br />
-        お客様情報を入力して下さい。
+        {t('reset.identityIntro2')}
       </p>
       <form className="form" noValidate onSubmit={handleSubmit} aria-labelledby="reset-identity-heading">
         <ErrorSummary
           ref={summaryRef}
-          title={formError ? '本人確認ができませんでした。' : undefined}
+          title={formError ? t('reset.identityFailed') : undefined}
           errors={summary}
         />
         {formError?.notRegistered ? (
           <p>
-            <Link to={registrationPath}>新規パスワード登録へ</Link>
+            <Link to={registrationPath}>{t('reset.toRegistration')}</Link>
           </p>
         ) : null}
         <Field
           id={FIELD_IDS.patronNumber}
-          label="利用者番号"
+          label={t('reg.patronNumber')}
           name="patronNumber"
-          hint="(半角数字 9桁)"
+          hint={t('reg.patronNumberHint')}
           inputMode="numeric"
           autoComplete="username"
           error={fieldErrors.patronNumber}
@@ -128,18 +136,18 @@ export function IdentityForm({ registrationPath, onVerified }: Props) {
         />
         <Field
           id={FIELD_IDS.name}
-          label="氏名"
+          label={t('reg.name')}
           name="name"
-          hint="(全角カナ) 名字と名前の間にスペースは不要です"
+          hint={t('reg.nameHint')}
           autoComplete="off"
           error={fieldErrors.name}
           required
         />
         <Field
           id={FIELD_IDS.birthDate}
-          label="生年月日"
+          label={t('reg.birthDate')}
           name="birthDate"
-          hint="(西暦・半角数字8桁) 例) 2009年3月1日→20090301"
+          hint={t('reg.birthDateHint')}
           inputMode="numeric"
           autoComplete="bday"
           maxLength={10}
@@ -149,7 +157,7 @@ export function IdentityForm({ registrationPath, onVerified }: Props) {
         <PhoneFields idPrefix="reset" error={fieldErrors.phone} />
         <div className="actions">
           <button type="submit" className="button button-primary" disabled={verify.isPending}>
-            {verify.isPending ? '確認しています…' : '本人確認する'}
+            {verify.isPending ? t('reset.verifying') : t('reset.verify')}
           </button>
         </div>
       </form>

@@ -2,14 +2,18 @@ import {
   type PasswordContext,
   type PasswordResetCompleteInput,
   passwordResetCompleteSchema,
+  registrationCatalogJa,
 } from '@library/domain/registration';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ErrorSummary, type SummaryError } from '../../../components/ui/error-summary.tsx';
 import { Field } from '../../../components/ui/field.tsx';
+import { passwordResetJa } from '../../../i18n/ja/password-reset.ts';
+import { registrationJa } from '../../../i18n/ja/registration.ts';
 import { ApiClientError } from '../../../lib/api-client.ts';
 import { loadCommonPasswordCheck } from '../../../lib/common-passwords.ts';
 import { fieldErrorsOf } from '../../../lib/form-errors.ts';
+import { useT } from '../../../lib/i18n.ts';
 import { useCompleteReset } from '../api/complete-reset.ts';
 import { SYSTEM_ERROR } from './reset-texts.ts';
 
@@ -31,6 +35,7 @@ interface Props {
 
 /** 新しいパスワードの登録: password twice, under I8 (the hints of 新規パスワード登録 step 2). */
 export function NewPasswordForm({ resetToken, context, restartPath, onReset }: Props) {
+  const t = useT(passwordResetJa, registrationJa, registrationCatalogJa);
   const complete = useCompleteReset();
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [formError, setFormError] = useState<{ message: string; restart?: boolean }>();
@@ -93,13 +98,13 @@ export function NewPasswordForm({ resetToken, context, restartPath, onReset }: P
 
   return (
     <section className="panel panel-narrow" aria-labelledby="reset-password-heading">
-      <h2 id="reset-password-heading">パスワードの再設定</h2>
-      <p>新しいパスワードを入力してください。登録すると、ほかの端末でのログインはすべて終了します。</p>
+      <h2 id="reset-password-heading">{t('reset.passwordHeading')}</h2>
+      <p>{t('reset.passwordIntro')}</p>
       <form className="form" noValidate onSubmit={handleSubmit} aria-labelledby="reset-password-heading">
         <ErrorSummary ref={summaryRef} errors={summary} />
         {formError?.restart ? (
           <p>
-            <Link to={restartPath}>はじめからやり直す</Link>
+            <Link to={restartPath}>{t('reset.restart')}</Link>
           </p>
         ) : null}
         {context.patronNumber ? (
@@ -115,30 +120,28 @@ export function NewPasswordForm({ resetToken, context, restartPath, onReset }: P
         ) : null}
         <Field
           id={FIELD_IDS.password}
-          label="新しいパスワード"
+          label={t('reset.newPassword')}
           name="password"
           type="password"
-          hint="(半角英数字) 8文字以上64文字以内。記号も使えます。"
+          hint={t('reg.passwordHint')}
           autoComplete="new-password"
           error={fieldErrors.password}
           required
         />
         <Field
           id={FIELD_IDS.passwordConfirm}
-          label="再入力"
+          label={t('reg.passwordConfirm')}
           name="passwordConfirm"
           type="password"
-          hint="(確認のため再入力)"
+          hint={t('reg.passwordConfirmHint')}
           autoComplete="new-password"
           error={fieldErrors.passwordConfirm}
           required
         />
-        <p className="field-hint">
-          ※パスワードは、他人が推測しやすい情報（生年月日、電話番号など）を使わないようにしてください。
-        </p>
+        <p className="field-hint">{t('reset.passwordNote')}</p>
         <div className="actions">
           <button type="submit" className="button button-primary" disabled={complete.isPending}>
-            {complete.isPending ? '登録しています…' : '再設定する'}
+            {complete.isPending ? t('reset.registering') : t('reset.submit')}
           </button>
         </div>
       </form>

@@ -2,8 +2,11 @@ import { type PasswordResetRequestInput, passwordResetRequestSchema } from '@lib
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ErrorSummary, type SummaryError } from '../../../components/ui/error-summary.tsx';
 import { Field } from '../../../components/ui/field.tsx';
+import { commonJa } from '../../../i18n/ja/common.ts';
+import { passwordResetJa } from '../../../i18n/ja/password-reset.ts';
 import { ApiClientError } from '../../../lib/api-client.ts';
 import { fieldErrorsOf } from '../../../lib/form-errors.ts';
+import { useT } from '../../../lib/i18n.ts';
 import { useRequestResetMail } from '../api/request-reset-mail.ts';
 import { SYSTEM_ERROR } from './reset-texts.ts';
 
@@ -11,6 +14,7 @@ const NUMBER_ID = 'reset-mail-patron-number';
 
 /** メールで再設定: the number only; the same answer follows whether or not it has an address. */
 export function RequestMailForm({ onSent }: { onSent: () => void }) {
+  const t = useT(commonJa, passwordResetJa);
   const send = useRequestResetMail();
   const [fieldError, setFieldError] = useState<string>();
   const [formError, setFormError] = useState<string>();
@@ -59,15 +63,15 @@ export function RequestMailForm({ onSent }: { onSent: () => void }) {
 
   return (
     <section className="panel panel-narrow" aria-labelledby="reset-mail-heading">
-      <h2 id="reset-mail-heading">メールで再設定</h2>
-      <p>登録されているメールアドレスに、パスワード再設定用のリンクをお送りします。</p>
+      <h2 id="reset-mail-heading">{t('reset.mailHeading')}</h2>
+      <p>{t('reset.mailIntro')}</p>
       <form className="form" noValidate onSubmit={handleSubmit} aria-labelledby="reset-mail-heading">
         <ErrorSummary ref={summaryRef} errors={summary} />
         <Field
           id={NUMBER_ID}
-          label="利用者番号"
+          label={t('loginPage.patronNumber')}
           name="patronNumber"
-          hint="(半角数字 9桁) 図書館利用カードの裏面に記載された番号"
+          hint={t('reset.mailPatronNumberHint')}
           inputMode="numeric"
           autoComplete="username"
           error={fieldError}
@@ -75,7 +79,7 @@ export function RequestMailForm({ onSent }: { onSent: () => void }) {
         />
         <div className="actions">
           <button type="submit" className="button button-primary" disabled={send.isPending}>
-            {send.isPending ? '送信しています…' : 'メールを送信する'}
+            {send.isPending ? t('reset.sending') : t('reset.send')}
           </button>
         </div>
       </form>

@@ -1,4 +1,3 @@
-/** Texts the password-reset screens share (one place, for the i18n conversion). */
-export const SYSTEM_ERROR = 'システムエラーが発生しました。しばらく待ってからお試しください。';
-export const LIBRARY_ADDRESS_NOTE =
-  '※図書館のメールアドレスは、「library@city.yanagawa.lg.jp」です。このアドレスは送信専用アドレスのため、このアドレスへの送信はできません。';
+/** Texts the password-reset screens share, as catalog keys (src/i18n/ja/password-reset.ts). */
+export const SYSTEM_ERROR = 'errors.internal_error';
+export const LIBRARY_ADDRESS_NOTE = 'reset.libraryAddress';

@@ -1,4 +1,6 @@
 import { formatDateJa, type PlainDate } from '@library/domain';
+import { commonJa } from '../../../i18n/ja/common.ts';
+import { useT } from '../../../lib/i18n.ts';
 
 /** What a row of 貸出状況 shows (GET /api/me's `loans` has this shape; the portal page passes them). */
 export interface LoanSummaryRow {
@@ -10,16 +12,17 @@ export interface LoanSummaryRow {
 
 /** 貸出状況: No / タイトル / 返却期限日, overdue rows marked in text as well as colour. */
 export function LoanSummary({ loans }: { loans: readonly LoanSummaryRow[] }) {
-  if (loans.length === 0) return <p>現在借りている資料はありません。</p>;
+  const t = useT(commonJa);
+  if (loans.length === 0) return <p>{t('portal.noLoans')}</p>;
   return (
     <div className="table-scroll">
       <table className="table">
-        <caption className="visually-hidden">貸出状況</caption>
+        <caption className="visually-hidden">{t('portal.loanStatus')}</caption>
         <thead>
           <tr>
-            <th scope="col">No</th>
-            <th scope="col">タイトル</th>
-            <th scope="col">返却期限日</th>
+            <th scope="col">{t('portal.no')}</th>
+            <th scope="col">{t('portal.loanTitle')}</th>
+            <th scope="col">{t('portal.dueDate')}</th>
           </tr>
         </thead>
         <tbody>
@@ -29,7 +32,7 @@ export function LoanSummary({ loans }: { loans: readonly LoanSummaryRow[] }) {
               <td>{loan.title}</td>
               <td>
                 {formatDateJa(loan.dueDate)}
-                {loan.overdue ? <span className="badge badge-danger">延滞</span> : null}
+                {loan.overdue ? <span className="badge badge-danger">{t('portal.overdue')}</span> : null}
               </td>
             </tr>
           ))}

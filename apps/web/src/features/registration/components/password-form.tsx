@@ -1,15 +1,18 @@
 import {
   type PasswordContext,
   type RegistrationCompleteInput,
+  registrationCatalogJa,
   registrationCompleteSchema,
 } from '@library/domain/registration';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ContactChoices } from '../../../components/ui/contact-choices.tsx';
 import { ErrorSummary, type SummaryError } from '../../../components/ui/error-summary.tsx';
 import { Field } from '../../../components/ui/field.tsx';
+import { registrationJa } from '../../../i18n/ja/registration.ts';
 import { ApiClientError } from '../../../lib/api-client.ts';
 import { loadCommonPasswordCheck } from '../../../lib/common-passwords.ts';
 import { fieldErrorsOf } from '../../../lib/form-errors.ts';
+import { useT } from '../../../lib/i18n.ts';
 import { type CompleteRegistrationResult, useCompleteRegistration } from '../api/complete-registration.ts';
 import './registration.css';
 
@@ -33,6 +36,7 @@ interface Props {
 
 /** 新規パスワードの登録 (step 2): password twice, the new email and the guide's two checkboxes. */
 export function PasswordForm({ registrationToken, currentEmail, context, onRegistered, onRestart }: Props) {
+  const t = useT(registrationJa, registrationCatalogJa);
   const complete = useCompleteRegistration();
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [formError, setFormError] = useState<{ message: string; restart?: boolean }>();
@@ -71,7 +75,7 @@ export function PasswordForm({ registrationToken, currentEmail, context, onRegis
       onRegistered(await complete.mutateAsync(input));
     } catch (error) {
       if (!(error instanceof ApiClientError)) {
-        showErrors({}, { message: 'システムエラーが発生しました。しばらく待ってからお試しください。' });
+        showErrors({}, { message: 'errors.internal_error' });
       } else if (error.code === 'validation_failed') {
         showErrors(error.fields as Partial<Record<FieldName, string>>);
       } else {
@@ -90,8 +94,8 @@ export function PasswordForm({ registrationToken, currentEmail, context, onRegis
 
   return (
     <section className="panel panel-narrow" aria-labelledby="password-heading">
-      <h2 id="password-heading">新規パスワードの登録</h2>
-      <p>登録するパスワードとメールアドレスを入力してください。</p>
+      <h2 id="password-heading">{t('reg.passwordHeading')}</h2>
+      <p>{t('reg.passwordIntro')}</p>
       <form
         className="form registration-form"
         noValidate
@@ -102,7 +106,7 @@ export function PasswordForm({ registrationToken, currentEmail, context, onRegis
         {formError?.restart ? (
           <p>
             <button type="button" className="button" onClick={onRestart}>
-              利用者の認証からやり直す
+              {t('reg.restart')}
             </button>
           </p>
         ) : null}
@@ -117,43 +121,43 @@ export function PasswordForm({ registrationToken, currentEmail, context, onRegis
         />
         <Field
           id={FIELD_IDS.password}
-          label="登録パスワード"
+          label={t('reg.password')}
           name="password"
           type="password"
-          hint="(半角英数字) 8文字以上64文字以内。記号も使えます。"
+          hint={t('reg.passwordHint')}
           autoComplete="new-password"
           error={fieldErrors.password}
           required
         />
         <Field
           id={FIELD_IDS.passwordConfirm}
-          label="再入力"
+          label={t('reg.passwordConfirm')}
           name="passwordConfirm"
           type="password"
-          hint="(確認のため再入力)"
+          hint={t('reg.passwordConfirmHint')}
           autoComplete="new-password"
           error={fieldErrors.passwordConfirm}
           required
         />
         <fieldset className="fieldset">
-          <legend>メールアドレス1</legend>
+          <legend>{t('reg.email1')}</legend>
           <div className="form">
             {currentEmail ? (
               <Field
                 id="reg-old-email"
-                label="旧メールアドレス"
+                label={t('reg.oldEmail')}
                 name="currentEmail"
-                hint="登録されているアドレスの一部を伏せて表示しています"
+                hint={t('reg.oldEmailMaskedHint')}
                 value={currentEmail}
                 readOnly
               />
             ) : null}
             <Field
               id={FIELD_IDS.email}
-              label="新メールアドレス"
+              label={t('reg.newEmail')}
               name="email"
               type="email"
-              hint="(半角英数字) (連絡用)"
+              hint={t('reg.newEmailHint')}
               inputMode="email"
               autoComplete="email"
               error={fieldErrors.email}
@@ -163,25 +167,17 @@ export function PasswordForm({ registrationToken, currentEmail, context, onRegis
           </div>
         </fieldset>
         <section className="registration-notes" aria-labelledby="notes-heading">
-          <h3 id="notes-heading">【登録時の注意事項】</h3>
+          <h3 id="notes-heading">{t('reg.notesHeading')}</h3>
           <ul>
-            <li>
-              ※メールアドレスは、必ずパソコンまたはスマートフォンのいずれかのアドレスを登録してください。
-            </li>
-            <li>
-              ※ドット（.）が連続しているメールアドレスには、図書館からのメールが届かない場合がありますので、登録はご遠慮ください。
-            </li>
-            <li>
-              ※指定受信を行っている場合は、図書館から送信する「library@city.yanagawa.lg.jp」のメールアドレスを受信可能に設定してください。
-            </li>
-            <li>
-              ※新規パスワードは、不正登録を防ぐため、他人が推測しやすい情報（生年月日、電話番号など）を使わないようにしてください。
-            </li>
+            <li>{t('reg.note1')}</li>
+            <li>{t('reg.note2')}</li>
+            <li>{t('reg.note3')}</li>
+            <li>{t('reg.note4')}</li>
           </ul>
         </section>
         <div className="actions">
           <button type="submit" className="button button-primary" disabled={complete.isPending}>
-            {complete.isPending ? '登録しています…' : '登録する'}
+            {complete.isPending ? t('reg.registering') : t('reg.register')}
           </button>
         </div>
       </form>

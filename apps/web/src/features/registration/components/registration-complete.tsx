@@ -1,26 +1,28 @@
 import { Link } from 'react-router-dom';
+import { registrationJa } from '../../../i18n/ja/registration.ts';
+import { useT } from '../../../lib/i18n.ts';
 import './registration.css';
 
 /** ⑤ 利用者登録完了: what happened, where the mail went, and the way to log in. */
 export function RegistrationComplete({ mailTo, loginPath }: { mailTo?: string; loginPath: string }) {
+  const t = useT(registrationJa);
   return (
     <section className="panel panel-narrow" aria-labelledby="complete-heading">
-      <h2 id="complete-heading">登録完了</h2>
+      <h2 id="complete-heading">{t('reg.complete')}</h2>
       <div className="alert alert-success" role="status">
-        新規パスワードの登録が完了しました。
+        {t('reg.completed')}
       </div>
       {mailTo ? (
         <p>
-          登録されたメールアドレス（<span className="mail-address">{mailTo}</span>
-          ）に、柳川市立図書館から「パスワード申請受付」のメールをお送りします。
+          {t('reg.mailSentBefore')}
+          <span className="mail-address">{mailTo}</span>
+          {t('reg.mailSentAfter')}
         </p>
       ) : null}
-      <p className="field-hint">
-        ※図書館のメールアドレスは、「library@city.yanagawa.lg.jp」です。このアドレスは送信専用アドレスのため、このアドレスへの送信はできません。
-      </p>
+      <p className="field-hint">{t('reg.libraryAddress')}</p>
       <div className="actions">
         <Link to={loginPath} className="button button-primary">
-          ログイン画面へ
+          {t('reg.toLoginScreen')}
         </Link>
       </div>
     </section>

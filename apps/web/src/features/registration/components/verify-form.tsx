@@ -1,12 +1,18 @@
 import { plainDateInTokyo } from '@library/domain';
-import { type RegistrationVerifyInput, registrationVerifySchema } from '@library/domain/registration';
+import {
+  type RegistrationVerifyInput,
+  registrationCatalogJa,
+  registrationVerifySchema,
+} from '@library/domain/registration';
 import { type FormEvent, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ErrorSummary, type SummaryError } from '../../../components/ui/error-summary.tsx';
 import { Field } from '../../../components/ui/field.tsx';
 import { PhoneFields } from '../../../components/ui/phone-fields.tsx';
+import { registrationJa } from '../../../i18n/ja/registration.ts';
 import { ApiClientError } from '../../../lib/api-client.ts';
 import { fieldErrorsOf } from '../../../lib/form-errors.ts';
+import { useT } from '../../../lib/i18n.ts';
 import { useVerifyIdentity, type VerifyIdentityResult } from '../api/verify-identity.ts';
 import './registration.css';
 
@@ -35,6 +41,7 @@ interface Props {
 
 /** 利用者の認証 (step 1): the guide's four fields, validated with the BFF's own schema. */
 export function VerifyForm({ loginPath, passwordResetPath, onVerified }: Props) {
+  const t = useT(registrationJa, registrationCatalogJa);
   const verify = useVerifyIdentity();
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [formError, setFormError] = useState<{ message: string; alreadyRegistered?: boolean }>();
@@ -83,7 +90,7 @@ export function VerifyForm({ loginPath, passwordResetPath, onVerified }: Props) 
           showErrors({}, { message: error.message, alreadyRegistered: error.code === 'already_registered' });
         }
       } else {
-        showErrors({}, { message: 'システムエラーが発生しました。しばらく待ってからお試しください。' });
+        showErrors({}, { message: 'errors.internal_error' });
       }
     }
   }
@@ -98,11 +105,11 @@ export function VerifyForm({ loginPath, passwordResetPath, onVerified }: Props) 
 
   return (
     <section className="panel panel-narrow" aria-labelledby="verify-heading">
-      <h2 id="verify-heading">利用者の認証</h2>
+      <h2 id="verify-heading">{t('reg.verifyHeading')}</h2>
       <p>
-        利用者認証を行います。
+        {t('reg.verifyIntro1')}
         <br />
-        お客様情報を入力して下さい。
+        {t('reg.verifyIntro2')}
       </p>
       <form
         className="form registration-form"
@@ -112,21 +119,21 @@ export function VerifyForm({ loginPath, passwordResetPath, onVerified }: Props) 
       >
         <ErrorSummary
           ref={summaryRef}
-          title={formError ? '利用者の認証ができませんでした。' : undefined}
+          title={formError ? t('reg.verifyFailed') : undefined}
           errors={summary}
         />
         {formError?.alreadyRegistered ? (
           <p>
-            <Link to={loginPath}>利用照会（ログイン）へ</Link>
+            <Link to={loginPath}>{t('reg.toLogin')}</Link>
             {' ／ '}
-            <Link to={passwordResetPath}>パスワードを忘れた方</Link>
+            <Link to={passwordResetPath}>{t('loginPage.forgotPassword')}</Link>
           </p>
         ) : null}
         <Field
           id={FIELD_IDS.patronNumber}
-          label="利用者番号"
+          label={t('reg.patronNumber')}
           name="patronNumber"
-          hint="(半角数字 9桁)"
+          hint={t('reg.patronNumberHint')}
           inputMode="numeric"
           autoComplete="username"
           error={fieldErrors.patronNumber}
@@ -134,18 +141,18 @@ export function VerifyForm({ loginPath, passwordResetPath, onVerified }: Props) 
         />
         <Field
           id={FIELD_IDS.name}
-          label="氏名"
+          label={t('reg.name')}
           name="name"
-          hint="(全角カナ) 名字と名前の間にスペースは不要です"
+          hint={t('reg.nameHint')}
           autoComplete="off"
           error={fieldErrors.name}
           required
         />
         <Field
           id={FIELD_IDS.birthDate}
-          label="生年月日"
+          label={t('reg.birthDate')}
           name="birthDate"
-          hint="(西暦・半角数字8桁) 例) 2009年3月1日→20090301"
+          hint={t('reg.birthDateHint')}
           inputMode="numeric"
           autoComplete="bday"
           maxLength={10}
@@ -155,7 +162,7 @@ export function VerifyForm({ loginPath, passwordResetPath, onVerified }: Props) 
         <PhoneFields idPrefix="reg" error={fieldErrors.phone} />
         <div className="actions">
           <button type="submit" className="button button-primary" disabled={verify.isPending}>
-            {verify.isPending ? '確認しています…' : 'ログインする'}
+            {verify.isPending ? t('reg.verifying') : t('reg.verify')}
           </button>
         </div>
       </form>

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Field } from '../../../components/ui/field.tsx';
+import { settingsJa } from '../../../i18n/ja/settings.ts';
+import { useT } from '../../../lib/i18n.ts';
 import { useCreateCalendarFeed, useDeleteCalendarFeed } from '../api/calendar-feed.ts';
 import './settings.css';
 
@@ -14,6 +16,7 @@ export function webcalUrl(url: string): string {
  * and the old stops working; 「配信を停止する」 stops it.
  */
 export function CalendarFeedPanel() {
+  const t = useT(settingsJa);
   const create = useCreateCalendarFeed();
   const remove = useDeleteCalendarFeed();
   const [url, setUrl] = useState<string>();
@@ -33,12 +36,7 @@ export function CalendarFeedPanel() {
     try {
       const created = await create.mutateAsync();
       setUrl(created.url);
-      announce(
-        'success',
-        replacing
-          ? 'URLを作り直しました。前のURLは使えなくなりました。カレンダーアプリに新しいURLを登録してください。'
-          : 'カレンダー用のURLを発行しました。カレンダーアプリに登録してください。',
-      );
+      announce('success', replacing ? t('settings.feedRenewed') : t('settings.feedCreated'));
     } catch (error) {
       announce('error', error instanceof Error ? error.message : String(error));
     }
@@ -48,7 +46,7 @@ export function CalendarFeedPanel() {
     try {
       await remove.mutateAsync();
       setUrl(undefined);
-      announce('success', 'カレンダーへの配信を停止しました。これまでのURLは使えません。');
+      announce('success', t('settings.feedStopped'));
     } catch (error) {
       announce('error', error instanceof Error ? error.message : String(error));
     }
@@ -58,24 +56,19 @@ export function CalendarFeedPanel() {
     if (!url) return;
     try {
       await navigator.clipboard.writeText(url);
-      announce('success', 'URLをコピーしました。');
+      announce('success', t('settings.feedCopied'));
     } catch {
       // No clipboard (an old browser, or permission refused): select it for the patron to copy.
       (document.getElementById('calendar-feed-url') as HTMLInputElement | null)?.select();
-      announce(
-        'error',
-        'コピーできませんでした。選択されたURLを長押し（または Ctrl+C）でコピーしてください。',
-      );
+      announce('error', t('settings.feedCopyFailed'));
     }
   }
 
   const busy = create.isPending || remove.isPending;
   return (
     <section className="panel panel-narrow" aria-labelledby="calendar-feed-heading">
-      <h2 id="calendar-feed-heading">カレンダーに返却期限日を表示</h2>
-      <p>
-        お使いのカレンダーアプリ（スマートフォンのカレンダーなど）に、返却期限日を表示できます。延長すると新しい期限日に変わります。
-      </p>
+      <h2 id="calendar-feed-heading">{t('settings.feedHeading')}</h2>
+      <p>{t('settings.feedIntro')}</p>
       <div role="status">
         {message ? (
           <div
@@ -91,39 +84,37 @@ export function CalendarFeedPanel() {
         <div className="form">
           <Field
             id="calendar-feed-url"
-            label="カレンダー用URL"
+            label={t('settings.feedUrl')}
             name="calendarFeedUrl"
             className="calendar-feed-url"
-            hint="(このURLを知っている人は返却期限日を見ることができます。人に教えないでください。URLはこの画面でしか表示されません)"
+            hint={t('settings.feedUrlHint')}
             value={url}
             readOnly
             onFocus={(e) => e.currentTarget.select()}
           />
           <div className="actions">
             <button type="button" className="button" onClick={copy}>
-              コピー
+              {t('settings.feedCopy')}
             </button>
             <a className="button" href={webcalUrl(url)}>
-              カレンダーアプリで開く
+              {t('settings.feedOpen')}
             </a>
             <button type="button" className="button" onClick={makeUrl} disabled={busy}>
-              URLを作り直す
+              {t('settings.feedRenew')}
             </button>
           </div>
         </div>
       ) : (
         <div className="actions">
           <button type="button" className="button button-primary" onClick={makeUrl} disabled={busy}>
-            カレンダー用のURLを発行する
+            {t('settings.feedCreate')}
           </button>
         </div>
       )}
-      <p className="field-hint">
-        URLを発行済みで、カレンダーへの配信をやめたいときは「配信を停止する」を押してください。新しく発行すると、前のURLは使えなくなります。
-      </p>
+      <p className="field-hint">{t('settings.feedStopHelp')}</p>
       <div className="actions">
         <button type="button" className="button" onClick={stop} disabled={busy}>
-          配信を停止する
+          {t('settings.feedStop')}
         </button>
       </div>
     </section>

@@ -1,10 +1,16 @@
-import { type EmailChangeInput, emailChangeSchema } from '@library/domain/registration';
+import {
+  type EmailChangeInput,
+  emailChangeSchema,
+  registrationCatalogJa,
+} from '@library/domain/registration';
 import { type FormEvent, useRef, useState } from 'react';
 import { ContactChoices } from '../../../components/ui/contact-choices.tsx';
 import { ErrorSummary, type SummaryError } from '../../../components/ui/error-summary.tsx';
 import { Field } from '../../../components/ui/field.tsx';
+import { settingsJa } from '../../../i18n/ja/settings.ts';
 import { ApiClientError } from '../../../lib/api-client.ts';
 import { fieldErrorsOf } from '../../../lib/form-errors.ts';
+import { useT } from '../../../lib/i18n.ts';
 import { useChangeEmail } from '../api/change-email.ts';
 import './settings.css';
 
@@ -17,6 +23,7 @@ const ORDER: FieldName[] = ['email', 'useForContact'];
 
 /** メールアドレスの変更 (I11): 旧メールアドレス shown read-only, the new one, the two checkboxes. */
 export function EmailChangeForm({ currentEmail }: { currentEmail: string | null }) {
+  const t = useT(settingsJa, registrationCatalogJa);
   const change = useChangeEmail();
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [formError, setFormError] = useState<string>();
@@ -71,11 +78,11 @@ export function EmailChangeForm({ currentEmail }: { currentEmail: string | null 
 
   return (
     <section className="panel panel-narrow" aria-labelledby="email-change-heading">
-      <h2 id="email-change-heading">メールアドレスの変更</h2>
+      <h2 id="email-change-heading">{t('settings.emailHeading')}</h2>
       <div role="status">
         {done ? (
           <div className="alert alert-success" tabIndex={-1} ref={doneRef}>
-            メールアドレスを変更しました。{done} に確認のメールをお送りします。
+            {t('settings.emailDone', { email: done })}
           </div>
         ) : null}
       </div>
@@ -84,31 +91,29 @@ export function EmailChangeForm({ currentEmail }: { currentEmail: string | null 
         {currentEmail ? (
           <Field
             id="settings-old-email"
-            label="旧メールアドレス"
+            label={t('settings.oldEmail')}
             name="currentEmail"
-            hint="(半角英数字)"
+            hint={t('settings.oldEmailHint')}
             value={currentEmail}
             readOnly
           />
         ) : null}
         <Field
           id={FIELD_IDS.email}
-          label="新メールアドレス"
+          label={t('settings.newEmail')}
           name="email"
           type="email"
-          hint="(半角英数字) (連絡用)"
+          hint={t('settings.newEmailHint')}
           inputMode="email"
           autoComplete="email"
           error={fieldErrors.email}
           required
         />
         <ContactChoices error={fieldErrors.useForContact} idPrefix="settings" />
-        <p className="field-hint">
-          ※ドット（.）が連続しているメールアドレスには、図書館からのメールが届かない場合がありますので、登録はご遠慮ください。
-        </p>
+        <p className="field-hint">{t('settings.dotsNote')}</p>
         <div className="actions">
           <button type="submit" className="button button-primary" disabled={change.isPending}>
-            {change.isPending ? '変更しています…' : 'メールアドレスを変更する'}
+            {change.isPending ? t('settings.changing') : t('settings.changeEmail')}
           </button>
         </div>
       </form>

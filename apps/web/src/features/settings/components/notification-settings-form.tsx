@@ -2,14 +2,15 @@ import {
   DAYS_BEFORE_CHOICES,
   type DaysBefore,
   daysBeforeLabel,
-  NOTIFICATION_LABELS,
   type NotificationPreferences,
-  notificationMessages,
+  notificationCatalogJa,
   notificationPreferencesSchema,
 } from '@library/domain/notifications';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ErrorSummary, type SummaryError } from '../../../components/ui/error-summary.tsx';
+import { settingsJa } from '../../../i18n/ja/settings.ts';
 import { ApiClientError } from '../../../lib/api-client.ts';
+import { useT } from '../../../lib/i18n.ts';
 import { useUpdateNotificationPreferences } from '../api/notification-preferences.ts';
 import './settings.css';
 
@@ -56,6 +57,7 @@ export function NotificationSettingsForm({
   hasEmail: boolean;
   push?: PushSubscriptionControl;
 }) {
+  const t = useT(settingsJa, notificationCatalogJa);
   const update = useUpdateNotificationPreferences();
   const [saved, setSaved] = useState(initial);
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<string, string>>>({});
@@ -132,18 +134,18 @@ export function NotificationSettingsForm({
   const fieldError = (name: FieldName) =>
     errorOf(name) ? (
       <p className="field-error" id={`${FIELD_IDS[name] ?? name}-error`}>
-        {errorOf(name)}
+        {t(errorOf(name)!)}
       </p>
     ) : null;
 
   return (
     <section className="panel panel-narrow" aria-labelledby="notification-settings-heading">
-      <h2 id="notification-settings-heading">{NOTIFICATION_LABELS.heading}</h2>
-      <p>返却期限日が近づいたら、メール（またはこの端末へのプッシュ通知）でお知らせします。</p>
+      <h2 id="notification-settings-heading">{t('notificationLabels.heading')}</h2>
+      <p>{t('settings.notificationsIntro')}</p>
       <div role="status">
         {done ? (
           <div className="alert alert-success" tabIndex={-1} ref={doneRef}>
-            お知らせの設定を保存しました。
+            {t('settings.notificationsSaved')}
           </div>
         ) : null}
       </div>
@@ -165,11 +167,11 @@ export function NotificationSettingsForm({
               aria-invalid={errorOf('reminder.email') ? true : undefined}
               aria-describedby={described('reminder.email', email && !hasEmail && 'notify-email-missing')}
             />
-            {NOTIFICATION_LABELS.reminderEmail}
+            {t('notificationLabels.reminderEmail')}
           </label>
           {email && !hasEmail ? (
             <p className="field-hint notice" id="notify-email-missing">
-              {notificationMessages.emailMissing}
+              {t('notification.emailMissing')}
             </p>
           ) : null}
           {fieldError('reminder.email')}
@@ -178,9 +180,9 @@ export function NotificationSettingsForm({
           className="notify-fieldset"
           aria-describedby={described('reminder.daysBefore', 'notify-days-before-hint')}
         >
-          <legend>{NOTIFICATION_LABELS.daysBefore}</legend>
+          <legend>{t('notificationLabels.daysBefore')}</legend>
           <p className="field-hint" id="notify-days-before-hint">
-            (返却期限日の何日前にお知らせするか)
+            {t('settings.daysBeforeHint')}
           </p>
           <div className="radio-row">
             {DAYS_BEFORE_CHOICES.map((days) => (
@@ -193,7 +195,7 @@ export function NotificationSettingsForm({
                   defaultChecked={initial.reminder.daysBefore === days}
                   aria-invalid={errorOf('reminder.daysBefore') ? true : undefined}
                 />
-                {daysBeforeLabel(days)}
+                {daysBeforeLabel(days, t.lang)}
               </label>
             ))}
           </div>
@@ -209,10 +211,10 @@ export function NotificationSettingsForm({
               aria-invalid={errorOf('reminder.includeTitles') ? true : undefined}
               aria-describedby={described('reminder.includeTitles', 'notify-include-titles-hint')}
             />
-            {NOTIFICATION_LABELS.includeTitles}
+            {t('notificationLabels.includeTitles')}
           </label>
           <p className="field-hint" id="notify-include-titles-hint">
-            {NOTIFICATION_LABELS.includeTitlesHint}
+            {t('notificationLabels.includeTitlesHint')}
           </p>
           {fieldError('reminder.includeTitles')}
           <label className="checkbox">
@@ -224,7 +226,7 @@ export function NotificationSettingsForm({
               aria-invalid={errorOf('overdueNotice') ? true : undefined}
               aria-describedby={described('overdueNotice')}
             />
-            {NOTIFICATION_LABELS.overdueNotice}
+            {t('notificationLabels.overdueNotice')}
           </label>
           {fieldError('overdueNotice')}
           <label className="checkbox">
@@ -236,16 +238,16 @@ export function NotificationSettingsForm({
               aria-invalid={errorOf('reminder.push') ? true : undefined}
               aria-describedby={described('reminder.push', 'notify-push-hint')}
             />
-            {NOTIFICATION_LABELS.push}
+            {t('notificationLabels.push')}
           </label>
           <p className="field-hint" id="notify-push-hint">
-            (オンにすると、ブラウザが通知の許可を求めます。資料名は通知に載せません)
+            {t('settings.pushHint')}
           </p>
           {fieldError('reminder.push')}
         </div>
         <div className="actions">
           <button type="submit" className="button button-primary" disabled={update.isPending}>
-            {update.isPending ? '保存しています…' : 'お知らせの設定を保存する'}
+            {update.isPending ? t('settings.saving') : t('settings.saveNotifications')}
           </button>
         </div>
       </form>

@@ -1,10 +1,16 @@
-import { type PasswordChangeInput, passwordChangeSchema } from '@library/domain/registration';
+import {
+  type PasswordChangeInput,
+  passwordChangeSchema,
+  registrationCatalogJa,
+} from '@library/domain/registration';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ErrorSummary, type SummaryError } from '../../../components/ui/error-summary.tsx';
 import { Field } from '../../../components/ui/field.tsx';
+import { settingsJa } from '../../../i18n/ja/settings.ts';
 import { ApiClientError } from '../../../lib/api-client.ts';
 import { loadCommonPasswordCheck } from '../../../lib/common-passwords.ts';
 import { fieldErrorsOf } from '../../../lib/form-errors.ts';
+import { useT } from '../../../lib/i18n.ts';
 import { useChangePassword } from '../api/change-password.ts';
 import './settings.css';
 
@@ -18,6 +24,7 @@ const ORDER: FieldName[] = ['currentPassword', 'password', 'passwordConfirm'];
 
 /** パスワードの変更 (I11): the current password, then the new one twice. */
 export function PasswordChangeForm({ patronNumber }: { patronNumber: string }) {
+  const t = useT(settingsJa, registrationCatalogJa);
   const change = useChangePassword();
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [formError, setFormError] = useState<string>();
@@ -78,11 +85,11 @@ export function PasswordChangeForm({ patronNumber }: { patronNumber: string }) {
 
   return (
     <section className="panel panel-narrow" aria-labelledby="password-change-heading">
-      <h2 id="password-change-heading">パスワードの変更</h2>
+      <h2 id="password-change-heading">{t('settings.passwordHeading')}</h2>
       <div role="status">
         {done ? (
           <div className="alert alert-success" tabIndex={-1} ref={doneRef}>
-            パスワードを変更しました。ほかの端末でのログインは終了しました。確認のメールをお送りします。
+            {t('settings.passwordDone')}
           </div>
         ) : null}
       </div>
@@ -91,7 +98,7 @@ export function PasswordChangeForm({ patronNumber }: { patronNumber: string }) {
         <input type="text" name="username" autoComplete="username" value={patronNumber} readOnly hidden />
         <Field
           id={FIELD_IDS.currentPassword}
-          label="現在のパスワード"
+          label={t('settings.currentPassword')}
           name="currentPassword"
           type="password"
           autoComplete="current-password"
@@ -100,27 +107,27 @@ export function PasswordChangeForm({ patronNumber }: { patronNumber: string }) {
         />
         <Field
           id={FIELD_IDS.password}
-          label="新しいパスワード"
+          label={t('settings.newPassword')}
           name="password"
           type="password"
-          hint="(半角英数字) 8文字以上64文字以内。記号も使えます。生年月日や電話番号など推測しやすいものは使えません。"
+          hint={t('settings.newPasswordHint')}
           autoComplete="new-password"
           error={fieldErrors.password}
           required
         />
         <Field
           id={FIELD_IDS.passwordConfirm}
-          label="再入力"
+          label={t('settings.passwordConfirm')}
           name="passwordConfirm"
           type="password"
-          hint="(確認のため再入力)"
+          hint={t('settings.passwordConfirmHint')}
           autoComplete="new-password"
           error={fieldErrors.passwordConfirm}
           required
         />
         <div className="actions">
           <button type="submit" className="button button-primary" disabled={change.isPending}>
-            {change.isPending ? '変更しています…' : 'パスワードを変更する'}
+            {change.isPending ? t('settings.changing') : t('settings.changePassword')}
           </button>
         </div>
       </form>

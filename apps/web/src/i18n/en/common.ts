@@ -1,0 +1,73 @@
+import type { CatalogOf } from '@library/domain';
+import type { commonJa } from '../ja/common.ts';
+
+export const commonEn = {
+  layout: {
+    skipLink: 'Skip to main content',
+    library: 'Yanagawa City Library',
+    service: 'Loan renewal service',
+    site: 'Yanagawa City Library loan renewal service',
+    account: 'Account',
+    login: 'Log in',
+    logout: 'Log out',
+    language: 'Language',
+    footer: 'Yanagawa City Library, Yanagawa, Fukuoka 832-0000, Japan',
+    breadcrumbs: 'You are here',
+    updateAvailable: 'A new version is available.',
+    update: 'Update',
+    offline: 'You are offline.',
+    offlineDataBefore: 'The information shown is as of',
+    offlineDataAfter: '. Please renew loans and do other procedures when you are online.',
+    offlineRetry: 'Please try again when you are online.',
+    serverUnreachable: 'Cannot connect to the server. Please check your connection.',
+    errorSummary: 'Please check what you entered.',
+    loading: 'Loading…',
+  },
+  home: {
+    title: 'Main menu',
+    heading: 'Yanagawa City Library',
+    serviceHeading: 'Renew your loans online',
+    serviceText:
+      'You can renew the items you have borrowed from a computer or smartphone. Renewed within the original loan period, counting the day you renew, books are extended by 15 days and magazines and audiovisual items by 8 days.',
+    once: 'Each item can be renewed only once.',
+    firstTime: 'Using the service for the first time',
+    registrationNeeded: 'To use the service, register a password first.',
+    registration: 'Register a password',
+  },
+  loginPage: {
+    title: 'Log in',
+    intro: 'Enter your patron number and password, then press “Log in”.',
+    patronNumber: 'Patron number',
+    patronNumberHint: 'The 9 digits on the back of your library card',
+    password: 'Password',
+    submit: 'Log in',
+    submitting: 'Logging in…',
+    notRegistered: 'No password yet?',
+    forgotPassword: 'Forgot your password?',
+    pinManagedByIls:
+      'Your password is the PIN the library gave you, and it is managed at the library counter: if you do not know it, please bring your library card to the counter.',
+    forgotIntro: 'Cannot log in?',
+    keepOnDevice: 'Keep me on this device',
+    keepOnDeviceHint:
+      'Keeps a copy on this device so you can see your loans offline. Do not choose this on a shared computer, such as at the library.',
+  },
+  notFound: {
+    title: 'Page not found',
+    text: 'The page you are looking for was not found.',
+    back: 'Back to the main menu',
+  },
+  portal: {
+    title: 'Patron portal',
+    lead: '{{name}}, here is your library account.',
+    loanStatus: 'Loan status',
+    toLoans: 'Loans and renewals',
+    settingsHeading: 'Account settings',
+    settings: 'Change account details',
+    settingsWhat: ' (password and email address)',
+    noLoans: 'You have no items on loan.',
+    no: 'No.',
+    loanTitle: 'Title',
+    dueDate: 'Due date',
+    overdue: 'Overdue',
+  },
+} as const satisfies CatalogOf<typeof commonJa>;

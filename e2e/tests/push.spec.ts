@@ -10,6 +10,9 @@ import { expect, test } from '../fixtures/test.ts';
  * would have decrypted). The BFF's side — encryption, VAPID, 404/410 — is proven by
  * apps/bff/src/services/push/push-sender.test.ts against a stand-in push service.
  */
+// Saving お知らせの設定 with push on changes 100000001's demo state: a server of its own.
+test.use({ ownServer: 'push' });
+
 test.skip(
   ({ isMobile }) => isMobile,
   'desktop project only: the service worker does not depend on the layout',
@@ -102,7 +105,9 @@ test.describe('プッシュ通知', () => {
     await expect(page.getByRole('heading', { level: 1, name: '貸出一覧' })).toBeVisible();
     await page.goto('/portal');
     await page.getByRole('link', { name: '利用者情報変更' }).click();
-    const push = page.getByRole('checkbox', { name: 'この端末でプッシュ通知を受け取る' });
+    const push = page
+      .getByRole('form', { name: 'お知らせの設定' })
+      .getByRole('checkbox', { name: 'この端末にもプッシュ通知で知らせる' });
     await expect(push).toBeEnabled();
     await expect(push).not.toBeChecked();
     // A reload of the settings page does not ask either.
@@ -192,16 +197,26 @@ test.describe('プッシュ通知', () => {
     await loginAs('100000001');
     await waitForServiceWorkerControl(page);
     await page.getByRole('link', { name: '利用者情報変更' }).click();
-    const push = page.getByRole('checkbox', { name: 'この端末でプッシュ通知を受け取る' });
+    const push = page
+      .getByRole('form', { name: 'お知らせの設定' })
+      .getByRole('checkbox', { name: 'この端末にもプッシュ通知で知らせる' });
     await expect(push).toBeEnabled();
     expect(await probeCounts(page)).toMatchObject({ requestPermission: 0 });
 
-    // Playwright answers the prompt with "no" unless the permission was granted.
+    const save = page.getByRole('button', { name: 'お知らせの設定を保存する' });
+    // Checking the box asks nothing yet: saving お知らせの設定 does.
     await push.click();
+    expect(await probeCounts(page)).toMatchObject({ requestPermission: 0 });
+    // Playwright answers the prompt with "no" unless the permission was granted.
+    await save.click();
     await expect(push).toHaveAccessibleDescription(/ブラウザの設定で通知が許可されていません。$/);
     expect(await probeCounts(page)).toMatchObject({ requestPermission: 1, subscribe: 0 });
-    await expect(push).not.toBeChecked();
     await expect(push).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByText('お知らせの設定を保存しました。')).toHaveCount(0);
+    // The error summary links to the field.
+    await expect(
+      page.getByRole('link', { name: 'ブラウザの設定で通知が許可されていません。' }),
+    ).toHaveAttribute('href', '#notify-push');
 
     // Allowed: the key comes from the BFF and the browser subscribes with it. (Headless Chromium
     // has no push service in a Playwright context: its subscribe() refuses, which is shown.)
@@ -211,14 +226,16 @@ test.describe('プッシュ通知', () => {
     page.on('request', (r) => {
       if (r.url().endsWith('/api/me/push-subscriptions')) posted = true;
     });
-    await push.click();
+    await save.click();
     await publicKey;
     await expect(push).toHaveAccessibleDescription(
       /プッシュ通知の登録に失敗しました。しばらくしてからもう一度お試しください。$/,
     );
     expect(await probeCounts(page)).toMatchObject({ subscribe: 1, permission: 'granted' });
-    await expect(push).not.toBeChecked();
     expect(posted).toBe(false);
+    // Nothing was saved: after a reload the choice is off again.
+    await page.reload();
+    await expect(push).not.toBeChecked();
   });
 });
 
@@ -291,14 +308,18 @@ test.describe('プッシュ通知の登録と解除', () => {
     await loginAs('100000001');
     await waitForServiceWorkerControl(page);
     await page.getByRole('link', { name: '利用者情報変更' }).click();
-    const push = page.getByRole('checkbox', { name: 'この端末でプッシュ通知を受け取る' });
+    const push = page
+      .getByRole('form', { name: 'お知らせの設定' })
+      .getByRole('checkbox', { name: 'この端末にもプッシュ通知で知らせる' });
     await expect(push).not.toBeChecked();
 
     const { publicKey } = (await (await request.get('/api/push/public-key')).json()) as { publicKey: string };
     const posted = page.waitForRequest(
       (r) => r.url().endsWith('/api/me/push-subscriptions') && r.method() === 'POST',
     );
+    const save = page.getByRole('button', { name: 'お知らせの設定を保存する' });
     await push.click();
+    await save.click();
     const post = await posted;
     expect((await post.response())!.status()).toBe(201);
     const body = post.postDataJSON() as { endpoint: string; keys: { p256dh: string; auth: string } };
@@ -308,11 +329,9 @@ test.describe('プッシュ通知の登録と解除', () => {
     const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('standin:subscription')!));
     expect(stored.serverKey).toBe(publicKey);
     await expect(push).toBeChecked();
-    await expect(
-      page.getByRole('status').filter({ hasText: 'この端末でプッシュ通知を受け取ります。' }),
-    ).toBeVisible();
+    await expect(page.getByText('お知らせの設定を保存しました。')).toBeFocused();
 
-    // A reload shows it on (the browser's subscription is the state).
+    // A reload shows it on (the saved choice).
     await page.reload();
     await expect(push).toBeChecked();
 
@@ -320,12 +339,13 @@ test.describe('プッシュ通知の登録と解除', () => {
       (r) => r.url().endsWith('/api/me/push-subscriptions') && r.method() === 'DELETE',
     );
     await push.click();
+    await save.click();
     const del = await deleted;
     expect((await del.response())!.status()).toBe(204);
     expect(del.postDataJSON()).toEqual({ endpoint: body.endpoint });
+    await expect(page.getByText('お知らせの設定を保存しました。')).toBeFocused();
+    expect(await page.evaluate(() => localStorage.getItem('standin:subscription'))).toBeNull();
+    await page.reload();
     await expect(push).not.toBeChecked();
-    await expect(
-      page.getByRole('status').filter({ hasText: 'この端末へのプッシュ通知を止めました。' }),
-    ).toBeVisible();
   });
 });

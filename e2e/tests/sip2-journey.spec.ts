@@ -96,7 +96,7 @@ async function ilsDueDate(peer: SipPeer, itemId: string): Promise<string> {
 async function pageToRow(page: Page, title: string) {
   const heading = page.getByRole('heading', { level: 2, name: /貸出中一覧（\d+\/\d+ページ）/ });
   await expect(heading).toBeVisible();
-  if (!/（1\//.test((await heading.textContent()) ?? '')) await page.goto('/loans');
+  if (!/（1\//.test((await heading.textContent()) ?? '')) await page.goto('/portal/loans');
   for (let n = 1; n <= 5; n++) {
     await expect(
       page.getByRole('heading', { level: 2, name: new RegExp(`（${n}/\\d+ページ）`) }),

@@ -80,7 +80,7 @@ export async function startServer(env: Env): Promise<RunningServer> {
   // PORT=0 (tests): links in mail and the feed URL (linkOrigin) use the port actually taken.
   if (env.PORT === 0) env.PORT = port;
   // Reminders and overdue notices (docs/product.md §10): every process runs one; each is claimed once (ADR 0013).
-  const notifications = createNotificationScheduler({ db: database.db, env, clock, logger });
+  const notifications = createNotificationScheduler({ db: database.db, circulation, env, clock, logger });
   notifications.start();
   return {
     url: `http://${host}:${port}`,

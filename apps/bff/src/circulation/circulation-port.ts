@@ -16,6 +16,17 @@ export interface PatronSummary {
   loans: { no: number; title: string; dueDate: PlainDate; overdue: boolean }[];
 }
 
+/** A loan due in a date range, for 返却期限日のお知らせ and the calendar feed. */
+export interface DueLoan {
+  patronId: number;
+  /** The loan's id in the API (CIRCULATION=sip2: the portal's handle of the ILS loan). */
+  loanId: number;
+  title: string;
+  dueDate: PlainDate;
+  /** How often it was renewed (0 where the circulation system does not say: SIP2). */
+  renewalCount: number;
+}
+
 export interface LoginCheck {
   ok: boolean;
   /** The portal's row of the patron the number belongs to (lockout counts on it), if any. */
@@ -52,6 +63,12 @@ export interface CirculationPort {
   renew(loanIds: number[], ctx: RenewalRequestContext): Promise<RenewalResult[]>;
   /** The patron's loans due on each date between `from` and `to` (the calendar's 返却期限日). */
   dueCounts(patronId: number, range: { from: PlainDate; to: PlainDate }): Promise<Map<PlainDate, number>>;
+  /**
+   * The patrons' items on loan due between `from` and `to` inclusive, ordered by patron then due
+   * date: the only place notifications and the calendar feed read loans. Asked per batch of
+   * patrons (the portal's rows), so a back end that answers per patron (SIP2 63/64) stands behind it.
+   */
+  dueLoans(patronIds: readonly number[], range: { from: PlainDate; to: PlainDate }): Promise<DueLoan[]>;
   /** For GET /api/health: can the circulation system answer now? */
   health(): Promise<'ok' | 'unavailable'>;
   close(): Promise<void>;

@@ -107,7 +107,7 @@ const table: Record<string, AccessCase> = {
     anonymous: (c) => c.get('/api/session'),
     publicCheck: (res) => {
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ patron: null });
+      expect(res.body).toEqual({ patron: null, passwordMode: 'portal' });
     },
     crossPatron: async () => {
       // A's cookie names A, never B.

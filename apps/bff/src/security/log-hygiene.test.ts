@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
+import { localCirculation } from '../circulation/local/local-circulation.ts';
 import { mailOutbox } from '../db/schema.ts';
 import { loadDemoData } from '../db/seed/demo-data.ts';
 import { parseEnv } from '../env.ts';
@@ -166,6 +167,7 @@ describe('logs', () => {
     });
     const notifications = await createNotificationScheduler({
       db: database.db,
+      circulation: localCirculation(database.db),
       env: deps.env,
       clock: deps.clock,
       logger: deps.logger,

@@ -1,6 +1,7 @@
 import { type ComponentType, lazy } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { paths } from '../config/paths.ts';
+import { useSession } from '../features/auth/api/get-session.ts';
 import { AppLayout } from './app-layout.tsx';
 
 type RouteModule = Record<string, ComponentType>;
@@ -32,12 +33,22 @@ const CompleteStep = page(registration.lazy, 'CompleteStep');
 
 // パスワードを忘れた方: one chunk for its pages; the identity path's token stays in the parent.
 const passwordReset = { path: paths.passwordReset, lazy: () => import('./routes/password-reset.tsx') };
-const PasswordReset = page(passwordReset.lazy);
+const PasswordResetRoot = lazy(() => passwordReset.lazy().then((m) => ({ default: m.Component })));
 const ResetChooseStep = page(passwordReset.lazy, 'ChooseStep');
 const ResetSentStep = page(passwordReset.lazy, 'SentStep');
 const ResetIdentityStep = page(passwordReset.lazy, 'IdentityStep');
 const ResetPasswordStep = page(passwordReset.lazy, 'PasswordStep');
 const ResetCompleteStep = page(passwordReset.lazy, 'CompleteStep');
+
+/**
+ * パスワードを忘れた方 as the server's password mode allows: in SIP2 `ils` mode (GET /api/session's
+ * `passwordMode`) every page is the notice that the PIN is managed at the library counter.
+ */
+function PasswordReset() {
+  const session = useSession();
+  if (session.isPending) return null;
+  return <PasswordResetRoot pinManagedByIls={session.data?.passwordMode === 'ils'} />;
+}
 
 /**
  * The SPA's routes, in React Router's declarative mode (<BrowserRouter> in main.tsx): the app

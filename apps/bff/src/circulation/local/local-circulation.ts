@@ -1,12 +1,40 @@
 import { isOverdue, type PlainDate, patronBlock } from '@library/domain';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, between, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { items, loans, titles } from '../../db/schema.ts';
 import { localDueCounts } from '../../services/calendar.ts';
 import { verifyPassword } from '../../services/passwords.ts';
 import { renewLoans } from '../../services/renewal.ts';
 import { loanPage } from '../../services/renewal-preview.ts';
-import type { CirculationPort, PatronSummary } from '../circulation-port.ts';
+import type { CirculationPort, DueLoan, PatronSummary } from '../circulation-port.ts';
+
+/** Our tables: the patrons' loans not returned, due between `from` and `to` inclusive. */
+async function localDueLoans(
+  db: Db,
+  patronIds: readonly number[],
+  range: { from: PlainDate; to: PlainDate },
+): Promise<DueLoan[]> {
+  if (patronIds.length === 0) return [];
+  return db
+    .select({
+      patronId: loans.patronId,
+      loanId: loans.id,
+      title: titles.title,
+      dueDate: loans.dueDate,
+      renewalCount: loans.renewalCount,
+    })
+    .from(loans)
+    .innerJoin(items, eq(items.id, loans.itemId))
+    .innerJoin(titles, eq(titles.id, items.titleId))
+    .where(
+      and(
+        inArray(loans.patronId, [...patronIds]),
+        isNull(loans.returnedOn),
+        between(loans.dueDate, range.from, range.to),
+      ),
+    )
+    .orderBy(asc(loans.patronId), asc(loans.dueDate), asc(loans.loanedOn), asc(loans.id));
+}
 
 /**
  * CIRCULATION=local (the default): loans, holds and rules R1–R8 in our own tables — the
@@ -52,6 +80,7 @@ export function localCirculation(db: Db): CirculationPort {
     loanPage: (patronId, input) => loanPage(db, { patronId, ...input }),
     renew: (loanIds, ctx) => renewLoans(db, loanIds, ctx),
     dueCounts: (patronId, range) => localDueCounts(db, patronId, range),
+    dueLoans: (patronIds, range) => localDueLoans(db, patronIds, range),
     health: async () => 'ok',
     close: async () => {},
   };

@@ -183,6 +183,47 @@ describe('login with the ILS PIN (SIP2_PASSWORDS=ils)', () => {
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('registration_not_available');
   });
+
+  it('has no パスワードを忘れた方 either: all three steps answer 403 registration_not_available', async () => {
+    const c = client(t.app);
+    const lockoutsBefore = await t.db.select().from(authLockouts).where(eq(authLockouts.patronNumber, A));
+    const answers = [
+      await c.post('/api/password-reset/request', { patronNumber: A }),
+      await c.post('/api/password-reset/verify', {
+        patronNumber: A,
+        name: 'ヤナガワタロウ',
+        birthDate: '19750408',
+        phone: ['0944', '73', '0001'],
+      }),
+      await c.post('/api/password-reset/complete', {
+        resetToken: 't'.repeat(43),
+        password: 'kawakudari-2026',
+        passwordConfirm: 'kawakudari-2026',
+      }),
+    ];
+    for (const res of answers) {
+      expect(res.status).toBe(403);
+      expect(res.body).toEqual({
+        error: { code: 'registration_not_available', message: errorMessages.registration_not_available },
+      });
+    }
+    // Refused before anything happened: no lockout counted, no audit row of a reset.
+    expect(await t.db.select().from(authLockouts).where(eq(authLockouts.patronNumber, A))).toEqual(
+      lockoutsBefore,
+    );
+    const events = (await t.db.select({ event: auditLog.event }).from(auditLog)).map((r) => r.event);
+    expect(events.filter((e) => e.startsWith('password_reset'))).toEqual([]);
+  });
+
+  it('tells the SPA the password mode (GET /api/session: passwordMode ils), with or without a session', async () => {
+    const c = client(t.app);
+    const visitor = await c.get('/api/session');
+    expect(visitor.status).toBe(200);
+    expect(visitor.body).toEqual({ patron: null, passwordMode: 'ils' });
+    expect((await c.login(A, '4321')).status).toBe(200);
+    const signedIn = await c.get('/api/session');
+    expect(signedIn.body).toEqual({ patron: { number: A, name: 'ヤナガワ タロウ' }, passwordMode: 'ils' });
+  });
 });
 
 describe('貸出一覧 and 利用者ポータル from the ILS', () => {
@@ -450,6 +491,10 @@ describe('SIP2_PASSWORDS=portal: the portal keeps its own passwords', () => {
     const portal = await sip2App({ SIP2_PASSWORDS: 'portal' });
     try {
       const c = client(portal.app);
+      expect((await c.get('/api/session')).body).toEqual({ patron: null, passwordMode: 'portal' });
+      // パスワードを忘れた方 is there (its answer never says whether the number is known).
+      const reset = await c.post('/api/password-reset/request', { patronNumber: A });
+      expect(reset.status).toBe(202);
       expect((await c.login(A, '4321')).status).toBe(401);
       const wrong = await c.post('/api/registration/verify', {
         patronNumber: A,
@@ -465,6 +510,7 @@ describe('SIP2_PASSWORDS=portal: the portal keeps its own passwords', () => {
         phone: ['0944', '73', '0001'],
       });
       expect(verify.status).toBe(200);
+      // Masked, as registration's answer is everywhere since the hardening merge.
       expect(verify.body.currentEmail).toBe('t***@example.jp');
       const complete = await c.post('/api/registration/complete', {
         registrationToken: verify.body.registrationToken,

@@ -26,7 +26,7 @@ import { audit } from '../../services/audit.ts';
 import { verifyPassword } from '../../services/passwords.ts';
 import type { RenewalResult } from '../../services/renewal.ts';
 import type { LoanListItem, LoanPage } from '../../services/renewal-preview.ts';
-import type { CirculationPort, PatronRow, PatronSummary } from '../circulation-port.ts';
+import type { CirculationPort, DueLoan, PatronRow, PatronSummary } from '../circulation-port.ts';
 import { materialTypeOfSip2 } from './media-type.ts';
 
 /** What the adapter uses of the pool (tests and measurements may wrap it). */
@@ -394,6 +394,44 @@ export function sip2Circulation(options: Sip2CirculationOptions): CirculationPor
         }
       }
       return counts;
+    },
+
+    async dueLoans(patronIds, range) {
+      if (patronIds.length === 0) return [];
+      // The portal's rows of the ILS patrons it has seen; the ILS is asked per patron, one after
+      // another (each patron's 17s already spread over the pool's connections).
+      const rows = await db
+        .select({ id: patrons.id, number: patrons.number })
+        .from(patrons)
+        .where(inArray(patrons.id, [...patronIds]))
+        .orderBy(patrons.id);
+      const due: DueLoan[] = [];
+      for (const { id: patronId, number } of rows) {
+        const info = await ils('63 patron information', () =>
+          pool.patronInformation(number, { summary: 'charged' }),
+        );
+        const loans = (await chargedLoans(info.chargedItems)).filter(
+          (loan) => loan.dueDate >= range.from && loan.dueDate <= range.to,
+        );
+        const handles = await handlesOf(
+          patronId,
+          loans.map((l) => l.itemIdentifier),
+        );
+        const ordered = loans
+          .map((loan, index) => ({ loan, index }))
+          .sort((a, b) => a.loan.dueDate.localeCompare(b.loan.dueDate) || a.index - b.index);
+        for (const { loan } of ordered) {
+          due.push({
+            patronId,
+            loanId: handles.get(loan.itemIdentifier)!,
+            title: loan.title,
+            dueDate: loan.dueDate,
+            // SIP2 2.00 does not carry a renewal count.
+            renewalCount: 0,
+          });
+        }
+      }
+      return due;
     },
 
     async health() {

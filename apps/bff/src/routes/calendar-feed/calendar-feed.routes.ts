@@ -14,7 +14,7 @@ export function calendarFeedRoutes(deps: AppDeps) {
     const file = c.req.param('file');
     const patronId = file.endsWith('.ics') ? await patronOfFeedToken(db, file.slice(0, -4)) : undefined;
     if (patronId === undefined) throw new ApiError(404, 'not_found');
-    const body = await renderCalendarFeed(db, patronId, {
+    const body = await renderCalendarFeed(db, deps.circulation, patronId, {
       today: clock.today(),
       now: clock.now(),
       publicOrigin: linkOrigin(env),

@@ -20,6 +20,12 @@ export function passwordResetRoutes(deps: AppDeps) {
   const { clock, env } = deps;
   const service = passwordResetService(deps);
   return new Hono<AppEnv>()
+    .use('*', async (_c, next) => {
+      // CIRCULATION=sip2 with SIP2_PASSWORDS=ils: the password is the ILS's PIN, which only the
+      // library counter sets; there is no portal password to reset (as registration answers).
+      if (!deps.circulation.portalPasswords) throw new ApiError(403, 'registration_not_available');
+      await next();
+    })
     .post('/request', async (c) => {
       const input = await jsonBody(c, passwordResetRequestSchema);
       // PUBLIC_ORIGIN when configured: then a forged Host header cannot put another site in the link.

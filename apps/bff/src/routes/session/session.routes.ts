@@ -36,14 +36,17 @@ export function sessionRoutes(deps: AppDeps) {
       // Who is signed in, for the SPA's header: 200 either way, so a public page that only wants
       // to know makes no failed request (GET /api/me stays 401 without a session, docs/product.md §6).
       .get('/', async (c) => {
+        // How patrons get a password: the portal's own (registration, reset) or the ILS's PIN
+        // (CIRCULATION=sip2 with SIP2_PASSWORDS=ils), so the login page offers only what works.
+        const passwordMode = deps.circulation.portalPasswords ? 'portal' : 'ils';
         const id = readSessionCookie(c, deps);
         const session = id ? await findSession(db, id, clock.now()) : undefined;
-        if (!session) return c.json({ patron: null });
+        if (!session) return c.json({ patron: null, passwordMode });
         const [patron] = await db
           .select({ number: patrons.number, name: patrons.nameKana, language: patrons.language })
           .from(patrons)
           .where(eq(patrons.id, session.patronId));
-        return c.json({ patron: patron ? signedInPatron(patron) : null });
+        return c.json({ patron: patron ? signedInPatron(patron) : null, passwordMode });
       })
       .post('/', async (c) => {
         const input = await jsonBody(c, loginSchema);

@@ -108,18 +108,18 @@ describe('GET /api/session', () => {
     const c = client(t.app);
     const anonymous = await c.get('/api/session');
     expect(anonymous.status).toBe(200);
-    expect(anonymous.body).toEqual({ patron: null });
+    expect(anonymous.body).toEqual({ patron: null, passwordMode: 'portal' });
     expect(anonymous.headers.get('Cache-Control')).toBe('no-store');
     // GET /api/me stays 401 for the same visitor (docs/product.md §6).
     expect((await c.get('/api/me')).status).toBe(401);
 
     const forged = client(t.app);
     forged.jar.set('sid', 'x'.repeat(43));
-    expect((await forged.get('/api/session')).body).toEqual({ patron: null });
+    expect((await forged.get('/api/session')).body).toEqual({ patron: null, passwordMode: 'portal' });
 
     await c.login('100000001');
     await c.delete('/api/session');
-    expect((await c.get('/api/session')).body).toEqual({ patron: null });
+    expect((await c.get('/api/session')).body).toEqual({ patron: null, passwordMode: 'portal' });
   });
 
   it('names the signed-in patron, and only by number and name', async () => {
@@ -127,14 +127,17 @@ describe('GET /api/session', () => {
     await c.login('100000001');
     const res = await c.get('/api/session');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ patron: { number: '100000001', name: 'ヤナガワタロウ' } });
+    expect(res.body).toEqual({
+      patron: { number: '100000001', name: 'ヤナガワタロウ' },
+      passwordMode: 'portal',
+    });
   });
 
   it('says patron null once the session has expired', async () => {
     const c = client(t.app);
     await c.login('100000001');
     t.clock.advance(31 * 60 * 1000);
-    expect((await c.get('/api/session')).body).toEqual({ patron: null });
+    expect((await c.get('/api/session')).body).toEqual({ patron: null, passwordMode: 'portal' });
   });
 });
 
@@ -162,7 +165,7 @@ describe('the __Host- cookie over https (issue 17, defect 5)', () => {
     const victim = client(t.app, 'https://library.example.jp');
     victim.jar.set('sid', planted);
     expect((await victim.get('/api/me')).status).toBe(401);
-    expect((await victim.get('/api/session')).body).toEqual({ patron: null });
+    expect((await victim.get('/api/session')).body).toEqual({ patron: null, passwordMode: 'portal' });
 
     // Logged in properly, the __Host- cookie decides, whatever the planted one says.
     expect((await victim.login('100000001')).status).toBe(200);

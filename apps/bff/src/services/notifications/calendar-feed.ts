@@ -2,9 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { addDays, type PlainDate, t } from '@library/domain';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import ical, { ICalAlarmType } from 'ical-generator';
+import type { CirculationPort, DueLoan } from '../../circulation/circulation-port.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { calendarFeedEvents, calendarFeeds } from '../../db/schema.ts';
-import { type DueLoan, loansDueBetween } from './loans-due.ts';
 import { readPreferences } from './preferences.ts';
 
 /** 256 random bits, base64url: 43 characters. */
@@ -96,12 +96,12 @@ async function eventVersions(
 /** The patron's due dates as RFC 5545: one all-day VEVENT per date with an alarm the evening before. */
 export async function renderCalendarFeed(
   db: Db,
+  circulation: Pick<CirculationPort, 'dueLoans'>,
   patronId: number,
   options: { today: PlainDate; now: Date; publicOrigin: string },
 ): Promise<string> {
   const prefs = await readPreferences(db, patronId);
-  const loans = await loansDueBetween(db, {
-    patronIds: [patronId],
+  const loans = await circulation.dueLoans([patronId], {
     from: addDays(options.today, -FEED_PAST_DAYS),
     to: addDays(options.today, FEED_FUTURE_DAYS),
   });

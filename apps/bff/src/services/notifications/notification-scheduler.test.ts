@@ -1,7 +1,10 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { addDays } from '@library/domain';
+import { FakeIls } from '@library/sip2/testing';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { localCirculation } from '../../circulation/local/local-circulation.ts';
 import { type Database, openDatabase } from '../../db/client.ts';
 import {
   loans,
@@ -66,7 +69,14 @@ async function setup() {
 }
 
 function scheduler(t: TestApp, db = t.db) {
-  return createNotificationScheduler({ db, env: t.deps.env, clock: t.clock, logger: createLogger('silent') });
+  return createNotificationScheduler({
+    db,
+    // A second pool (a second process) has a circulation port of its own over it.
+    circulation: db === t.db ? t.deps.circulation : localCirculation(db),
+    env: t.deps.env,
+    clock: t.clock,
+    logger: createLogger('silent'),
+  });
 }
 
 const prefs = (
@@ -418,4 +428,83 @@ describe('notification scheduler (docs/product.md §10)', () => {
       await service.close();
     }
   });
+});
+
+describe('notification scheduler on CIRCULATION=sip2 (the ILS owns the loans)', () => {
+  it("reminds a patron who opted in of the ILS's due date, once, through the circulation port", async () => {
+    const today = '2026-12-01';
+    const ymd = (date: string) => date.replaceAll('-', '');
+    const ils = new FakeIls({
+      patrons: [
+        { id: '100000001', pin: '4321', name: 'ヤナガワ タロウ', email: 'taro@example.jp' },
+        { id: '100000002', pin: '1111', name: 'ヤマト ジロウ', email: 'jiro@example.jp' },
+      ],
+      items: [
+        {
+          id: '3100000001',
+          title: '有明海の生きものたち',
+          patronId: '100000001',
+          dueDate: ymd(addDays(today, 3)),
+        },
+        { id: '3100000002', title: '北原白秋詩集', patronId: '100000001', dueDate: ymd(addDays(today, 10)) },
+        // Due the same day, but its patron did not opt in.
+        { id: '3200000001', title: '筑後川の四季', patronId: '100000002', dueDate: ymd(addDays(today, 3)) },
+      ],
+      now: () => new Date(`${today}T10:00:00+09:00`),
+    });
+    await ils.start();
+    const t = await createTestApp({
+      demo: false,
+      today,
+      env: {
+        PUBLIC_ORIGIN: ORIGIN,
+        CIRCULATION: 'sip2',
+        SIP2_HOST: '127.0.0.1',
+        SIP2_PORT: String(ils.port),
+        SIP2_USER: 'portal',
+        SIP2_PASSWORD: 'portal-secret',
+        SIP2_INSTITUTION: 'YANAGAWA',
+        SIP2_TIMEOUT_MS: '2000',
+        SIP2_POOL: '2',
+      },
+    });
+    try {
+      const c = client(t.app);
+      // The PIN login makes the portal's row of the ILS patron; the settings hang on it.
+      expect((await c.login('100000001', '4321')).status).toBe(200);
+      expect(
+        (await c.put('/api/me/notifications', prefs({ daysBefore: 3, includeTitles: true }))).status,
+      ).toBe(204);
+      expect((await client(t.app).login('100000002', '1111')).status).toBe(200);
+      // Our own tables hold no loan: the due dates can only come from the ILS.
+      expect(await t.db.select().from(loans)).toEqual([]);
+      const s = scheduler(t);
+      const asked = ils.stats().received['63'] ?? 0;
+      expect(await s.runOnce()).toMatchObject({
+        today,
+        patrons: 1,
+        reminders: 1,
+        overdue: 0,
+        alreadySent: 0,
+      });
+      // One 63 (charged items), for the one patron who opted in.
+      expect((ils.stats().received['63'] ?? 0) - asked).toBe(1);
+      expect(await sentKeys(t)).toEqual([`reminder ${addDays(today, 3)} ×1 on ${today}`]);
+      const mails = await notificationMails(t);
+      expect(mails).toHaveLength(1);
+      expect(mails[0]!.toAddress).toBe('taro@example.jp');
+      expect(mails[0]!.body).toContain('2026/12/04');
+      expect(mails[0]!.body).toContain('有明海の生きものたち');
+      expect(mails[0]!.body).not.toContain('北原白秋詩集');
+
+      // Once: the next run (and the next day's) sends nothing more for that date.
+      expect(await s.runOnce()).toMatchObject({ reminders: 0, alreadySent: 1 });
+      t.clock.setToday(addDays(today, 1));
+      expect((await s.runOnce()).reminders).toBe(0);
+      expect(await notificationMails(t)).toHaveLength(1);
+    } finally {
+      await t.close();
+      await ils.stop();
+    }
+  }, 120_000);
 });

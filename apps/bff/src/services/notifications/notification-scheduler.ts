@@ -6,6 +6,7 @@ import {
   notificationWindow,
 } from '@library/domain/notifications';
 import { and, asc, between, eq, gt, inArray, or } from 'drizzle-orm';
+import type { CirculationPort, DueLoan } from '../../circulation/circulation-port.ts';
 import type { Db } from '../../db/client.ts';
 import { notificationPreferences, notificationsSent, patrons } from '../../db/schema.ts';
 import { type Env, linkOrigin } from '../../env.ts';
@@ -14,11 +15,12 @@ import type { Logger } from '../../lib/logger.ts';
 import type { Clock } from '../clock.ts';
 import { notifyMailQueued, queueMail } from '../mail/outbox.ts';
 import { notifyPushQueued, queuePush } from '../push/push-outbox.ts';
-import { type DueLoan, loansDueBetween } from './loans-due.ts';
 import { notificationMail, notificationPushPayload } from './notification-mail.ts';
 
 export interface NotificationSchedulerOptions {
   db: Db;
+  /** Where the loans' due dates come from: our tables, or the ILS (CIRCULATION=sip2). */
+  circulation: Pick<CirculationPort, 'dueLoans'>;
   env: Pick<Env, 'MAIL_FROM' | 'PUBLIC_ORIGIN' | 'PORT' | 'NOTIFICATION_INTERVAL_SECONDS'>;
   clock: Clock;
   logger: Logger;
@@ -67,7 +69,7 @@ interface OptedIn {
  * inserts nothing and queues nothing; a crash before the commit leaves neither.
  */
 export function createNotificationScheduler(options: NotificationSchedulerOptions): NotificationScheduler {
-  const { db, env, clock, logger } = options;
+  const { db, circulation, env, clock, logger } = options;
   const intervalMs = options.intervalMs ?? env.NOTIFICATION_INTERVAL_SECONDS * 1000;
   const batchSize = options.batchSize ?? 200;
   const log = logger.child({ component: 'notifications' });
@@ -174,7 +176,7 @@ export function createNotificationScheduler(options: NotificationSchedulerOption
       result.patrons += batch.length;
       const ids = batch.map((p) => p.patronId);
       const [loans, sent] = await Promise.all([
-        loansDueBetween(db, { patronIds: ids, ...window }),
+        circulation.dueLoans(ids, window),
         db
           .select({
             patronId: notificationsSent.patronId,

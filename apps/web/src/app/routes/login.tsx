@@ -2,6 +2,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { Breadcrumbs } from '../../components/layout/breadcrumbs.tsx';
 import { PageTitle } from '../../components/layout/page-title.tsx';
 import { paths } from '../../config/paths.ts';
+import { useSession } from '../../features/auth/api/get-session.ts';
 import { LoginForm } from '../../features/auth/components/login-form.tsx';
 import { commonJa } from '../../i18n/ja/common.ts';
 import { useT } from '../../lib/i18n.ts';
@@ -14,6 +15,8 @@ function safeNext(next: string | null): string {
 export function Component() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
+  // SIP2 `ils` mode: the password is the ILS's PIN, so there is nothing to register or reset here.
+  const pinManagedByIls = useSession().data?.passwordMode === 'ils';
   const t = useT(commonJa);
   return (
     <>
@@ -22,12 +25,19 @@ export function Component() {
       <section className="panel panel-narrow">
         <p>{t('loginPage.intro')}</p>
         <LoginForm onSuccess={() => navigate(safeNext(params.get('next')), { replace: true })} />
-        <p className="form-footer">
-          {t('loginPage.notRegistered')} <Link to={paths.registration}>{t('home.registration')}</Link>
-        </p>
-        <p className="form-footer">
-          {t('loginPage.forgotIntro')} <Link to={paths.passwordReset}>{t('loginPage.forgotPassword')}</Link>
-        </p>
+        {pinManagedByIls ? (
+          <p className="form-footer">{t('loginPage.pinManagedByIls')}</p>
+        ) : (
+          <>
+            <p className="form-footer">
+              {t('loginPage.notRegistered')} <Link to={paths.registration}>{t('home.registration')}</Link>
+            </p>
+            <p className="form-footer">
+              {t('loginPage.forgotIntro')}{' '}
+              <Link to={paths.passwordReset}>{t('loginPage.forgotPassword')}</Link>
+            </p>
+          </>
+        )}
       </section>
     </>
   );

@@ -8,7 +8,6 @@ import { CalendarFeedPanel } from '../../features/settings/components/calendar-f
 import { EmailChangeForm } from '../../features/settings/components/email-change-form.tsx';
 import { NotificationSettingsForm } from '../../features/settings/components/notification-settings-form.tsx';
 import { PasswordChangeForm } from '../../features/settings/components/password-change-form.tsx';
-import { PushSetting } from '../../features/settings/components/push-setting.tsx';
 import { commonJa } from '../../i18n/ja/common.ts';
 import { settingsJa } from '../../i18n/ja/settings.ts';
 import { useT } from '../../lib/i18n.ts';
@@ -16,14 +15,17 @@ import { disablePush, enablePush } from '../../lib/web-push.ts';
 
 /**
  * The browser side of 「この端末にもプッシュ通知で知らせる」: switching it on in お知らせの設定 asks
- * the browser's permission and subscribes (lib/web-push.ts); off unsubscribes this browser.
+ * the browser's permission and subscribes (lib/web-push.ts); off unsubscribes this browser. It is
+ * the page's only push control.
  */
 const webPushControl = { enable: enablePush, disable: disablePush };
 
 function Notifications({ hasEmail }: { hasEmail: boolean }) {
   const t = useT(settingsJa);
   const prefs = useNotificationPreferences();
-  if (prefs.isPending) {
+  // The form starts from the server's answer of this visit, never from the offline copy restored
+  // at start-up (it can predate the last save by up to its write interval).
+  if (prefs.isPending || (!prefs.isError && !prefs.isFetchedAfterMount)) {
     return (
       <p className="loading" role="status">
         {t('settings.notificationsLoading')}
@@ -51,9 +53,6 @@ function Settings() {
       <EmailChangeForm currentEmail={me.patron.email} />
       <Notifications hasEmail={me.patron.email !== null} />
       <CalendarFeedPanel />
-      {/* lead-merge: the push helper's minimal control, which お知らせの設定's push choice now also drives;
-          drop it (and adapt e2e/tests/push.spec.ts) once one control is chosen. */}
-      <PushSetting />
     </>
   );
 }

@@ -44,6 +44,8 @@ export const commonEn = {
     submitting: 'Logging in…',
     notRegistered: 'No password yet?',
     forgotPassword: 'Forgot your password?',
+    pinManagedByIls:
+      'Your password is the PIN the library gave you, and it is managed at the library counter: if you do not know it, please bring your library card to the counter.',
     forgotIntro: 'Cannot log in?',
     keepOnDevice: 'Keep me on this device',
     keepOnDeviceHint:

@@ -45,6 +45,8 @@ export const commonJa = {
     submitting: 'ログインしています…',
     notRegistered: 'パスワードを登録されていない方は',
     forgotPassword: 'パスワードを忘れた方',
+    pinManagedByIls:
+      'パスワード（暗証番号）は図書館カウンターで管理しているため、わからない場合は図書館利用カードをお持ちのうえ、カウンターでお手続きください。',
     forgotIntro: 'パスワードがわからない方は',
     keepOnDevice: 'この端末に保存する',
     keepOnDeviceHint:

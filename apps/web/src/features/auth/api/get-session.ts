@@ -6,6 +6,11 @@ import { api } from '../../../lib/api-client.ts';
 export interface SessionInfo {
   /** `language`: the patron's saved choice, when there is one (SPEC §12). */
   patron: { number: string; name: string; language?: Language } | null;
+  /**
+   * How patrons get a password: `portal` (新規パスワード登録, パスワードを忘れた方) or `ils`
+   * (CIRCULATION=sip2 with SIP2_PASSWORDS=ils: the ILS's PIN, managed at the library counter).
+   */
+  passwordMode: 'portal' | 'ils';
 }
 
 export const sessionQueryKey = ['session'] as const;

@@ -24,8 +24,10 @@ export function useLogin() {
     // Whatever was cached belongs to the previous session; the header knows the new one at once.
     onSuccess: async ({ patron }, { keepOnDevice }) => {
       await setKeepOnDevice(keepOnDevice);
+      const before = queryClient.getQueryData<SessionInfo>(sessionQueryKey);
       queryClient.clear();
-      queryClient.setQueryData<SessionInfo>(sessionQueryKey, { patron });
+      // The password mode is the server's, not the session's: kept (or asked again when unknown).
+      if (before) queryClient.setQueryData<SessionInfo>(sessionQueryKey, { ...before, patron });
     },
   });
 }

@@ -12,8 +12,9 @@ export function getNotificationPreferences() {
 export const notificationPreferencesQueryOptions = () =>
   queryOptions({ queryKey: notificationPreferencesQueryKey, queryFn: getNotificationPreferences });
 
+/** Asked again on every visit of the form (`isFetchedAfterMount` tells when that answer is in). */
 export function useNotificationPreferences() {
-  return useQuery(notificationPreferencesQueryOptions());
+  return useQuery({ ...notificationPreferencesQueryOptions(), refetchOnMount: 'always' });
 }
 
 /** PUT /api/me/notifications: the whole settings object. */

@@ -1,5 +1,6 @@
 import {
   isOverdue,
+  loanPageKeys,
   maskPatronNumber,
   materialTypeLabels,
   type PatronBlock,
@@ -280,7 +281,7 @@ export function sip2Circulation(options: Sip2CirculationOptions): CirculationPor
       const totalPages = Math.max(1, Math.ceil(total / pageSize));
       if (page > totalPages) {
         throw new ApiError(400, 'validation_failed', undefined, {
-          fields: { page: `ページは1から${totalPages}までで指定してください。` },
+          fields: { page: { key: loanPageKeys.pageOutOfRange, params: { last: totalPages } } },
         });
       }
       const offset = (page - 1) * pageSize;

@@ -65,5 +65,7 @@ export async function verifyIdentity(
     await lockout.fail(deps, attempt.kind, claim.patronNumber, attempt.clientAddress);
     throw new ApiError(401, 'identity_not_verified');
   }
+  // A right answer that raced a burst of wrong ones is refused once the burst locked the number.
+  await lockout.check(deps, claim.patronNumber, attempt.clientAddress);
   return patron;
 }

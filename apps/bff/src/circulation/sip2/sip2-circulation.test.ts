@@ -184,6 +184,28 @@ describe('login with the ILS PIN (SIP2_PASSWORDS=ils)', () => {
     expect(res.body.error.code).toBe('registration_not_available');
   });
 
+  it('has no password change in 利用者情報変更 either: 403, and no lockout counted', async () => {
+    const c = client(t.app);
+    expect((await c.login(PAGING, '1111')).status).toBe(200);
+    const lockoutsBefore = await t.db
+      .select()
+      .from(authLockouts)
+      .where(eq(authLockouts.patronNumber, PAGING));
+    for (let i = 0; i < 6; i++) {
+      const res = await c.put('/api/me/password', {
+        currentPassword: '1111',
+        password: 'kawakudari-2026',
+        passwordConfirm: 'kawakudari-2026',
+      });
+      expect(res.status).toBe(403);
+      expect(res.body.error.code).toBe('registration_not_available');
+    }
+    expect(await t.db.select().from(authLockouts).where(eq(authLockouts.patronNumber, PAGING))).toEqual(
+      lockoutsBefore,
+    );
+    expect((await client(t.app).login(PAGING, '1111')).status).toBe(200);
+  });
+
   it('has no パスワードを忘れた方 either: all three steps answer 403 registration_not_available', async () => {
     const c = client(t.app);
     const lockoutsBefore = await t.db.select().from(authLockouts).where(eq(authLockouts.patronNumber, A));

@@ -29,6 +29,9 @@ export function meSettingsRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .use(requireSession(deps))
     .put('/password', async (c) => {
+      // SIP2_PASSWORDS=ils: the password is the ILS's PIN, changed at the counter; a "current
+      // password" typed here could only fail and count toward the patron's lockout.
+      if (!deps.circulation.portalPasswords) throw new ApiError(403, 'registration_not_available');
       const session = c.get('session');
       const patron = await sessionPatron(session.patronId);
       let raw: unknown;

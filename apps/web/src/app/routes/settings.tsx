@@ -2,6 +2,7 @@ import { Breadcrumbs } from '../../components/layout/breadcrumbs.tsx';
 import { PageTitle } from '../../components/layout/page-title.tsx';
 import { paths } from '../../config/paths.ts';
 import { useMe } from '../../features/auth/api/get-me.ts';
+import { useSession } from '../../features/auth/api/get-session.ts';
 import { RequireSession } from '../../features/auth/components/require-session.tsx';
 import { useNotificationPreferences } from '../../features/settings/api/notification-preferences.ts';
 import { CalendarFeedPanel } from '../../features/settings/components/calendar-feed-panel.tsx';
@@ -45,11 +46,13 @@ function Notifications({ hasEmail }: { hasEmail: boolean }) {
 
 function Settings() {
   const me = useMe().data!;
+  const pinManagedByIls = useSession().data?.passwordMode === 'ils';
   const t = useT(settingsJa);
   return (
     <>
       <p>{t('settings.intro')}</p>
-      <PasswordChangeForm patronNumber={me.patron.number} />
+      {/* SIP2_PASSWORDS=ils: the password is the ILS's PIN, changed at the library counter. */}
+      {pinManagedByIls ? null : <PasswordChangeForm patronNumber={me.patron.number} />}
       <EmailChangeForm currentEmail={me.patron.email} />
       <Notifications hasEmail={me.patron.email !== null} />
       <CalendarFeedPanel />

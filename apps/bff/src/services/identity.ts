@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { maskPatronNumber } from '@library/domain';
+import { isCommonPassword } from '@library/domain/common-passwords';
 import { eq } from 'drizzle-orm';
 import type { CirculationPort } from '../circulation/circulation-port.ts';
 import type { Db } from '../db/client.ts';
@@ -25,6 +26,21 @@ export interface IdentityClaim {
 }
 
 export type Patron = typeof patrons.$inferSelect;
+
+/**
+ * I8's options for a new password of this patron: what a guesser could know (birth date, phone,
+ * number — an ILS patron may lack the first two) and the common-password list.
+ */
+export function newPasswordOptions(patron: Pick<Patron, 'birthDate' | 'phone' | 'number'>) {
+  return {
+    context: {
+      birthDate: patron.birthDate ?? undefined,
+      phone: patron.phone ?? undefined,
+      patronNumber: patron.number,
+    },
+    isCommon: isCommonPassword,
+  };
+}
 
 /**
  * I6: number, name, birth date and phone must all match the patron record — 新規パスワード登録

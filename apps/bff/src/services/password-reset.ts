@@ -1,5 +1,4 @@
 import { type Language, maskPatronNumber } from '@library/domain';
-import { isCommonPassword } from '@library/domain/common-passwords';
 import {
   PASSWORD_RESET_IDENTITY_TTL_MINUTES,
   PASSWORD_RESET_MAIL_TTL_MINUTES,
@@ -14,7 +13,7 @@ import type { AppDeps } from '../lib/app-env.ts';
 import type { Logger } from '../lib/logger.ts';
 import { parseWith } from '../lib/validation.ts';
 import { audit } from './audit.ts';
-import { type IdentityClaim, verifyIdentity } from './identity.ts';
+import { type IdentityClaim, newPasswordOptions, verifyIdentity } from './identity.ts';
 import { lockout } from './lockout.ts';
 import { passwordResetCompletedMail, passwordResetLinkMail } from './mail/mail-templates.ts';
 import { notifyMailQueued, queueMail } from './mail/outbox.ts';
@@ -159,17 +158,7 @@ export function passwordResetService(deps: AppDeps) {
     if (!token) throw new ApiError(410, 'token_expired');
     const [patron] = await db.select().from(patrons).where(eq(patrons.id, token.patronId));
     if (!patron) throw new ApiError(410, 'token_expired');
-    const input = parseWith(
-      passwordResetCompleteSchema({
-        context: {
-          birthDate: patron.birthDate ?? undefined,
-          phone: patron.phone ?? undefined,
-          patronNumber: patron.number,
-        },
-        isCommon: isCommonPassword,
-      }),
-      raw,
-    );
+    const input = parseWith(passwordResetCompleteSchema(newPasswordOptions(patron)), raw);
     // Hashing is slow: done before the transaction so it holds no locks meanwhile.
     const passwordHash = await hashPassword(input.password);
     await db.transaction(async (tx) => {

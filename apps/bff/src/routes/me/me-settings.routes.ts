@@ -1,4 +1,3 @@
-import { isCommonPassword } from '@library/domain/common-passwords';
 import { emailChangeSchema, passwordChangeSchema, passwordKeys } from '@library/domain/registration';
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
@@ -10,6 +9,7 @@ import { requireSession } from '../../lib/require-session.ts';
 import { jsonBody, parseWith } from '../../lib/validation.ts';
 import { audit } from '../../services/audit.ts';
 import { assertContactChangeAllowed, assertRecipientsUnderLimit } from '../../services/contact-limits.ts';
+import { newPasswordOptions } from '../../services/identity.ts';
 import { lockout } from '../../services/lockout.ts';
 import { emailChangedMail, passwordChangedMail } from '../../services/mail/mail-templates.ts';
 import { notifyMailQueued, queueMail } from '../../services/mail/outbox.ts';
@@ -40,17 +40,7 @@ export function meSettingsRoutes(deps: AppDeps) {
       } catch {
         throw new ApiError(400, 'invalid_json');
       }
-      const input = parseWith(
-        passwordChangeSchema({
-          context: {
-            birthDate: patron.birthDate ?? undefined,
-            phone: patron.phone ?? undefined,
-            patronNumber: patron.number,
-          },
-          isCommon: isCommonPassword,
-        }),
-        raw,
-      );
+      const input = parseWith(passwordChangeSchema(newPasswordOptions(patron)), raw);
       const now = clock.now();
       const address = clientAddress(c, deps);
       await lockout.check(deps, patron.number, address);

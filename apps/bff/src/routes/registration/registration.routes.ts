@@ -1,4 +1,3 @@
-import { isCommonPassword } from '@library/domain/common-passwords';
 import {
   registrationCompleteSchema,
   registrationKeys,
@@ -14,7 +13,7 @@ import { clientAddress } from '../../lib/client-address.ts';
 import { jsonBody, parseWith } from '../../lib/validation.ts';
 import { audit } from '../../services/audit.ts';
 import { assertRecipientsUnderLimit } from '../../services/contact-limits.ts';
-import { verifyIdentity } from '../../services/identity.ts';
+import { newPasswordOptions, verifyIdentity } from '../../services/identity.ts';
 import { lockout } from '../../services/lockout.ts';
 import { registrationAcceptedMail } from '../../services/mail/mail-templates.ts';
 import { maskAddress, notifyMailQueued, queueMail } from '../../services/mail/outbox.ts';
@@ -102,17 +101,7 @@ export function registrationRoutes(deps: AppDeps) {
       const [patron] = await db.select().from(patrons).where(eq(patrons.id, token.patronId));
       if (!patron) throw new ApiError(410, 'token_expired');
       // The password rules need what a guesser could know: the patron's own details.
-      const input = parseWith(
-        registrationCompleteSchema({
-          context: {
-            birthDate: patron.birthDate ?? undefined,
-            phone: patron.phone ?? undefined,
-            patronNumber: patron.number,
-          },
-          isCommon: isCommonPassword,
-        }),
-        raw,
-      );
+      const input = parseWith(registrationCompleteSchema(newPasswordOptions(patron)), raw);
       if (patron.passwordHash) throw new ApiError(409, 'already_registered');
       // Hashing is slow: done before the transaction so it holds no locks meanwhile.
       const passwordHash = await hashPassword(input.password);

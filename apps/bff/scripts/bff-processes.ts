@@ -149,8 +149,13 @@ export function isErrorShape(body: unknown): boolean {
   );
 }
 
-/** Waits until POST /api/renewals exists (issue 3 may land after these scripts). */
-export async function requireRenewalEndpoint(base: string, cookie: string): Promise<void> {
+/**
+ * A session of `patronNumber` (its cookie) for renewing: fails unless POST /api/renewals
+ * exists (issue 3 may land after these scripts).
+ */
+export async function loginToRenew(base: string, patronNumber: string): Promise<string> {
+  const cookie = await login(base, patronNumber);
   const res = await call(base, 'POST', '/api/renewals', { body: { loanIds: [] }, cookie });
   if (res.status === 404) fail('POST /api/renewals does not exist yet');
+  return cookie;
 }

@@ -20,8 +20,7 @@ import {
   fail,
   isErrorShape,
   log,
-  login,
-  requireRenewalEndpoint,
+  loginToRenew,
   runOnTwoBffs,
   TODAY,
 } from './bff-processes.ts';
@@ -66,8 +65,7 @@ await runOnTwoBffs('library_fault', 'PostgreSQL restart under load', async ({ da
     ).map((r) => r.id);
     log(`${loanIds.length} renewable loans added`);
 
-    const cookie = await login(urls[0]!, '100000004');
-    await requireRenewalEndpoint(urls[0]!, cookie);
+    const cookie = await loginToRenew(urls[0]!, '100000004');
 
     const answers: Array<Answer & { at: number; loanId: number }> = [];
     const finals = new Map<number, Result>();

@@ -6,16 +6,7 @@
  *   node --import tsx scripts/race-two-processes.ts     (PG_ADMIN_URL overrides the server)
  */
 import postgres from 'postgres';
-import {
-  call,
-  check,
-  fail,
-  isErrorShape,
-  log,
-  login,
-  requireRenewalEndpoint,
-  runOnTwoBffs,
-} from './bff-processes.ts';
+import { call, check, fail, isErrorShape, log, loginToRenew, runOnTwoBffs } from './bff-processes.ts';
 
 interface Result {
   loanId: number;
@@ -30,8 +21,7 @@ await runOnTwoBffs('library_race', 'race across two BFF processes', async ({ dat
   const sql = postgres(database.url, { max: 2, onnotice: () => {} });
   try {
     // One session, valid in both processes: sessions live in the database.
-    const cookie = await login(one.url, '100000001');
-    await requireRenewalEndpoint(one.url, cookie);
+    const cookie = await loginToRenew(one.url, '100000001');
     const page = await call(two.url, 'GET', '/api/loans?pageSize=50', { cookie });
     check(page.status === 200, 'the session made by process 1 works in process 2');
     const items = (

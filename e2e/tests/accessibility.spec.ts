@@ -16,6 +16,7 @@ import {
   SITE,
   submitIdentity,
   test,
+  UNREGISTERED_PATRON,
 } from '../fixtures/test.ts';
 
 async function loggedIn(page: Page, patronNumber: string) {
@@ -130,12 +131,7 @@ const pages: {
     open: async (page) => {
       // Step 1 only proves who 300000003 is; nothing is registered until step 2 is sent.
       await page.goto('/registration');
-      await submitIdentity(page, {
-        number: '300000003',
-        name: 'スズキハナコ',
-        birthDate: '19901105',
-        phone: ['0944', '12', '3456'],
-      });
+      await submitIdentity(page, UNREGISTERED_PATRON);
       await expect(page.getByRole('heading', { name: '新規パスワードの登録' })).toBeVisible();
     },
   },

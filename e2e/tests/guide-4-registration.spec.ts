@@ -7,6 +7,7 @@ import {
   guideStep,
   submitIdentity,
   test,
+  UNREGISTERED_PATRON,
 } from '../fixtures/test.ts';
 
 /**
@@ -39,12 +40,8 @@ test.describe('4 利用者登録 (新規パスワード登録)', () => {
       await expect(page.getByText('お客様情報を入力して下さい。')).toBeVisible();
       await expect(page.getByText('(西暦・半角数字8桁) 例) 2009年3月1日→20090301')).toBeVisible();
       await expect(page.getByLabel('利用者番号')).toHaveAttribute('autocomplete', 'username');
-      await fillIdentity(page, {
-        number: '300000003',
-        name: 'すずき はなこ',
-        birthDate: '19901105',
-        phone: ['0944', '12', '3456'],
-      });
+      // The name in hiragana with a space, as a patron may type it.
+      await fillIdentity(page, { ...UNREGISTERED_PATRON, name: 'すずき はなこ' });
     });
     await page.getByRole('button', { name: 'ログインする' }).click();
 
@@ -142,12 +139,7 @@ test.describe('4 利用者登録 (新規パスワード登録)', () => {
     await expect(page.getByLabel('氏名')).toBeFocused();
 
     // 300000003 with a wrong birth date: one generic message, no field blamed.
-    await submitIdentity(page, {
-      number: '300000003',
-      name: 'スズキハナコ',
-      birthDate: '19900101',
-      phone: ['0944', '12', '3456'],
-    });
+    await submitIdentity(page, { ...UNREGISTERED_PATRON, birthDate: '19900101' });
     await expect(page.getByRole('alert')).toContainText(
       '入力された利用者情報を確認できませんでした。内容をお確かめください。',
     );

@@ -1,6 +1,6 @@
 /**
- * Table-driven tests of the domain's field schemas (test code only: nothing in src/ imports it
- * but *.test.ts files).
+ * Table-driven tests of the domain's field schemas and predicates (test code only: nothing in
+ * src/ imports it but *.test.ts files).
  */
 import { expect, it } from 'vitest';
 
@@ -55,18 +55,16 @@ export function itRefuses(
   });
 }
 
-/** Both tables of a field schema: what it accepts (and parses to), what it refuses (and why). */
-export function itChecksField(
-  schema: Schema,
-  cases: {
-    accepts: ReadonlyArray<readonly [input: unknown, expected: unknown]>;
-    refuses: ReadonlyArray<readonly [input: unknown, message: string]>;
-    /** The exported function the schema is built on: it must give the same as the schema. */
-    normalise?: (input: never) => unknown;
-    /** A refused input has exactly one issue, not only that message first. */
-    onlyIssue?: boolean;
-  },
+/** One test per value: the predicate holds for each of `valid` and for none of `invalid`. */
+export function itTellsApart(
+  predicate: (value: string) => boolean,
+  cases: { valid: readonly string[]; invalid: readonly string[] },
 ) {
-  itAccepts(schema, cases.accepts, cases.normalise);
-  itRefuses(schema, cases.refuses, { onlyIssue: cases.onlyIssue });
+  const table = [
+    ...cases.valid.map((value) => [value, true] as const),
+    ...cases.invalid.map((value) => [value, false] as const),
+  ];
+  it.each(table)(`${predicate.name}(%j) is %s`, (value, expected) => {
+    expect(predicate(value)).toBe(expected);
+  });
 }

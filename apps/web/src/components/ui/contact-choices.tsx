@@ -1,6 +1,7 @@
 import { registrationCatalogJa } from '@library/domain/registration';
 import { useT } from '../../lib/i18n.ts';
 import './contact-choices.css';
+import { describedBy, FieldError } from './field.tsx';
 
 /**
  * The guide's two checkboxes under a new email address (I7): 今後の連絡先 ticked by default,
@@ -18,7 +19,7 @@ export function ContactChoices({ error, idPrefix }: { error?: string; idPrefix: 
           name="useForContact"
           defaultChecked
           aria-invalid={error ? true : undefined}
-          aria-describedby={error ? errorId : undefined}
+          aria-describedby={describedBy(error && errorId)}
         />
         {t('contactChoice.useForContact')}
       </label>
@@ -26,11 +27,7 @@ export function ContactChoices({ error, idPrefix }: { error?: string; idPrefix: 
         <input type="checkbox" id={`${idPrefix}-use-for-reservations`} name="useForReservations" />
         {t('contactChoice.useForReservations')}
       </label>
-      {error ? (
-        <p className="field-error" id={errorId}>
-          {t(error)}
-        </p>
-      ) : null}
+      <FieldError id={errorId} error={error} />
     </div>
   );
 }

@@ -88,7 +88,7 @@ export function LoanList({ page, onPageChange, onRenewed }: Props) {
           className="button"
           onClick={() => (badPage ? onPageChange(1) : void loans.refetch())}
         >
-          {badPage ? t('loans.firstPage') : t('loans.reload')}
+          {badPage ? t('loans.firstPage') : t('layout.reload')}
         </button>
       </div>
     );
@@ -168,7 +168,7 @@ export function LoanList({ page, onPageChange, onRenewed }: Props) {
         <div className="alert alert-error loan-refresh-error" role="alert">
           <p>{t('loans.refreshFailed')}</p>
           <button type="button" className="button button-small" onClick={() => void loans.refetch()}>
-            {t('loans.reload')}
+            {t('layout.reload')}
           </button>
         </div>
       ) : null}
@@ -178,7 +178,7 @@ export function LoanList({ page, onPageChange, onRenewed }: Props) {
       </h2>
       <p className="loan-list-count">{t('loans.count', { total })}</p>
       {items.length === 0 ? (
-        <p>{t('loans.noLoans')}</p>
+        <p>{t('portal.noLoans')}</p>
       ) : (
         <>
           {!online && !blocked && renewable.length > 0 ? (
@@ -200,13 +200,13 @@ export function LoanList({ page, onPageChange, onRenewed }: Props) {
                   {t('loans.colLoaned')}
                 </th>
                 <th scope="col" className="loan-col-date">
-                  {t('loans.colDue')}
+                  {t('portal.dueDate')}
                 </th>
                 <th scope="col" className="loan-col-branch">
                   {t('loans.colBranch')}
                 </th>
                 <th scope="col" className="loan-col-title">
-                  {t('loans.colTitle')}
+                  {t('portal.loanTitle')}
                 </th>
                 <th scope="col" className="loan-col-type">
                   {t('loans.colType')}
@@ -215,7 +215,7 @@ export function LoanList({ page, onPageChange, onRenewed }: Props) {
                   {t('loans.colNote')}
                 </th>
                 <th scope="col" className="loan-col-action">
-                  {t('loans.colRenew')}
+                  {t('loans.renew')}
                 </th>
               </tr>
             </thead>
@@ -245,21 +245,23 @@ export function LoanList({ page, onPageChange, onRenewed }: Props) {
                     <td data-label={t('loans.colLoaned')} className="loan-date">
                       <TableDate date={loan.loanedOn} />
                     </td>
-                    <td data-label={t('loans.colDue')} className="loan-date">
+                    <td data-label={t('portal.dueDate')} className="loan-date">
                       <TableDate date={loan.dueDate} />
-                      {loan.overdue ? <span className="badge badge-danger">{t('loans.overdue')}</span> : null}
+                      {loan.overdue ? (
+                        <span className="badge badge-danger">{t('portal.overdue')}</span>
+                      ) : null}
                     </td>
                     <td data-label={t('loans.colBranch')} className="loan-branch">
                       {loan.branch.name}
                     </td>
-                    <td data-label={t('loans.colTitle')} id={titleId} className="loan-title">
+                    <td data-label={t('portal.loanTitle')} id={titleId} className="loan-title">
                       {loan.title}
                     </td>
                     <td data-label={t('loans.colType')}>{loan.category}</td>
                     <td data-label={t('loans.colNote')} className="loan-note">
                       {note}
                     </td>
-                    <td data-label={t('loans.colRenew')} className="loan-action">
+                    <td data-label={t('loans.renew')} className="loan-action">
                       {canRenew ? (
                         <button
                           type="button"

@@ -82,15 +82,15 @@ export function RenewalDialog({ loans, pending, online, error, onConfirm, onCanc
         <caption className="visually-hidden">{t('loans.dialogCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('loans.colTitle')}</th>
-            <th scope="col">{t('loans.colDue')}</th>
+            <th scope="col">{t('portal.loanTitle')}</th>
+            <th scope="col">{t('portal.dueDate')}</th>
           </tr>
         </thead>
         <tbody>
           {loans.map((loan) => (
             <tr key={loan.id}>
               <td>{loan.title}</td>
-              <td className="renewal-dialog-dates" data-label={t('loans.colDue')}>
+              <td className="renewal-dialog-dates" data-label={t('portal.dueDate')}>
                 <span>{formatDateJa(loan.dueDate)}</span>
                 <span aria-hidden="true"> → </span>
                 <span className="visually-hidden">{t('loans.from')} </span>

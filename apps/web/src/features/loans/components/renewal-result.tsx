@@ -26,7 +26,7 @@ export function RenewalResultView({ results, onBack }: { results: RenewalResult[
           <caption>{t('loans.renewedCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('loans.colTitle')}</th>
+              <th scope="col">{t('portal.loanTitle')}</th>
               <th scope="col">{t('loans.newDueDate')}</th>
             </tr>
           </thead>

@@ -1,3 +1,5 @@
+import { plainDateInTokyo } from '@library/domain';
+import { registrationVerifySchema } from '@library/domain/registration';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -36,7 +38,7 @@ describe('利用者の認証 (step 1)', () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
-  it('sends what was typed and hands step 2 the normalised details', async () => {
+  it('sends what the schema parsed and hands step 2 the normalised details', async () => {
     const fetch = vi.fn(async () =>
       Response.json({ registrationToken: 't'.repeat(43), currentEmail: 'h***@example.jp' }),
     );
@@ -58,11 +60,18 @@ describe('利用者の認証 (step 1)', () => {
       phone: '0944123456',
     });
     const [, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
-    expect(JSON.parse(String(init.body))).toEqual({
-      patronNumber: 'A300000003A',
-      name: 'すずき　はなこ',
-      birthDate: '１９９０１１０５',
-      phone: ['0944', '12', '3456'],
+    // What the shared schema made of it, the whole phone number in the first of its three fields.
+    const body = JSON.parse(String(init.body));
+    expect(body).toEqual({
+      patronNumber: '300000003',
+      name: 'スズキハナコ',
+      birthDate: '1990-11-05',
+      phone: ['0944123456'],
+    });
+    // …which the BFF's schema takes as it is.
+    expect(registrationVerifySchema(plainDateInTokyo(new Date())).parse(body)).toEqual({
+      ...body,
+      phone: '0944123456',
     });
   });
 

@@ -1,29 +1,7 @@
 import { errorKey } from '@library/domain';
 import { type RefObject, useEffect, useRef, useState } from 'react';
 import { ApiClientError } from './api-client.ts';
-
-/** What a failed `safeParse` of a shared domain schema gives (zod's error, structurally). */
-interface IssueList {
-  issues: readonly { path: readonly PropertyKey[]; message: string }[];
-}
-
-/**
- * Field → message of its first issue, the field named by its path (`reminder.push`): the same
- * keys the BFF puts in `error.fields` (apps/bff/src/lib/validation.ts).
- */
-export function fieldErrorsOf(error: IssueList): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) fields[issue.path.map(String).join('.') || '_'] ??= issue.message;
-  return fields;
-}
-
-/** What `safeParse` answers (zod's result, structurally). */
-export type Parsed<T> = { success: true; data: T } | { success: false; error: IssueList };
-
-/** A text field of a submitted form ('' when it is missing). */
-export function textOf(data: FormData, name: string): string {
-  return String(data.get(name) ?? '');
-}
+import { fieldErrorsOf, type IssueList, type Parsed } from './form-data.ts';
 
 /** A message above the form (not a field's); `code` is the API's error code, when it came from one. */
 export interface FormMessage {

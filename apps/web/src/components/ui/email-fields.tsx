@@ -1,5 +1,5 @@
 import { accountJa } from '../../i18n/ja/account.ts';
-import { textOf } from '../../lib/form-errors.ts';
+import { textOf } from '../../lib/form-data.ts';
 import { useT } from '../../lib/i18n.ts';
 import { ContactChoices } from './contact-choices.tsx';
 import { Field } from './field.tsx';

@@ -7,7 +7,8 @@ import {
 import type { FormEvent, ReactNode } from 'react';
 import { accountJa } from '../../i18n/ja/account.ts';
 import { commonJa } from '../../i18n/ja/common.ts';
-import { textOf, useFormErrors } from '../../lib/form-errors.ts';
+import { textOf } from '../../lib/form-data.ts';
+import { useFormErrors } from '../../lib/form-errors.ts';
 import { useT } from '../../lib/i18n.ts';
 import { Field } from './field.tsx';
 import { FormPanel } from './form-panel.tsx';

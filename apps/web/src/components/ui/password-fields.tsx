@@ -2,7 +2,7 @@ import { PASSWORD_MAX, PASSWORD_MIN } from '@library/domain/registration';
 import { useEffect } from 'react';
 import { accountJa } from '../../i18n/ja/account.ts';
 import { loadCommonPasswordCheck } from '../../lib/common-passwords.ts';
-import { textOf } from '../../lib/form-errors.ts';
+import { textOf } from '../../lib/form-data.ts';
 import { useT } from '../../lib/i18n.ts';
 import { Field } from './field.tsx';
 

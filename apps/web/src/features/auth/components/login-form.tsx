@@ -4,7 +4,7 @@ import { Field } from '../../../components/ui/field.tsx';
 import '../../../components/ui/contact-choices.css';
 import { commonJa } from '../../../i18n/ja/common.ts';
 import { ApiClientError } from '../../../lib/api-client.ts';
-import { fieldErrorsOf, textOf } from '../../../lib/form-errors.ts';
+import { fieldErrorsOf, textOf } from '../../../lib/form-data.ts';
 import { useT } from '../../../lib/i18n.ts';
 import { keepOnDeviceByDefault } from '../../../lib/offline-cache.ts';
 import { useLogin } from '../api/login.ts';

@@ -14,7 +14,8 @@ import {
 import { accountJa } from '../../../i18n/ja/account.ts';
 import { passwordResetJa } from '../../../i18n/ja/password-reset.ts';
 import { newPasswordOptions } from '../../../lib/common-passwords.ts';
-import { fieldErrorsOf, useFormErrors } from '../../../lib/form-errors.ts';
+import { fieldErrorsOf } from '../../../lib/form-data.ts';
+import { useFormErrors } from '../../../lib/form-errors.ts';
 import { useT } from '../../../lib/i18n.ts';
 import { useCompleteReset } from '../api/complete-reset.ts';
 

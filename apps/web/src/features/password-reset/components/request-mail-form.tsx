@@ -5,7 +5,8 @@ import { Field } from '../../../components/ui/field.tsx';
 import { FormPanel } from '../../../components/ui/form-panel.tsx';
 import { accountJa } from '../../../i18n/ja/account.ts';
 import { passwordResetJa } from '../../../i18n/ja/password-reset.ts';
-import { textOf, useFormErrors } from '../../../lib/form-errors.ts';
+import { textOf } from '../../../lib/form-data.ts';
+import { useFormErrors } from '../../../lib/form-errors.ts';
 import { useT } from '../../../lib/i18n.ts';
 import { useRequestResetMail } from '../api/request-reset-mail.ts';
 

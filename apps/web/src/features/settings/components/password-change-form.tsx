@@ -10,7 +10,8 @@ import {
 import { accountJa } from '../../../i18n/ja/account.ts';
 import { settingsJa } from '../../../i18n/ja/settings.ts';
 import { newPasswordOptions } from '../../../lib/common-passwords.ts';
-import { textOf, useFormErrors } from '../../../lib/form-errors.ts';
+import { textOf } from '../../../lib/form-data.ts';
+import { useFormErrors } from '../../../lib/form-errors.ts';
 import { useT } from '../../../lib/i18n.ts';
 import { useChangePassword } from '../api/change-password.ts';
 import './settings.css';

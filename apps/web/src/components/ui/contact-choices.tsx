@@ -1,7 +1,7 @@
 import { registrationCatalogJa } from '@library/domain/registration';
 import { useT } from '../../lib/i18n.ts';
+import { Checkbox } from './checkbox.tsx';
 import './contact-choices.css';
-import { describedBy, FieldError } from './field.tsx';
 
 /**
  * The guide's two checkboxes under a new email address (I7): 今後の連絡先 ticked by default,
@@ -9,25 +9,20 @@ import { describedBy, FieldError } from './field.tsx';
  */
 export function ContactChoices({ error, idPrefix }: { error?: string; idPrefix: string }) {
   const t = useT(registrationCatalogJa);
-  const errorId = `${idPrefix}-contact-error`;
   return (
     <div className="checkbox-group">
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          id={`${idPrefix}-use-for-contact`}
-          name="useForContact"
-          defaultChecked
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(error && errorId)}
-        />
-        {t('contactChoice.useForContact')}
-      </label>
-      <label className="checkbox">
-        <input type="checkbox" id={`${idPrefix}-use-for-reservations`} name="useForReservations" />
-        {t('contactChoice.useForReservations')}
-      </label>
-      <FieldError id={errorId} error={error} />
+      <Checkbox
+        id={`${idPrefix}-use-for-contact`}
+        name="useForContact"
+        label={t('contactChoice.useForContact')}
+        defaultChecked
+        error={error}
+      />
+      <Checkbox
+        id={`${idPrefix}-use-for-reservations`}
+        name="useForReservations"
+        label={t('contactChoice.useForReservations')}
+      />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import {
   notificationPreferencesSchema,
 } from '@library/domain/notifications';
 import { type FormEvent, useState } from 'react';
+import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { describedBy, FieldError } from '../../../components/ui/field.tsx';
 import { FormPanel } from '../../../components/ui/form-panel.tsx';
 import { settingsJa } from '../../../i18n/ja/settings.ts';
@@ -85,11 +86,8 @@ export function NotificationSettingsForm({
     });
   }
 
-  const errorOf = (name: FieldName) => errors.fields[name];
-  const errorId = (name: FieldName) => `${FIELD_IDS[name] ?? name}-error`;
-  const described = (name: FieldName, ...ids: (string | false | undefined)[]) =>
-    describedBy(...ids, errorOf(name) && errorId(name));
-  const fieldError = (name: FieldName) => <FieldError id={errorId(name)} error={errorOf(name)} />;
+  const daysBefore = errors.field('reminder.daysBefore');
+  const daysBeforeErrorId = `${daysBefore.id}-error`;
 
   return (
     <FormPanel
@@ -104,28 +102,24 @@ export function NotificationSettingsForm({
       submitting={t('settings.saving')}
     >
       <div className="checkbox-group">
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            id={FIELD_IDS['reminder.email']}
-            name="reminderEmail"
-            defaultChecked={initial.reminder.email}
-            onChange={(e) => setEmail(e.currentTarget.checked)}
-            aria-invalid={errorOf('reminder.email') ? true : undefined}
-            aria-describedby={described('reminder.email', email && !hasEmail && 'notify-email-missing')}
-          />
-          {t('notificationLabels.reminderEmail')}
-        </label>
-        {email && !hasEmail ? (
-          <p className="field-hint notice" id="notify-email-missing">
-            {t('notification.emailMissing')}
-          </p>
-        ) : null}
-        {fieldError('reminder.email')}
+        <Checkbox
+          {...errors.field('reminder.email')}
+          name="reminderEmail"
+          label={t('notificationLabels.reminderEmail')}
+          defaultChecked={initial.reminder.email}
+          onChange={(e) => setEmail(e.currentTarget.checked)}
+          describedByAlso={email && !hasEmail && 'notify-email-missing'}
+        >
+          {email && !hasEmail ? (
+            <p className="field-hint notice" id="notify-email-missing">
+              {t('notification.emailMissing')}
+            </p>
+          ) : null}
+        </Checkbox>
       </div>
       <fieldset
         className="notify-fieldset"
-        aria-describedby={described('reminder.daysBefore', 'notify-days-before-hint')}
+        aria-describedby={describedBy('notify-days-before-hint', daysBefore.error && daysBeforeErrorId)}
       >
         <legend>{t('notificationLabels.daysBefore')}</legend>
         <p className="field-hint" id="notify-days-before-hint">
@@ -140,57 +134,34 @@ export function NotificationSettingsForm({
                 name="daysBefore"
                 value={days}
                 defaultChecked={initial.reminder.daysBefore === days}
-                aria-invalid={errorOf('reminder.daysBefore') ? true : undefined}
+                aria-invalid={daysBefore.error ? true : undefined}
               />
               {daysBeforeLabel(days, t.lang)}
             </label>
           ))}
         </div>
-        {fieldError('reminder.daysBefore')}
+        <FieldError id={daysBeforeErrorId} error={daysBefore.error} />
       </fieldset>
       <div className="checkbox-group">
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            id={FIELD_IDS['reminder.includeTitles']}
-            name="includeTitles"
-            defaultChecked={initial.reminder.includeTitles}
-            aria-invalid={errorOf('reminder.includeTitles') ? true : undefined}
-            aria-describedby={described('reminder.includeTitles', 'notify-include-titles-hint')}
-          />
-          {t('notificationLabels.includeTitles')}
-        </label>
-        <p className="field-hint" id="notify-include-titles-hint">
-          {t('notificationLabels.includeTitlesHint')}
-        </p>
-        {fieldError('reminder.includeTitles')}
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            id={FIELD_IDS.overdueNotice}
-            name="overdueNotice"
-            defaultChecked={initial.overdueNotice}
-            aria-invalid={errorOf('overdueNotice') ? true : undefined}
-            aria-describedby={described('overdueNotice')}
-          />
-          {t('notificationLabels.overdueNotice')}
-        </label>
-        {fieldError('overdueNotice')}
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            id={FIELD_IDS['reminder.push']}
-            name="push"
-            defaultChecked={initial.reminder.push}
-            aria-invalid={errorOf('reminder.push') ? true : undefined}
-            aria-describedby={described('reminder.push', 'notify-push-hint')}
-          />
-          {t('notificationLabels.push')}
-        </label>
-        <p className="field-hint" id="notify-push-hint">
-          {t('settings.pushHint')}
-        </p>
-        {fieldError('reminder.push')}
+        <Checkbox
+          {...errors.field('reminder.includeTitles')}
+          name="includeTitles"
+          label={t('notificationLabels.includeTitles')}
+          hint={t('notificationLabels.includeTitlesHint')}
+          defaultChecked={initial.reminder.includeTitles}
+        />
+        <Checkbox
+          {...errors.field('overdueNotice')}
+          label={t('notificationLabels.overdueNotice')}
+          defaultChecked={initial.overdueNotice}
+        />
+        <Checkbox
+          {...errors.field('reminder.push')}
+          name="push"
+          label={t('notificationLabels.push')}
+          hint={t('settings.pushHint')}
+          defaultChecked={initial.reminder.push}
+        />
       </div>
     </FormPanel>
   );

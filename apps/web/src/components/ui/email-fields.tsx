@@ -6,7 +6,7 @@ import { Field } from './field.tsx';
 
 export type NewEmailField = 'email' | 'useForContact';
 
-/** The inputs' ids (`${idPrefix}-email`, `${idPrefix}-use-for-contact`): for `useFormErrors`. */
+/** The inputs' ids (`${idPrefix}-email`, `${idPrefix}-use-for-contact`): for `useForm`. */
 export function newEmailFieldIds(idPrefix: string): Record<NewEmailField, string> {
   return { email: `${idPrefix}-email`, useForContact: `${idPrefix}-use-for-contact` };
 }

@@ -1,6 +1,6 @@
-import type { FormEvent, ReactNode } from 'react';
-import type { FormErrors } from '../../lib/form-errors.ts';
+import type { ReactNode } from 'react';
 import { useT } from '../../lib/i18n.ts';
+import type { Form } from '../../lib/use-form.ts';
 import { ErrorSummary } from './error-summary.tsx';
 
 interface FormPanelProps {
@@ -9,13 +9,12 @@ interface FormPanelProps {
   heading: string;
   /** What stands between the heading and the form. */
   intro?: ReactNode;
-  /** From `useFormErrors`. */
-  errors: FormErrors<string>;
+  /** From `useForm`: its errors, its messages and its submit handler. */
+  form: Form<string>;
   /** The summary's title when a message of the form (not only of fields) is in it. */
   failedTitle?: string;
-  /** A live region for `errors.done` (forms that stay on the page after a save). */
+  /** A live region for `form.done` (forms that stay on the page after a save). */
   withStatus?: boolean;
-  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
   pending: boolean;
   submit: string;
   submitting: string;
@@ -31,10 +30,9 @@ export function FormPanel({
   id,
   heading,
   intro,
-  errors,
+  form,
   failedTitle,
   withStatus,
-  onSubmit,
   pending,
   submit,
   submitting,
@@ -47,18 +45,18 @@ export function FormPanel({
       {intro}
       {withStatus ? (
         <div role="status">
-          {errors.done ? (
-            <div className="alert alert-success" tabIndex={-1} ref={errors.doneRef}>
-              {t(errors.done.key, errors.done.params)}
+          {form.done ? (
+            <div className="alert alert-success" tabIndex={-1} ref={form.doneRef}>
+              {t(form.done.key, form.done.params)}
             </div>
           ) : null}
         </div>
       ) : null}
-      <form className="form" noValidate onSubmit={onSubmit} aria-labelledby={id}>
+      <form className="form" noValidate onSubmit={form.onSubmit} aria-labelledby={id}>
         <ErrorSummary
-          ref={errors.summaryRef}
-          title={errors.form ? failedTitle : undefined}
-          errors={errors.summary}
+          ref={form.summaryRef}
+          title={form.message ? failedTitle : undefined}
+          errors={form.summary}
         />
         {children}
         <div className="actions">

@@ -4,19 +4,19 @@ import {
   registrationCatalogJa,
   registrationVerifySchema,
 } from '@library/domain/registration';
-import type { FormEvent, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { accountJa } from '../../i18n/ja/account.ts';
 import { commonJa } from '../../i18n/ja/common.ts';
 import { textOf } from '../../lib/form-data.ts';
-import { useFormErrors } from '../../lib/form-errors.ts';
 import { useT } from '../../lib/i18n.ts';
+import { useForm } from '../../lib/use-form.ts';
 import { Field } from './field.tsx';
 import { FormPanel } from './form-panel.tsx';
 import { PhoneFields } from './phone-fields.tsx';
 
 export type IdentityField = 'patronNumber' | 'name' | 'birthDate' | 'phone';
 
-/** The inputs' ids (`${idPrefix}-patron-number`…), in the order of the form: for `useFormErrors`. */
+/** The inputs' ids (`${idPrefix}-patron-number`…), in the order of the form: for `useForm`. */
 export function identityFieldIds(idPrefix: string): Record<IdentityField, string> {
   return {
     patronNumber: `${idPrefix}-patron-number`,
@@ -79,18 +79,13 @@ export function IdentityForm<R>({
   offer,
 }: IdentityFormProps<R>) {
   const t = useT(accountJa, registrationCatalogJa);
-  const errors = useFormErrors(identityFieldIds(idPrefix));
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const parsed = registrationVerifySchema(plainDateInTokyo(new Date())).safeParse(
-      identityInput(new FormData(event.currentTarget)),
-    );
-    await errors.submit(parsed, async (identity) => {
+  const form = useForm(identityFieldIds(idPrefix), {
+    parse: (data) => registrationVerifySchema(plainDateInTokyo(new Date())).safeParse(identityInput(data)),
+    async send(identity) {
       const { patronNumber, birthDate, phone } = identity;
       onVerified(await verify({ ...identity, phone: [phone] }), { patronNumber, birthDate, phone });
-    });
-  }
+    },
+  });
 
   const id = `${idPrefix}-identity-heading`;
   return (
@@ -104,15 +99,14 @@ export function IdentityForm<R>({
           {t('account.enterDetails')}
         </p>
       }
-      errors={errors}
+      form={form}
       failedTitle={failedTitle}
-      onSubmit={handleSubmit}
       pending={pending}
       submit={submit}
       submitting={t('account.verifying')}
     >
-      {errors.form ? offer?.(errors.form.code) : null}
-      <IdentityFields idPrefix={idPrefix} errors={errors.fields} />
+      {form.message ? offer?.(form.message.code) : null}
+      <IdentityFields idPrefix={idPrefix} errors={form.fields} />
     </FormPanel>
   );
 }

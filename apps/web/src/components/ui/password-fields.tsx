@@ -8,7 +8,7 @@ import { Field } from './field.tsx';
 
 export type NewPasswordField = 'password' | 'passwordConfirm';
 
-/** The inputs' ids (`${idPrefix}-password`, `${idPrefix}-password-confirm`): for `useFormErrors`. */
+/** The inputs' ids (`${idPrefix}-password`, `${idPrefix}-password-confirm`): for `useForm`. */
 export function newPasswordFieldIds(idPrefix: string): Record<NewPasswordField, string> {
   return { password: `${idPrefix}-password`, passwordConfirm: `${idPrefix}-password-confirm` };
 }

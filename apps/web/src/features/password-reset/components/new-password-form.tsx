@@ -3,7 +3,6 @@ import {
   passwordResetCompleteSchema,
   registrationCatalogJa,
 } from '@library/domain/registration';
-import type { FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { FormPanel } from '../../../components/ui/form-panel.tsx';
 import {
@@ -14,12 +13,12 @@ import {
 import { accountJa } from '../../../i18n/ja/account.ts';
 import { passwordResetJa } from '../../../i18n/ja/password-reset.ts';
 import { newPasswordOptions } from '../../../lib/common-passwords.ts';
-import { fieldErrorsOf } from '../../../lib/form-data.ts';
-import { useFormErrors } from '../../../lib/form-errors.ts';
 import { useT } from '../../../lib/i18n.ts';
+import { useForm } from '../../../lib/use-form.ts';
 import { useCompleteReset } from '../api/complete-reset.ts';
 
-const FIELD_IDS = newPasswordFieldIds('reset');
+// A broken link (no token in it) is not the patron's typing: its message heads the summary, unlinked.
+const FIELD_IDS = { resetToken: undefined, ...newPasswordFieldIds('reset') };
 
 interface Props {
   resetToken: string;
@@ -34,35 +33,29 @@ interface Props {
 export function NewPasswordForm({ resetToken, context, restartPath, onReset }: Props) {
   const t = useT(passwordResetJa, accountJa, registrationCatalogJa);
   const complete = useCompleteReset();
-  const errors = useFormErrors(FIELD_IDS);
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const input = { resetToken, ...newPasswordInput(new FormData(event.currentTarget)) };
-    const parsed = passwordResetCompleteSchema(await newPasswordOptions(context)).safeParse(input);
-    if (!parsed.success) {
-      const { resetToken: broken, ...fields } = fieldErrorsOf(parsed.error);
-      // A broken link (no token in it) is not the patron's typing: say so once, above the form.
-      return errors.show(fields, broken ? { message: broken, code: 'token_expired' } : undefined);
-    }
-    await errors.submit(parsed, async (body) => {
+  const form = useForm(FIELD_IDS, {
+    parse: async (data) =>
+      passwordResetCompleteSchema(await newPasswordOptions(context)).safeParse({
+        resetToken,
+        ...newPasswordInput(data),
+      }),
+    async send(body) {
       await complete.mutateAsync(body);
       onReset();
-    });
-  }
+    },
+  });
 
   return (
     <FormPanel
       id="reset-password-heading"
       heading={t('reset.passwordHeading')}
       intro={<p>{t('reset.passwordIntro')}</p>}
-      errors={errors}
-      onSubmit={handleSubmit}
+      form={form}
       pending={complete.isPending}
       submit={t('reset.submit')}
       submitting={t('account.registering')}
     >
-      {errors.form?.code === 'token_expired' ? (
+      {form.message?.code === 'token_expired' || form.fields.resetToken ? (
         <p>
           <Link to={restartPath}>{t('reset.restart')}</Link>
         </p>
@@ -71,7 +64,7 @@ export function NewPasswordForm({ resetToken, context, restartPath, onReset }: P
         idPrefix="reset"
         label={t('account.newPassword')}
         patronNumber={context.patronNumber}
-        errors={errors.fields}
+        errors={form.fields}
       />
       <p className="field-hint">{t('reset.passwordNote')}</p>
     </FormPanel>

@@ -3,7 +3,6 @@ import {
   registrationCatalogJa,
   registrationCompleteSchema,
 } from '@library/domain/registration';
-import type { FormEvent } from 'react';
 import { NewEmailFields, newEmailFieldIds, newEmailInput } from '../../../components/ui/email-fields.tsx';
 import { FormPanel } from '../../../components/ui/form-panel.tsx';
 import {
@@ -14,8 +13,8 @@ import {
 import { accountJa } from '../../../i18n/ja/account.ts';
 import { registrationJa } from '../../../i18n/ja/registration.ts';
 import { newPasswordOptions } from '../../../lib/common-passwords.ts';
-import { useFormErrors } from '../../../lib/form-errors.ts';
 import { useT } from '../../../lib/i18n.ts';
+import { useForm } from '../../../lib/use-form.ts';
 import { type CompleteRegistrationResult, useCompleteRegistration } from '../api/complete-registration.ts';
 import './registration.css';
 
@@ -34,32 +33,27 @@ interface Props {
 export function PasswordForm({ registrationToken, currentEmail, context, onRegistered, onRestart }: Props) {
   const t = useT(registrationJa, accountJa, registrationCatalogJa);
   const complete = useCompleteRegistration();
-  const errors = useFormErrors(FIELD_IDS);
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const input = {
-      registrationToken,
-      ...newPasswordInput(data),
-      ...newEmailInput(data),
-    };
-    const parsed = registrationCompleteSchema(await newPasswordOptions(context)).safeParse(input);
-    await errors.submit(parsed, async (body) => onRegistered(await complete.mutateAsync(body)));
-  }
+  const form = useForm(FIELD_IDS, {
+    parse: async (data) =>
+      registrationCompleteSchema(await newPasswordOptions(context)).safeParse({
+        registrationToken,
+        ...newPasswordInput(data),
+        ...newEmailInput(data),
+      }),
+    send: async (body) => onRegistered(await complete.mutateAsync(body)),
+  });
 
   return (
     <FormPanel
       id="password-heading"
       heading={t('reg.passwordHeading')}
       intro={<p>{t('reg.passwordIntro')}</p>}
-      errors={errors}
-      onSubmit={handleSubmit}
+      form={form}
       pending={complete.isPending}
       submit={t('reg.register')}
       submitting={t('account.registering')}
     >
-      {errors.form?.code === 'token_expired' ? (
+      {form.message?.code === 'token_expired' ? (
         <p>
           <button type="button" className="button" onClick={onRestart}>
             {t('reg.restart')}
@@ -70,7 +64,7 @@ export function PasswordForm({ registrationToken, currentEmail, context, onRegis
         idPrefix="reg"
         label={t('reg.password')}
         patronNumber={context.patronNumber}
-        errors={errors.fields}
+        errors={form.fields}
       />
       <fieldset className="fieldset">
         <legend>{t('reg.email1')}</legend>
@@ -79,7 +73,7 @@ export function PasswordForm({ registrationToken, currentEmail, context, onRegis
             idPrefix="reg"
             currentEmail={currentEmail}
             currentEmailHint={t('reg.oldEmailMaskedHint')}
-            errors={errors.fields}
+            errors={form.fields}
           />
         </div>
       </fieldset>

@@ -1,11 +1,10 @@
 import { emailChangeSchema, registrationCatalogJa } from '@library/domain/registration';
-import type { FormEvent } from 'react';
 import { NewEmailFields, newEmailFieldIds, newEmailInput } from '../../../components/ui/email-fields.tsx';
 import { FormPanel } from '../../../components/ui/form-panel.tsx';
 import { accountJa } from '../../../i18n/ja/account.ts';
 import { settingsJa } from '../../../i18n/ja/settings.ts';
-import { useFormErrors } from '../../../lib/form-errors.ts';
 import { useT } from '../../../lib/i18n.ts';
+import { useForm } from '../../../lib/use-form.ts';
 import { useChangeEmail } from '../api/change-email.ts';
 import './settings.css';
 
@@ -15,26 +14,21 @@ const FIELD_IDS = newEmailFieldIds('settings');
 export function EmailChangeForm({ currentEmail }: { currentEmail: string | null }) {
   const t = useT(settingsJa, accountJa, registrationCatalogJa);
   const change = useChangeEmail();
-  const errors = useFormErrors(FIELD_IDS);
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const parsed = emailChangeSchema.safeParse(newEmailInput(new FormData(formElement)));
-    await errors.submit(parsed, async (body) => {
+  const form = useForm(FIELD_IDS, {
+    parse: (data) => emailChangeSchema.safeParse(newEmailInput(data)),
+    async send(body, element) {
       await change.mutateAsync(body);
-      formElement.reset();
-      errors.succeed({ key: 'settings.emailDone', params: { email: body.email } });
-    });
-  }
+      element.reset();
+      form.succeed({ key: 'settings.emailDone', params: { email: body.email } });
+    },
+  });
 
   return (
     <FormPanel
       id="email-change-heading"
       heading={t('settings.emailHeading')}
-      errors={errors}
+      form={form}
       withStatus
-      onSubmit={handleSubmit}
       pending={change.isPending}
       submit={t('settings.changeEmail')}
       submitting={t('settings.changing')}
@@ -43,7 +37,7 @@ export function EmailChangeForm({ currentEmail }: { currentEmail: string | null 
         idPrefix="settings"
         currentEmail={currentEmail}
         currentEmailHint={t('account.oldEmailHint')}
-        errors={errors.fields}
+        errors={form.fields}
       />
       <p className="field-hint">{t('account.dotsNote')}</p>
     </FormPanel>

@@ -6,13 +6,13 @@ import {
   notificationCatalogJa,
   notificationPreferencesSchema,
 } from '@library/domain/notifications';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { describedBy, FieldError } from '../../../components/ui/field.tsx';
 import { FormPanel } from '../../../components/ui/form-panel.tsx';
 import { settingsJa } from '../../../i18n/ja/settings.ts';
-import { useFormErrors } from '../../../lib/form-errors.ts';
 import { useT } from '../../../lib/i18n.ts';
+import { useForm } from '../../../lib/use-form.ts';
 import { useUpdateNotificationPreferences } from '../api/notification-preferences.ts';
 import './settings.css';
 
@@ -56,37 +56,37 @@ export function NotificationSettingsForm({
   const update = useUpdateNotificationPreferences();
   const [saved, setSaved] = useState(initial);
   const [email, setEmail] = useState(initial.reminder.email);
-  const errors = useFormErrors(FIELD_IDS);
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const input = {
-      reminder: {
-        email: data.get('reminderEmail') === 'on',
-        daysBefore: Number(data.get('daysBefore')) as DaysBefore,
-        includeTitles: data.get('includeTitles') === 'on',
-        push: data.get('push') === 'on',
-      },
-      overdueNotice: data.get('overdueNotice') === 'on',
-      language: saved.language,
-    };
-    await errors.submit(notificationPreferencesSchema.safeParse(input), async (preferences) => {
+  const form = useForm(FIELD_IDS, {
+    parse: (data) => {
+      const on = (name: string) => data.get(name) === 'on';
+      return notificationPreferencesSchema.safeParse({
+        reminder: {
+          email: on('reminderEmail'),
+          daysBefore: Number(data.get('daysBefore')) as DaysBefore,
+          includeTitles: on('includeTitles'),
+          push: on('push'),
+        },
+        overdueNotice: on('overdueNotice'),
+        language: saved.language,
+      });
+    },
+    async send(preferences): Promise<void> {
       if (push && preferences.reminder.push !== saved.reminder.push) {
         try {
           await (preferences.reminder.push ? push.enable() : push.disable());
         } catch (error) {
-          return errors.show({ 'reminder.push': error instanceof Error ? error.message : String(error) });
+          form.show({ 'reminder.push': error instanceof Error ? error.message : String(error) });
+          return;
         }
       }
       await update.mutateAsync(preferences);
       setSaved(preferences);
       // Every successful save moves the focus to the message again.
-      errors.succeed({ key: 'settings.notificationsSaved' });
-    });
-  }
+      form.succeed({ key: 'settings.notificationsSaved' });
+    },
+  });
 
-  const daysBefore = errors.field('reminder.daysBefore');
+  const daysBefore = form.field('reminder.daysBefore');
   const daysBeforeErrorId = `${daysBefore.id}-error`;
 
   return (
@@ -94,16 +94,15 @@ export function NotificationSettingsForm({
       id="notification-settings-heading"
       heading={t('notificationLabels.heading')}
       intro={<p>{t('settings.notificationsIntro')}</p>}
-      errors={errors}
+      form={form}
       withStatus
-      onSubmit={handleSubmit}
       pending={update.isPending}
       submit={t('settings.saveNotifications')}
       submitting={t('settings.saving')}
     >
       <div className="checkbox-group">
         <Checkbox
-          {...errors.field('reminder.email')}
+          {...form.field('reminder.email')}
           name="reminderEmail"
           label={t('notificationLabels.reminderEmail')}
           defaultChecked={initial.reminder.email}
@@ -144,19 +143,19 @@ export function NotificationSettingsForm({
       </fieldset>
       <div className="checkbox-group">
         <Checkbox
-          {...errors.field('reminder.includeTitles')}
+          {...form.field('reminder.includeTitles')}
           name="includeTitles"
           label={t('notificationLabels.includeTitles')}
           hint={t('notificationLabels.includeTitlesHint')}
           defaultChecked={initial.reminder.includeTitles}
         />
         <Checkbox
-          {...errors.field('overdueNotice')}
+          {...form.field('overdueNotice')}
           label={t('notificationLabels.overdueNotice')}
           defaultChecked={initial.overdueNotice}
         />
         <Checkbox
-          {...errors.field('reminder.push')}
+          {...form.field('reminder.push')}
           name="push"
           label={t('notificationLabels.push')}
           hint={t('settings.pushHint')}

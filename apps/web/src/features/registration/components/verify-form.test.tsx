@@ -5,6 +5,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fillIn, IDENTITY } from '../../../test/fill-in.ts';
 import { VerifyForm } from './verify-form.tsx';
 
 function renderForm(onVerified = vi.fn()) {
@@ -44,12 +45,12 @@ describe('利用者の認証 (step 1)', () => {
     );
     vi.stubGlobal('fetch', fetch);
     const onVerified = renderForm();
-    await userEvent.type(screen.getByLabelText('利用者番号'), 'A300000003A');
-    await userEvent.type(screen.getByLabelText('氏名'), 'すずき　はなこ');
-    await userEvent.type(screen.getByLabelText('生年月日'), '１９９０１１０５');
-    await userEvent.type(screen.getByLabelText('電話番号 市外局番'), '0944');
-    await userEvent.type(screen.getByLabelText('電話番号 市内局番'), '12');
-    await userEvent.type(screen.getByLabelText('電話番号 番号'), '3456');
+    await fillIn({
+      ...IDENTITY,
+      利用者番号: 'A300000003A',
+      氏名: 'すずき　はなこ',
+      生年月日: '１９９０１１０５',
+    });
     await userEvent.click(screen.getByRole('button', { name: 'ログインする' }));
     await waitFor(() => expect(onVerified).toHaveBeenCalledOnce());
     expect(onVerified).toHaveBeenCalledWith({
@@ -91,12 +92,7 @@ describe('利用者の認証 (step 1)', () => {
       ),
     );
     renderForm();
-    await userEvent.type(screen.getByLabelText('利用者番号'), '300000003');
-    await userEvent.type(screen.getByLabelText('氏名'), 'スズキハナコ');
-    await userEvent.type(screen.getByLabelText('生年月日'), '19900101');
-    await userEvent.type(screen.getByLabelText('電話番号 市外局番'), '0944');
-    await userEvent.type(screen.getByLabelText('電話番号 市内局番'), '12');
-    await userEvent.type(screen.getByLabelText('電話番号 番号'), '3456');
+    await fillIn({ ...IDENTITY, 生年月日: '19900101' });
     await userEvent.click(screen.getByRole('button', { name: 'ログインする' }));
     expect(
       await screen.findByText('入力された利用者情報を確認できませんでした。内容をお確かめください。'),

@@ -121,38 +121,29 @@ function IdentityFields({
 }) {
   const t = useT(commonJa, accountJa);
   const ids = identityFieldIds(idPrefix);
+  const fields = [
+    {
+      name: 'patronNumber',
+      label: t('loginPage.patronNumber'),
+      hint: t('account.patronNumberHint', { length: PATRON_NUMBER_LENGTH }),
+      inputMode: 'numeric',
+      autoComplete: 'username',
+    },
+    { name: 'name', label: t('account.name'), hint: t('account.nameHint'), autoComplete: 'off' },
+    {
+      name: 'birthDate',
+      label: t('account.birthDate'),
+      hint: t('account.birthDateHint'),
+      inputMode: 'numeric',
+      autoComplete: 'bday',
+      maxLength: 10,
+    },
+  ] as const;
   return (
     <>
-      <Field
-        id={ids.patronNumber}
-        label={t('loginPage.patronNumber')}
-        name="patronNumber"
-        hint={t('account.patronNumberHint', { length: PATRON_NUMBER_LENGTH })}
-        inputMode="numeric"
-        autoComplete="username"
-        error={errors.patronNumber}
-        required
-      />
-      <Field
-        id={ids.name}
-        label={t('account.name')}
-        name="name"
-        hint={t('account.nameHint')}
-        autoComplete="off"
-        error={errors.name}
-        required
-      />
-      <Field
-        id={ids.birthDate}
-        label={t('account.birthDate')}
-        name="birthDate"
-        hint={t('account.birthDateHint')}
-        inputMode="numeric"
-        autoComplete="bday"
-        maxLength={10}
-        error={errors.birthDate}
-        required
-      />
+      {fields.map(({ name, ...input }) => (
+        <Field key={name} id={ids[name]} name={name} error={errors[name]} required {...input} />
+      ))}
       <PhoneFields idPrefix={idPrefix} error={errors.phone} />
     </>
   );

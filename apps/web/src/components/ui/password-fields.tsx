@@ -45,26 +45,24 @@ export function NewPasswordFields({
       {patronNumber ? (
         <input type="text" name="username" autoComplete="username" value={patronNumber} readOnly hidden />
       ) : null}
-      <Field
-        id={ids.password}
-        label={label}
-        name="password"
-        type="password"
-        hint={hintKey ? t(hintKey, { rules }) : rules}
-        autoComplete="new-password"
-        error={errors.password}
-        required
-      />
-      <Field
-        id={ids.passwordConfirm}
-        label={t('account.passwordConfirm')}
-        name="passwordConfirm"
-        type="password"
-        hint={t('account.passwordConfirmHint')}
-        autoComplete="new-password"
-        error={errors.passwordConfirm}
-        required
-      />
+      {(
+        [
+          ['password', label, hintKey ? t(hintKey, { rules }) : rules],
+          ['passwordConfirm', t('account.passwordConfirm'), t('account.passwordConfirmHint')],
+        ] as const
+      ).map(([name, fieldLabel, hint]) => (
+        <Field
+          key={name}
+          id={ids[name]}
+          label={fieldLabel}
+          name={name}
+          type="password"
+          hint={hint}
+          autoComplete="new-password"
+          error={errors[name]}
+          required
+        />
+      ))}
     </>
   );
 }

@@ -1,3 +1,5 @@
+import { CLOSED_REASONS } from '@library/domain';
+
 /** 図書館カレンダー (with the portal's chunk). */
 export const calendarJa = {
   calendarPage: {
@@ -31,9 +33,10 @@ export const calendarJa = {
     yearMonth: '{{year}}年{{monthName}}',
     monthDay: '{{monthName}}{{day}}日（{{weekday}}）',
     branchInCaption: '（{{branch}}）',
-    reason_休館日: '休館日',
-    reason_館内整理日: '館内整理日',
-    reason_年末年始: '年末年始',
-    reason_特別整理期間: '特別整理期間',
+    // The library's own closing reasons: the domain names them (CLOSED_REASONS), not written again.
+    reason_休館日: CLOSED_REASONS.weekly,
+    reason_館内整理日: CLOSED_REASONS.maintenance,
+    reason_年末年始: CLOSED_REASONS.yearEnd,
+    reason_特別整理期間: CLOSED_REASONS.special,
   },
 } as const;

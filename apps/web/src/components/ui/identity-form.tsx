@@ -14,10 +14,10 @@ import { Field } from './field.tsx';
 import { FormPanel } from './form-panel.tsx';
 import { PhoneFields } from './phone-fields.tsx';
 
-export type IdentityField = 'patronNumber' | 'name' | 'birthDate' | 'phone';
+type IdentityField = 'patronNumber' | 'name' | 'birthDate' | 'phone';
 
 /** The inputs' ids (`${idPrefix}-patron-number`…), in the order of the form: for `useForm`. */
-export function identityFieldIds(idPrefix: string): Record<IdentityField, string> {
+function identityFieldIds(idPrefix: string): Record<IdentityField, string> {
   return {
     patronNumber: `${idPrefix}-patron-number`,
     name: `${idPrefix}-name`,

@@ -26,6 +26,8 @@ export interface Form<F extends string> {
   /** The message above the fields (an API error that is not a field's). */
   message?: FormMessage;
   done?: DoneMessage;
+  /** Whether the parsed data is being sent (the submit button is disabled meanwhile). */
+  sending: boolean;
   /** The form message first, then the fields' in the order of `fieldIds`, each linked to its field. */
   summary: SummaryEntry[];
   summaryRef: RefObject<HTMLDivElement | null>;
@@ -51,6 +53,7 @@ interface State {
   fields: Partial<Record<string, string>>;
   message?: FormMessage;
   done?: DoneMessage;
+  sending?: boolean;
   /** A new object at every show/succeed, so the focus moves again even when the text is the same. */
   focus?: { on: 'summary' | 'done' };
 }
@@ -86,6 +89,7 @@ export function useForm<F extends string, T>(
     fields,
     message: state.message,
     done: state.done,
+    sending: state.sending === true,
     summary: [
       ...(state.message ? [{ message: state.message.message }] : []),
       ...names
@@ -100,13 +104,15 @@ export function useForm<F extends string, T>(
       const parsed = await parse(new FormData(element));
       if (!parsed.success) return show(fieldErrorsOf(parsed.error));
       // On its way: old errors go, the focus stays where it is.
-      setState((previous) => ({ fields: {}, done: previous.done, focus: previous.focus }));
+      setState((previous) => ({ fields: {}, done: previous.done, focus: previous.focus, sending: true }));
       try {
         await send(parsed.data, element);
       } catch (error) {
         if (!(error instanceof ApiClientError)) show({}, { message: errorKey('internal_error') });
         else if (error.code === 'validation_failed') show(error.fields);
         else show({}, { message: error.message, code: error.code });
+      } finally {
+        setState((previous) => ({ ...previous, sending: false }));
       }
     },
     field: (name) => ({ id: fieldIds[name] ?? name, name, error: fields[name] }),

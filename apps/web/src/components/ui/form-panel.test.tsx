@@ -31,7 +31,6 @@ function OneField({ send }: { send: (name: string) => Promise<void> }) {
       heading="見出し"
       form={form}
       withStatus
-      pending={false}
       submit="送る"
       submitting="送っています"
     >
@@ -68,6 +67,16 @@ describe('useForm + FormPanel (every form but the login)', () => {
       expect(document.activeElement).toHaveTextContent('貸出延長は資料1点につき1回限りです。'),
     );
     expect(screen.getByLabelText('氏名')).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('disables and relabels the submit button while sending, not before or after', async () => {
+    let answer!: () => void;
+    render(<OneField send={() => new Promise<void>((resolve) => (answer = resolve))} />);
+    await userEvent.type(screen.getByLabelText('氏名'), 'スズキ');
+    await userEvent.click(screen.getByRole('button', { name: '送る' }));
+    expect(screen.getByRole('button', { name: '送っています' })).toBeDisabled();
+    answer();
+    expect(await screen.findByRole('button', { name: '送る' })).toBeEnabled();
   });
 
   it.each([

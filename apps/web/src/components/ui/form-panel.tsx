@@ -15,7 +15,6 @@ interface FormPanelProps {
   failedTitle?: string;
   /** A live region for `form.done` (forms that stay on the page after a save). */
   withStatus?: boolean;
-  pending: boolean;
   submit: string;
   submitting: string;
   children: ReactNode;
@@ -33,7 +32,6 @@ export function FormPanel({
   form,
   failedTitle,
   withStatus,
-  pending,
   submit,
   submitting,
   children,
@@ -60,8 +58,8 @@ export function FormPanel({
         />
         {children}
         <div className="actions">
-          <button type="submit" className="button button-primary" disabled={pending}>
-            {pending ? submitting : submit}
+          <button type="submit" className="button button-primary" disabled={form.sending}>
+            {form.sending ? submitting : submit}
           </button>
         </div>
       </form>

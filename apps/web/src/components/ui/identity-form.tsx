@@ -52,11 +52,10 @@ interface IdentityFormProps<R> {
   failedTitle: string;
   submit: string;
   /**
-   * The request (a mutation's `mutateAsync`) and whether it is running. It is sent the schema's
+   * The request (a mutation's `mutateAsync`). It is sent the schema's
    * output, the whole phone number in the first of the three fields (one of the forms I4 accepts).
    */
   verify: (body: RegistrationVerifyInput) => Promise<R>;
-  pending: boolean;
   onVerified: (result: R, identity: VerifiedIdentity) => void;
   /** What to offer under the summary for an API error code (e.g. the way to log in). */
   offer?: (code: string | undefined) => ReactNode;
@@ -74,7 +73,6 @@ export function IdentityForm<R>({
   failedTitle,
   submit,
   verify,
-  pending,
   onVerified,
   offer,
 }: IdentityFormProps<R>) {
@@ -101,7 +99,6 @@ export function IdentityForm<R>({
       }
       form={form}
       failedTitle={failedTitle}
-      pending={pending}
       submit={submit}
       submitting={t('account.verifying')}
     >

@@ -28,7 +28,6 @@ export function IdentityForm({ registrationPath, onVerified }: Props) {
       failedTitle={t('reset.identityFailed')}
       submit={t('reset.verify')}
       verify={verify.mutateAsync}
-      pending={verify.isPending}
       onVerified={({ resetToken }, identity) => onVerified({ resetToken, ...identity })}
       offer={(code) =>
         code === 'not_registered' ? (

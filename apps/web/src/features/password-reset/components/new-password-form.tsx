@@ -51,7 +51,6 @@ export function NewPasswordForm({ resetToken, context, restartPath, onReset }: P
       heading={t('reset.passwordHeading')}
       intro={<p>{t('reset.passwordIntro')}</p>}
       form={form}
-      pending={complete.isPending}
       submit={t('reset.submit')}
       submitting={t('account.registering')}
     >

@@ -29,7 +29,6 @@ export function RequestMailForm({ onSent }: { onSent: () => void }) {
       heading={t('reset.mailHeading')}
       intro={<p>{t('reset.mailIntro')}</p>}
       form={form}
-      pending={request.isPending}
       submit={t('reset.send')}
       submitting={t('reset.sending')}
     >

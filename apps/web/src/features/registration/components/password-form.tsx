@@ -49,7 +49,6 @@ export function PasswordForm({ registrationToken, currentEmail, context, onRegis
       heading={t('reg.passwordHeading')}
       intro={<p>{t('reg.passwordIntro')}</p>}
       form={form}
-      pending={complete.isPending}
       submit={t('reg.register')}
       submitting={t('account.registering')}
     >

@@ -26,7 +26,6 @@ export function VerifyForm({ loginPath, passwordResetPath, onVerified }: Props) 
       failedTitle={t('reg.verifyFailed')}
       submit={t('reg.verify')}
       verify={verify.mutateAsync}
-      pending={verify.isPending}
       onVerified={(result, identity) => onVerified({ ...result, ...identity })}
       offer={(code) =>
         code === 'already_registered' ? (

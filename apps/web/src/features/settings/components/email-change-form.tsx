@@ -29,7 +29,6 @@ export function EmailChangeForm({ currentEmail }: { currentEmail: string | null 
       heading={t('settings.emailHeading')}
       form={form}
       withStatus
-      pending={change.isPending}
       submit={t('settings.changeEmail')}
       submitting={t('settings.changing')}
     >

@@ -96,7 +96,6 @@ export function NotificationSettingsForm({
       intro={<p>{t('settings.notificationsIntro')}</p>}
       form={form}
       withStatus
-      pending={update.isPending}
       submit={t('settings.saveNotifications')}
       submitting={t('settings.saving')}
     >

@@ -41,7 +41,6 @@ export function PasswordChangeForm({ patronNumber }: { patronNumber: string }) {
       heading={t('settings.passwordHeading')}
       form={form}
       withStatus
-      pending={change.isPending}
       submit={t('settings.changePassword')}
       submitting={t('settings.changing')}
     >

@@ -29,11 +29,19 @@ export function DonePanel({
       </div>
       {children}
       <p className="field-hint">{t('account.libraryAddress')}</p>
-      <div className="actions">
-        <Link to={loginPath} className="button button-primary">
-          {t('account.toLoginScreen')}
-        </Link>
-      </div>
+      <LoginLink loginPath={loginPath} primary />
     </section>
+  );
+}
+
+/** 「ログイン画面へ」 as a button-like link, alone in its row of actions. */
+export function LoginLink({ loginPath, primary }: { loginPath: string; primary?: boolean }) {
+  const t = useT(accountJa);
+  return (
+    <div className="actions">
+      <Link to={loginPath} className={primary ? 'button button-primary' : 'button'}>
+        {t('account.toLoginScreen')}
+      </Link>
+    </div>
   );
 }

@@ -1,5 +1,5 @@
 import { Link } from 'react-router-dom';
-import { DonePanel } from '../../../components/ui/done-panel.tsx';
+import { DonePanel, LoginLink } from '../../../components/ui/done-panel.tsx';
 import { accountJa } from '../../../i18n/ja/account.ts';
 import { passwordResetJa } from '../../../i18n/ja/password-reset.ts';
 import { useT } from '../../../lib/i18n.ts';
@@ -65,16 +65,12 @@ export function ResetComplete({ loginPath }: { loginPath: string }) {
  * only say where it is changed.
  */
 export function PinManagedNotice({ loginPath }: { loginPath: string }) {
-  const t = useT(passwordResetJa, accountJa);
+  const t = useT(passwordResetJa);
   return (
     <section className="panel panel-narrow" aria-labelledby="reset-pin-heading">
       <h2 id="reset-pin-heading">{t('reset.pinHeading')}</h2>
       <p>{t('reset.pinText')}</p>
-      <div className="actions">
-        <Link to={loginPath} className="button">
-          {t('account.toLoginScreen')}
-        </Link>
-      </div>
+      <LoginLink loginPath={loginPath} />
     </section>
   );
 }

@@ -29,7 +29,7 @@ export function Component() {
 
 export function VerifyStep() {
   const t = useT(commonJa, registrationJa);
-  const TITLE = t('reg.title');
+  const TITLE = t('home.registration');
   const [, setState] = useOutletContext<RegistrationContext>();
   const navigate = useNavigate();
   return (
@@ -53,7 +53,7 @@ export function VerifyStep() {
 
 export function PasswordStep() {
   const t = useT(commonJa, registrationJa);
-  const TITLE = t('reg.title');
+  const TITLE = t('home.registration');
   const [state, setState] = useOutletContext<RegistrationContext>();
   const navigate = useNavigate();
   const { verified } = state;
@@ -94,7 +94,7 @@ export function PasswordStep() {
 
 export function CompleteStep() {
   const t = useT(commonJa, registrationJa);
-  const TITLE = t('reg.title');
+  const TITLE = t('home.registration');
   const [state] = useOutletContext<RegistrationContext>();
   if (!state.result) return <Navigate to={paths.registration} replace />;
   return (

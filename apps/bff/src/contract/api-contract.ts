@@ -232,7 +232,7 @@ export const apiContract: Operation[] = [
       200: {
         description: 'The feed',
         contentType: 'text/calendar',
-        body: z.string().startsWith('BEGIN:VCALENDAR'),
+        body: z.string().regex(/^BEGIN:VCALENDAR\r?\n/),
       },
     },
     errors: { 404: ['not_found'], 503: ['ils_unavailable'] },

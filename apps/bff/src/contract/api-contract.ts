@@ -72,6 +72,8 @@ export interface Operation {
   body?: $ZodType;
   /** Valid bodies against the demo data (docs and the fuzzer start from them). */
   examples?: Record<string, unknown>;
+  /** Asks the circulation port (the ILS under CIRCULATION=sip2): 503 `ils_unavailable`. */
+  circulation?: boolean;
   /** Under the per-address limit on guessing (lib/rate-limit.ts): 429 `rate_limited`. */
   rateLimited?: boolean;
   responses: Partial<Record<200 | 201 | 202 | 204 | 304, SuccessResponse>>;
@@ -98,6 +100,13 @@ const openApiDocumentSchema = z.looseObject({
   info: z.looseObject({ title: z.string(), version: z.string() }),
   paths: z.record(z.string(), z.record(z.string(), z.unknown())),
 });
+
+/** Every step of 新規パスワード登録 / パスワードを忘れた方: no session, under the per-address limit. */
+const registrationStep = { tag: 'registration', session: 'none', rateLimited: true } as const;
+const passwordResetStep = { tag: 'password-reset', session: 'none', rateLimited: true } as const;
+
+/** A 204: done, nothing to answer. */
+const noContent = (description: string) => ({ 204: { description } });
 
 export const apiContract: Operation[] = [
   {
@@ -139,7 +148,8 @@ export const apiContract: Operation[] = [
     examples: { demo: DEMO_PATRON },
     rateLimited: true,
     responses: { 200: { description: 'Signed in; `Set-Cookie: sid`', body: loginResponseSchema } },
-    errors: { 401: ['invalid_credentials'], 423: ['locked'], 503: ['ils_unavailable'] },
+    errors: { 401: ['invalid_credentials'], 423: ['locked'] },
+    circulation: true,
   },
   {
     method: 'delete',
@@ -147,7 +157,7 @@ export const apiContract: Operation[] = [
     tag: 'session',
     summary: 'ログアウト (204 with or without a session)',
     session: 'optional',
-    responses: { 204: { description: 'Signed out; the cookie is cleared' } },
+    responses: noContent('Signed out; the cookie is cleared'),
   },
   {
     method: 'get',
@@ -156,7 +166,7 @@ export const apiContract: Operation[] = [
     summary: '利用者ポータル: the patron, the block banner and 貸出状況',
     session: 'required',
     responses: { 200: { description: 'The portal', body: meSchema } },
-    errors: { 503: ['ils_unavailable'] },
+    circulation: true,
   },
   {
     method: 'put',
@@ -173,7 +183,7 @@ export const apiContract: Operation[] = [
       },
     },
     rateLimited: true,
-    responses: { 204: { description: 'Changed' } },
+    responses: noContent('Changed'),
     errors: { 403: ['registration_not_available'], 423: ['locked'] },
   },
   {
@@ -184,7 +194,7 @@ export const apiContract: Operation[] = [
     session: 'required',
     body: emailChangeSchema,
     examples: { both: { email: 'taro.new@example.jp', useForContact: true, useForReservations: true } },
-    responses: { 204: { description: 'Changed' } },
+    responses: noContent('Changed'),
     errors: { 429: ['rate_limited'] },
   },
   {
@@ -203,7 +213,7 @@ export const apiContract: Operation[] = [
     session: 'required',
     body: notificationPreferencesSchema,
     examples: { defaults: DEFAULT_NOTIFICATION_PREFERENCES },
-    responses: { 204: { description: 'Saved' } },
+    responses: noContent('Saved'),
   },
   {
     method: 'post',
@@ -219,7 +229,7 @@ export const apiContract: Operation[] = [
     tag: 'settings',
     summary: 'The iCalendar URL stops working',
     session: 'required',
-    responses: { 204: { description: 'Revoked (or there was none)' } },
+    responses: noContent('Revoked (or there was none)'),
   },
   {
     method: 'get',
@@ -235,7 +245,8 @@ export const apiContract: Operation[] = [
         body: z.string().regex(/^BEGIN:VCALENDAR\r?\n/),
       },
     },
-    errors: { 404: ['not_found'], 503: ['ils_unavailable'] },
+    errors: { 404: ['not_found'] },
+    circulation: true,
   },
   {
     method: 'get',
@@ -263,14 +274,13 @@ export const apiContract: Operation[] = [
     session: 'required',
     body: pushUnsubscribeSchema({}),
     examples: { browser: { endpoint: PUSH_SUBSCRIPTION.endpoint } },
-    responses: { 204: { description: 'Forgotten' } },
+    responses: noContent('Forgotten'),
   },
   {
     method: 'post',
     path: '/api/registration/verify',
-    tag: 'registration',
+    ...registrationStep,
     summary: '新規パスワード登録 step 1: identity check (I6)',
-    session: 'none',
     body: registrationVerifySchema(SAMPLE_TODAY),
     examples: {
       hanako: {
@@ -280,22 +290,20 @@ export const apiContract: Operation[] = [
         phone: ['0944', '12', '3456'],
       },
     },
-    rateLimited: true,
     responses: { 200: { description: 'The token of step 2', body: registrationVerifyResponseSchema } },
     errors: {
       401: ['identity_not_verified'],
       403: ['registration_not_available'],
       409: ['already_registered'],
       423: ['locked'],
-      503: ['ils_unavailable'],
     },
+    circulation: true,
   },
   {
     method: 'post',
     path: '/api/registration/complete',
-    tag: 'registration',
+    ...registrationStep,
     summary: '新規パスワード登録 step 2: password and email (I7, I10)',
-    session: 'none',
     body: registrationCompleteSchema({}),
     examples: {
       hanako: {
@@ -307,7 +315,6 @@ export const apiContract: Operation[] = [
         useForReservations: false,
       },
     },
-    rateLimited: true,
     responses: {
       201: { description: 'Registered; a mail confirms it', body: registrationCompleteResponseSchema },
     },
@@ -316,21 +323,18 @@ export const apiContract: Operation[] = [
   {
     method: 'post',
     path: '/api/password-reset/request',
-    tag: 'password-reset',
+    ...passwordResetStep,
     summary: 'パスワードを忘れた方: a mailed link (202 whatever the number)',
-    session: 'none',
     body: passwordResetRequestSchema,
     examples: { taro: { patronNumber: DEMO_PATRON.patronNumber } },
-    rateLimited: true,
     responses: { 202: { description: 'Accepted', body: passwordResetRequestResponseSchema } },
     errors: { 403: ['registration_not_available'] },
   },
   {
     method: 'post',
     path: '/api/password-reset/verify',
-    tag: 'password-reset',
+    ...passwordResetStep,
     summary: 'パスワードを忘れた方: identity check instead of the mail',
-    session: 'none',
     body: passwordResetVerifySchema(SAMPLE_TODAY),
     examples: {
       taro: {
@@ -340,7 +344,6 @@ export const apiContract: Operation[] = [
         phone: ['0944', '73', '0001'],
       },
     },
-    rateLimited: true,
     responses: {
       200: { description: 'The token of the new password', body: passwordResetVerifyResponseSchema },
     },
@@ -349,21 +352,19 @@ export const apiContract: Operation[] = [
       403: ['registration_not_available'],
       409: ['not_registered'],
       423: ['locked'],
-      503: ['ils_unavailable'],
     },
+    circulation: true,
   },
   {
     method: 'post',
     path: '/api/password-reset/complete',
-    tag: 'password-reset',
+    ...passwordResetStep,
     summary: 'パスワードを忘れた方: the new password (every session of the patron ends)',
-    session: 'none',
     body: passwordResetCompleteSchema({}),
     examples: {
       taro: { resetToken: 'a-token-from-the-mail', password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD },
     },
-    rateLimited: true,
-    responses: { 204: { description: 'Changed' } },
+    responses: noContent('Changed'),
     errors: { 403: ['registration_not_available'], 410: ['token_expired'] },
   },
   {
@@ -374,7 +375,8 @@ export const apiContract: Operation[] = [
     session: 'optional',
     query: calendarQuerySchema,
     responses: { 200: { description: 'The months', body: calendarResponseSchema } },
-    errors: { 400: ['unknown_branch'], 503: ['ils_unavailable'] },
+    errors: { 400: ['unknown_branch'] },
+    circulation: true,
   },
   {
     method: 'get',
@@ -384,7 +386,7 @@ export const apiContract: Operation[] = [
     session: 'required',
     query: loanPageQuerySchema,
     responses: { 200: { description: 'The page', body: loanPageSchema } },
-    errors: { 503: ['ils_unavailable'] },
+    circulation: true,
   },
   {
     method: 'post',
@@ -405,8 +407,8 @@ export const apiContract: Operation[] = [
       403: ['patron_has_overdue', 'renewal_denied'],
       409: ['idempotency_in_progress'],
       422: ['idempotency_key_mismatch'],
-      503: ['ils_unavailable'],
     },
+    circulation: true,
   },
 ];
 
@@ -442,6 +444,7 @@ export function errorsOf(op: Operation): Map<number, ApiErrorCode[]> {
   }
   if (op.session === 'required') add(401, 'unauthenticated');
   if (op.rateLimited) add(429, 'rate_limited');
+  if (op.circulation) add(503, 'ils_unavailable');
   for (const [status, codes] of Object.entries(op.errors ?? {})) add(Number(status), ...(codes ?? []));
   add(500, 'internal_error');
   add(503, 'service_unavailable');

@@ -134,7 +134,9 @@ function withKnown(example: unknown): unknown {
 }
 
 function fill(path: string, values: Record<string, string>) {
-  return path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? 'x'));
+  // A lone surrogate cannot be percent-encoded; a browser sends it as U+FFFD, and so do we.
+  const wellFormed = (v: string) => v.replace(/[\ud800-\udfff]/gu, '\ufffd');
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(wellFormed(values[name] ?? 'x')));
 }
 
 describe('the document’s own examples, with a session', () => {

@@ -42,11 +42,23 @@ function ownArbitrary(schema: SchemaNode, known: (name: string) => unknown[]): f
   if (schema.enum) return fc.constantFrom(...schema.enum);
   const union = schema.anyOf ?? schema.oneOf;
   if (union) return fc.oneof(...union.map((s) => arbitraryOf(s, known)));
-  if (schema.allOf) return arbitraryOf({ ...schema, allOf: undefined, ...schema.allOf[0] }, known);
+  if (schema.allOf) {
+    // zod writes two regexes on one string as allOf: generate by the last, keep what matches all.
+    const { allOf, ...rest } = schema;
+    const patterns = allOf.flatMap((s) => (s.pattern ? [new RegExp(s.pattern)] : []));
+    return ownArbitrary({ ...rest, ...allOf.at(-1) }, known).filter(
+      (v) => typeof v !== 'string' || patterns.every((p) => p.test(v)),
+    );
+  }
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   switch (type) {
     case 'string': {
-      if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern));
+      if (schema.pattern) {
+        const { minLength = 0, maxLength = Number.POSITIVE_INFINITY } = schema;
+        return fc
+          .stringMatching(new RegExp(schema.pattern))
+          .filter((v) => v.length >= minLength && v.length <= maxLength);
+      }
       if (schema.format === 'email') return fc.emailAddress();
       if (schema.format === 'uri') return fc.webUrl();
       return fc.string({

@@ -11,6 +11,7 @@ import { loansRoutes } from './routes/loans/loans.routes.ts';
 import { meRoutes } from './routes/me/me.routes.ts';
 import { meSettingsRoutes } from './routes/me/me-settings.routes.ts';
 import { notificationsRoutes } from './routes/notifications/notifications.routes.ts';
+import { openApiRoutes } from './routes/openapi/openapi.routes.ts';
 import { passwordResetRoutes } from './routes/password-reset/password-reset.routes.ts';
 import { pushRoutes, pushSubscriptionRoutes } from './routes/push/push.routes.ts';
 import { registrationRoutes } from './routes/registration/registration.routes.ts';
@@ -38,6 +39,7 @@ export function buildApp(input: Omit<AppDeps, 'circulation'> & { circulation?: A
   // same-origin check), the precondition of a BREACH-style length attack.
   app.use('/api/*', async (c, next) => (c.req.method === 'GET' ? gzipApi(c, next) : next()));
   app
+    .route('/api/openapi.json', openApiRoutes())
     .route('/api/health', healthRoutes(deps))
     .route('/api/calendar', calendarRoutes(deps))
     .route('/api/session', sessionRoutes(deps))

@@ -1,4 +1,5 @@
-import type { PatronBlock, PlainDate } from '@library/domain';
+import type { PlainDate } from '@library/domain';
+import type { PatronSummary } from '@library/domain/api';
 import type { patrons } from '../db/schema.ts';
 import type { RenewalRequestContext, RenewalResult } from '../services/renewal.ts';
 import type { LoanPage } from '../services/renewal-preview.ts';
@@ -8,13 +9,8 @@ export type CirculationBackend = 'local' | 'sip2';
 /** The portal's own row of a patron: sessions, lockout, audit and settings hang on it. */
 export type PatronRow = typeof patrons.$inferSelect;
 
-/** 利用者ポータル's 貸出状況 and the block banner (GET /api/me). */
-export interface PatronSummary {
-  blocked: PatronBlock;
-  /** The circulation system's own words about the block (SIP2 AF), when it gave any. */
-  blockMessage?: string;
-  loans: { no: number; title: string; dueDate: PlainDate; overdue: boolean }[];
-}
+/** 利用者ポータル's 貸出状況 and the block banner (GET /api/me, the domain's schema). */
+export type { PatronSummary };
 
 /** A loan due in a date range, for 返却期限日のお知らせ and the calendar feed. */
 export interface DueLoan {

@@ -1,4 +1,5 @@
 import { errorKey, type Language, t } from '@library/domain';
+import type { ApiErrorCode } from '@library/domain/api';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 /** A catalog key (`area.key`), with its placeholders' values when it has any. */
@@ -17,7 +18,8 @@ export class ApiError extends Error {
   readonly messageKey: Message;
   constructor(
     readonly status: ContentfulStatusCode,
-    readonly code: string,
+    /** One of the codes the OpenAPI document knows (a new one goes into `API_ERROR_CODES`). */
+    readonly code: ApiErrorCode,
     message?: Message,
     readonly options: { fields?: Record<string, Message>; headers?: Record<string, string> } = {},
   ) {

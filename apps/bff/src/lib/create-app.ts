@@ -167,10 +167,11 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
-  // Answers from the API hold personal data: no cache keeps them, error answers included.
+  // Answers from the API hold personal data: no cache keeps them, error answers included. Only
+  // a public answer that says so itself (the OpenAPI document) may be kept.
   app.use('/api/*', async (c, next) => {
     await next();
-    c.header('Cache-Control', 'no-store');
+    if (c.res.status >= 400 || !c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });
 
   // GET and HEAD carry no body (fetch drops one): asking for it would only make

@@ -62,6 +62,12 @@ interface AccessCase {
 const strongPassword = 'Kawa-no-machi-77';
 
 const table: Record<string, AccessCase> = {
+  'GET /api/openapi.json': {
+    kind: 'public',
+    anonymous: (c) => c.get('/api/openapi.json'),
+    publicCheck: (res) => expect(res.body.openapi).toBe('3.1.0'),
+    crossPatron: { notApplicable: 'the same document for everyone' },
+  },
   'GET /api/health': {
     kind: 'public',
     anonymous: (c) => c.get('/api/health'),

@@ -1,12 +1,5 @@
-import {
-  evaluateRenewal,
-  isOverdue,
-  loanPageKeys,
-  type MaterialType,
-  type PatronBlock,
-  type PlainDate,
-  type RenewalEvaluation,
-} from '@library/domain';
+import { evaluateRenewal, isOverdue, loanPageKeys, type PatronBlock, type PlainDate } from '@library/domain';
+import type { Loan, LoanPage } from '@library/domain/api';
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { preparedOn } from '../db/prepared.ts';
@@ -14,31 +7,9 @@ import { branches, items, loans, reservations, titles } from '../db/schema.ts';
 import { ApiError } from '../lib/api-error.ts';
 import { closedDaysWindow, loadClosedDays } from './renewal-context.ts';
 
-export interface LoanListItem {
-  id: number;
-  no: number;
-  /** Null when the circulation system does not tell (SIP2 has no loan date). */
-  loanedOn: PlainDate | null;
-  dueDate: PlainDate;
-  branch: { code: string; name: string };
-  title: string;
-  materialType: MaterialType;
-  category: string;
-  overdue: boolean;
-  /** Eligible without a new due date when the circulation system decides it (SIP2: the ILS). */
-  renewal: RenewalEvaluation | { eligible: true };
-}
-
-export interface LoanPage {
-  page: number;
-  pageSize: number;
-  totalPages: number;
-  total: number;
-  blocked: PatronBlock;
-  /** The circulation system's own words about the block (SIP2 AF), when it gave any. */
-  blockMessage?: string;
-  items: LoanListItem[];
-}
+/** GET /api/loans's page and rows (the domain's schemas). */
+export type { LoanPage };
+export type LoanListItem = Loan;
 
 const activeOfPatron = and(eq(loans.patronId, sql.placeholder('patronId')), isNull(loans.returnedOn));
 

@@ -1,4 +1,5 @@
-import { evaluateRenewal, type PlainDate, type RenewalReason } from '@library/domain';
+import { evaluateRenewal, type PlainDate } from '@library/domain';
+import type { RenewalResult } from '@library/domain/api';
 import { and, eq, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import { items, loans, renewals, reservations, titles } from '../db/schema.ts';
@@ -6,17 +7,8 @@ import { ApiError } from '../lib/api-error.ts';
 import { audit } from './audit.ts';
 import { closedDaysWindow, loadClosedDays } from './renewal-context.ts';
 
-export type RenewalResult =
-  | { loanId: number; title: string; ok: true; previousDueDate: PlainDate; newDueDate: PlainDate }
-  | {
-      loanId: number;
-      title?: string;
-      ok: false;
-      reason: RenewalReason;
-      availableFrom?: PlainDate;
-      /** The circulation system's own text (SIP2 AF) for `ils_refused`, shown verbatim. */
-      message?: string;
-    };
+/** One loan's outcome, as POST /api/renewals answers it (the domain's schema). */
+export type { RenewalResult };
 
 export interface RenewalRequestContext {
   patronId: number;

@@ -6,6 +6,7 @@ import { parseEnv } from '../env.ts';
 import type { AppDeps } from '../lib/app-env.ts';
 import { createLogger, type Logger } from '../lib/logger.ts';
 import type { Clock } from '../services/clock.ts';
+import { checkedAgainstDocument } from './contract-check.ts';
 import { openTestDatabase } from './test-database.ts';
 
 /** The guide's day: with T = 2021-01-20 the three マンガ日本の歴史 are due 2021/01/25. */
@@ -46,7 +47,8 @@ export async function createTestApp(
   const logger = options.logger ?? createLogger('silent');
   const circulation = createCirculation({ db: database.db, env, logger });
   const deps: AppDeps = { db: database.db, dbKind: database.kind, env, clock, logger, circulation };
-  const app = buildApp(deps);
+  // Every answer a test gets is checked against the OpenAPI document (contract-check.ts).
+  const app = checkedAgainstDocument(buildApp(deps));
   const close = async () => {
     await circulation.close();
     await database.close();
@@ -58,6 +60,7 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
 /** A browser-like client: keeps cookies, sends JSON. */
 export function client(app: TestApp['app'], base = 'http://localhost') {
+  checkedAgainstDocument(app);
   const jar = new Map<string, string>();
   async function request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
     const cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');

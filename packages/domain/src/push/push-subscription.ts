@@ -105,11 +105,8 @@ export function pushUnsubscribeSchema(options: PushSubscriptionSchemaOptions = {
   return z.object({ endpoint: pushEndpointSchema(options) });
 }
 
-/** GET /api/push/public-key. */
-export interface PushPublicKeyResponse {
-  /** The VAPID public key: an uncompressed P-256 point, base64url (the applicationServerKey). */
-  publicKey: string;
-}
+/** GET /api/push/public-key (api/account.ts). */
+export type { PushPublicKeyResponse } from '../api/account.ts';
 
 /**
  * What a push carries (JSON, encrypted per RFC 8291); the service worker shows it. Kept small:

@@ -53,7 +53,7 @@ export function renewalReasonMessage(
  * rows say 延滞中 only where the loan itself is overdue; the page's banner explains the rest.
  */
 export function renewalNote(
-  renewal: { reason?: RenewalReason; availableFrom?: PlainDate },
+  renewal: { eligible?: boolean; reason?: RenewalReason; availableFrom?: PlainDate },
   overdue: boolean,
   lang: Language = 'ja',
 ): string {

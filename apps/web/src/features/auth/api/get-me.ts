@@ -1,14 +1,9 @@
-import type { PatronBlock, PlainDate } from '@library/domain';
+import type { Me } from '@library/domain/api';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 
-export interface Me {
-  patron: { number: string; name: string; email: string | null };
-  blocked: PatronBlock;
-  /** The ILS's own words about the block (SIP2 AF), when it gave any. */
-  blockMessage?: string;
-  loans: { no: number; title: string; dueDate: PlainDate; overdue: boolean }[];
-}
+/** GET /api/me's answer (the domain's schema, which the BFF's OpenAPI document is made from). */
+export type { Me };
 
 export const meQueryKey = ['me'] as const;
 

@@ -1,17 +1,12 @@
-import type { Language } from '@library/domain';
+import type { SessionInfo } from '@library/domain/api';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 
-/** Who is signed in: `patron` is null without a session (GET /api/session always answers 200). */
-export interface SessionInfo {
-  /** `language`: the patron's saved choice, when there is one (SPEC §12). */
-  patron: { number: string; name: string; language?: Language } | null;
-  /**
-   * How patrons get a password: `portal` (新規パスワード登録, パスワードを忘れた方) or `ils`
-   * (CIRCULATION=sip2 with SIP2_PASSWORDS=ils: the ILS's PIN, managed at the library counter).
-   */
-  passwordMode: 'portal' | 'ils';
-}
+/**
+ * Who is signed in: `patron` is null without a session (GET /api/session always answers 200);
+ * `passwordMode` says how patrons get a password (the domain's schema).
+ */
+export type { SessionInfo };
 
 export const sessionQueryKey = ['session'] as const;
 

@@ -1,11 +1,6 @@
 import type { Language } from '@library/domain';
+import type { NotificationPreferences } from '@library/domain/notifications';
 import { api } from '../../../lib/api-client.ts';
-
-/** The part of GET/PUT /api/me/notifications (SPEC §6, §10) this app reads and writes here. */
-interface NotificationSettings {
-  language?: Language | null;
-  [setting: string]: unknown;
-}
 
 /**
  * Saves the language for the signed-in patron (mails follow it, SPEC §12). The PUT takes the
@@ -14,7 +9,7 @@ interface NotificationSettings {
  */
 export async function saveLanguage(language: Language): Promise<void> {
   try {
-    const settings = await api<NotificationSettings>('/me/notifications');
+    const settings = await api<NotificationPreferences>('/me/notifications');
     if (settings.language === language) return;
     await api('/me/notifications', { method: 'PUT', body: { ...settings, language } });
   } catch {

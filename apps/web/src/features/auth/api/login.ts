@@ -1,15 +1,14 @@
+import type { LoginInput } from '@library/domain';
+import type { LoginResponse } from '@library/domain/api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { setKeepOnDevice } from '../../../lib/offline-cache.ts';
 import { type SessionInfo, sessionQueryKey } from './get-session.ts';
 
-export interface LoginBody {
-  patronNumber: string;
-  password: string;
-}
+export type LoginBody = LoginInput;
 
 export function login(body: LoginBody) {
-  return api<{ patron: { number: string; name: string } }>('/session', { method: 'POST', body });
+  return api<LoginResponse>('/session', { method: 'POST', body });
 }
 
 export interface LoginVariables extends LoginBody {

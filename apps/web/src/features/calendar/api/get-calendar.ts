@@ -1,23 +1,12 @@
-import {
-  type BranchRef,
-  CALENDAR_DEFAULT_BRANCH,
-  CALENDAR_MONTHS_DEFAULT,
-  type CalendarMonth,
-  type PlainDate,
-  type YearMonth,
-} from '@library/domain';
+import { CALENDAR_DEFAULT_BRANCH, CALENDAR_MONTHS_DEFAULT, type YearMonth } from '@library/domain';
+import type { CalendarResponse } from '@library/domain/api';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 
 export type { CalendarDay, CalendarEvent } from '@library/domain';
 
-export interface CalendarData {
-  /** The business date (LIBRARY_TODAY in demos), so "today" is the server's, not the device's. */
-  today: PlainDate;
-  branch: string;
-  branches: BranchRef[];
-  months: CalendarMonth[];
-}
+/** GET /api/calendar's answer (the domain's schema). */
+export type CalendarData = CalendarResponse;
 
 export interface CalendarQueryInput {
   branch?: string;

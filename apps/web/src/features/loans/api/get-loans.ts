@@ -1,38 +1,9 @@
-import type { MaterialType, PatronBlock, PlainDate, RenewalReason } from '@library/domain';
+import type { Loan, LoanPage, LoanRenewalPreview } from '@library/domain/api';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 
-export interface LoanRenewalPreview {
-  eligible: boolean;
-  reason?: RenewalReason;
-  newDueDate?: PlainDate;
-  availableFrom?: PlainDate;
-}
-
-export interface Loan {
-  id: number;
-  no: number;
-  /** Null when the circulation system does not tell (an ILS over SIP2 has no loan date). */
-  loanedOn: PlainDate | null;
-  dueDate: PlainDate;
-  branch: { code: string; name: string };
-  title: string;
-  materialType: MaterialType;
-  category: string;
-  overdue: boolean;
-  renewal: LoanRenewalPreview;
-}
-
-export interface LoanPage {
-  page: number;
-  pageSize: number;
-  totalPages: number;
-  total: number;
-  blocked: PatronBlock;
-  /** The ILS's own words about the block (SIP2 AF), when it gave any. */
-  blockMessage?: string;
-  items: Loan[];
-}
+/** GET /api/loans's page, rows and previews (the domain's schemas). */
+export type { Loan, LoanPage, LoanRenewalPreview };
 
 export const loansQueryKey = ['loans'] as const;
 

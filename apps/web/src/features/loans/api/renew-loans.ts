@@ -1,19 +1,10 @@
-import type { PlainDate, RenewalReason } from '@library/domain';
+import type { RenewalResponse, RenewalResult } from '@library/domain/api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { loansQueryKey } from './get-loans.ts';
 
-export type RenewalResult =
-  | { loanId: number; title: string; ok: true; previousDueDate: PlainDate; newDueDate: PlainDate }
-  | {
-      loanId: number;
-      title?: string;
-      ok: false;
-      reason: RenewalReason;
-      availableFrom?: PlainDate;
-      /** The ILS's own text for `ils_refused`, shown verbatim. */
-      message?: string;
-    };
+/** One loan's outcome of POST /api/renewals (the domain's schema). */
+export type { RenewalResult };
 
 export interface RenewLoansInput {
   loanIds: number[];
@@ -22,7 +13,7 @@ export interface RenewLoansInput {
 }
 
 export function renewLoans({ loanIds, idempotencyKey }: RenewLoansInput) {
-  return api<{ results: RenewalResult[] }>('/renewals', {
+  return api<RenewalResponse>('/renewals', {
     method: 'POST',
     body: { loanIds },
     headers: { 'Idempotency-Key': idempotencyKey },

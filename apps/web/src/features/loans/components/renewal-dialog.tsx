@@ -95,7 +95,9 @@ export function RenewalDialog({ loans, pending, online, error, onConfirm, onCanc
                 <span aria-hidden="true"> → </span>
                 <span className="visually-hidden">{t('loans.from')} </span>
                 <strong>
-                  {loan.renewal.newDueDate ? formatDateJa(loan.renewal.newDueDate) : t('loans.ilsDecides')}
+                  {loan.renewal.eligible && loan.renewal.newDueDate
+                    ? formatDateJa(loan.renewal.newDueDate)
+                    : t('loans.ilsDecides')}
                 </strong>
                 <span className="visually-hidden">{t('loans.to')}</span>
               </>

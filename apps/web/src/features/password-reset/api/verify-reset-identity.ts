@@ -1,10 +1,9 @@
+import type { PasswordResetVerifyResponse } from '@library/domain/api';
 import type { PasswordResetVerifyInput } from '@library/domain/registration';
 import { useMutation } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 
-export interface VerifyResetIdentityResult {
-  resetToken: string;
-}
+export type VerifyResetIdentityResult = PasswordResetVerifyResponse;
 
 /** パスワードを忘れた方 by identity: POST /api/password-reset/verify. */
 export function verifyResetIdentity(body: PasswordResetVerifyInput) {

@@ -1,15 +1,11 @@
-import { formatDateJa, type PlainDate } from '@library/domain';
+import { formatDateJa } from '@library/domain';
+import type { Me } from '@library/domain/api';
 import { overdueRow, Table } from '../../../components/ui/table.tsx';
 import { commonJa } from '../../../i18n/ja/common.ts';
 import { useT } from '../../../lib/i18n.ts';
 
 /** What a row of 貸出状況 shows (GET /api/me's `loans` has this shape; the portal page passes them). */
-export interface LoanSummaryRow {
-  no: number;
-  title: string;
-  dueDate: PlainDate;
-  overdue: boolean;
-}
+export type LoanSummaryRow = Me['loans'][number];
 
 /** 貸出状況: No / タイトル / 返却期限日, overdue rows marked in text as well as colour. */
 export function LoanSummary({ loans }: { loans: readonly LoanSummaryRow[] }) {

@@ -1,11 +1,9 @@
+import type { RegistrationCompleteResponse } from '@library/domain/api';
 import type { RegistrationCompleteInput } from '@library/domain/registration';
 import { useMutation } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 
-export interface CompleteRegistrationResult {
-  patron: { number: string; name: string };
-  mailTo: string;
-}
+export type CompleteRegistrationResult = RegistrationCompleteResponse;
 
 /** 新規パスワード登録 step 2: POST /api/registration/complete. */
 export function completeRegistration(body: RegistrationCompleteInput) {

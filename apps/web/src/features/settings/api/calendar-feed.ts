@@ -1,9 +1,10 @@
+import type { CalendarFeedCreated } from '@library/domain/api';
 import { useMutation } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 
 /** POST /api/me/calendar-feed: a new secret URL (the previous one stops working). */
 export function createCalendarFeed() {
-  return api<{ url: string }>('/me/calendar-feed', { method: 'POST' });
+  return api<CalendarFeedCreated>('/me/calendar-feed', { method: 'POST' });
 }
 
 /** DELETE /api/me/calendar-feed: the URL stops working. */

@@ -6,6 +6,7 @@ import { mailOutbox } from '../../db/schema.ts';
 import type { Env } from '../../env.ts';
 import { describeError } from '../../lib/create-app.ts';
 import { type Logger, scrubText } from '../../lib/logger.ts';
+import { backgroundLoop } from '../background-loop.ts';
 import type { Clock } from '../clock.ts';
 import { maskAddress, onMailQueued } from './outbox.ts';
 
@@ -159,53 +160,19 @@ export function createMailSender(options: MailSenderOptions): MailSender {
     return { sent, failed, claimed: rows.length };
   }
 
-  let stopped = true;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  let again = false;
-  let unsubscribe: (() => void) | undefined;
-
-  function tick(): void {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    clearTimeout(timer);
-    running = runOnce()
-      .then((result) => {
-        // A full batch means more may be waiting.
-        if (result.claimed === batchSize) again = true;
-      })
-      .catch((error: Error) => {
-        // Never the query text: its parameters hold addresses and message bodies.
-        log.error({ err: describeError(error) }, 'mail run failed');
-      })
-      .finally(() => {
-        running = undefined;
-        if (stopped) return;
-        if (again) {
-          again = false;
-          tick();
-        } else {
-          timer = setTimeout(tick, pollIntervalMs);
-          timer.unref();
-        }
-      });
-  }
+  const loop = backgroundLoop({
+    // A full batch means more may be waiting.
+    run: async () => ({ more: (await runOnce()).claimed === batchSize }),
+    intervalMs: pollIntervalMs,
+    // Never the query text: its parameters hold addresses and message bodies.
+    onError: (error) => log.error({ err: describeError(error) }, 'mail run failed'),
+    wakeUp: onMailQueued,
+  });
 
   return {
-    start() {
-      if (!stopped) return;
-      stopped = false;
-      unsubscribe = onMailQueued(tick);
-      tick();
-    },
+    start: loop.start,
     async stop() {
-      stopped = true;
-      unsubscribe?.();
-      clearTimeout(timer);
-      await running;
+      await loop.stop();
       transport.close();
     },
     runOnce: async () => {

@@ -1,6 +1,6 @@
-import { EventEmitter } from 'node:events';
 import type { Tx } from '../../db/client.ts';
 import { mailOutbox } from '../../db/schema.ts';
+import { queuedSignal } from '../background-loop.ts';
 import type { MailContent } from './mail-templates.ts';
 
 /**
@@ -23,18 +23,12 @@ export async function queueMail(tx: Tx, to: string, mail: MailContent, now: Date
   return row!.id;
 }
 
-const queued = new EventEmitter();
-queued.setMaxListeners(0);
+const queued = queuedSignal();
 
 /** Call after the commit that queued mail: a running sender delivers it now instead of at its next poll. */
-export function notifyMailQueued(): void {
-  queued.emit('queued');
-}
+export const notifyMailQueued = queued.notify;
 
-export function onMailQueued(listener: () => void): () => void {
-  queued.on('queued', listener);
-  return () => queued.off('queued', listener);
-}
+export const onMailQueued = queued.on;
 
 /** For logs: h***@example.jp — enough to tell mails apart, not to harvest addresses. */
 export function maskAddress(address: string): string {

@@ -7,6 +7,7 @@ import { pushOutbox, pushSubscriptions } from '../../db/schema.ts';
 import type { Env } from '../../env.ts';
 import { describeError } from '../../lib/create-app.ts';
 import { type Logger, scrubText } from '../../lib/logger.ts';
+import { backgroundLoop } from '../background-loop.ts';
 import type { Clock } from '../clock.ts';
 import { retryDelayMs } from '../mail/mail-sender.ts';
 import { onPushQueued } from './push-outbox.ts';
@@ -205,57 +206,23 @@ export function createPushSender(options: PushSenderOptions): PushSender {
     return result;
   }
 
-  let stopped = true;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  let again = false;
-  let unsubscribe: (() => void) | undefined;
-
-  function tick(): void {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    clearTimeout(timer);
-    running = runOnce()
-      .then((result) => {
-        if (result.claimed === batchSize) again = true;
-      })
-      .catch((error: Error) => {
-        // Never the query text: its parameters hold endpoints and keys.
-        log.error({ err: describeError(error) }, 'push run failed');
-      })
-      .finally(() => {
-        running = undefined;
-        if (stopped) return;
-        if (again) {
-          again = false;
-          tick();
-        } else {
-          timer = setTimeout(tick, pollIntervalMs);
-          timer.unref();
-        }
-      });
-  }
+  const loop = backgroundLoop({
+    run: async () => ({ more: (await runOnce()).claimed === batchSize }),
+    intervalMs: pollIntervalMs,
+    // Never the query text: its parameters hold endpoints and keys.
+    onError: (error) => log.error({ err: describeError(error) }, 'push run failed'),
+    wakeUp: onPushQueued,
+  });
 
   return {
     start() {
-      if (!stopped) return;
-      stopped = false;
-      unsubscribe = onPushQueued(tick);
       // Made (or read) at start, so the first subscriber does not wait for it.
       vapidKeys(db).catch((error: Error) =>
         log.error({ err: describeError(error) }, 'VAPID keys unavailable'),
       );
-      tick();
+      loop.start();
     },
-    async stop() {
-      stopped = true;
-      unsubscribe?.();
-      clearTimeout(timer);
-      await running;
-    },
+    stop: loop.stop,
     runOnce: async () => {
       const { claimed: _, ...counts } = await runOnce();
       return counts;

@@ -65,7 +65,9 @@ module.exports = {
       'bff-services-know-no-http',
       'a BFF service takes plain values and throws DomainError: no Hono, no cookies, no status codes (lib/ maps codes to statuses)',
       { path: '^apps/bff/src/(services|circulation)/', pathNot: testFile },
-      { path: '(^|/)hono|^apps/bff/src/(routes|lib/(api-error|session-cookie|request-context|idempotency|require-session|validation))' },
+      {
+        path: '(^|/)hono|^apps/bff/src/(routes|lib/(api-error|session-cookie|request-context|idempotency|require-session|validation))',
+      },
     ),
     never(
       'bff-never-imports-the-web',

@@ -10,7 +10,7 @@ import { assertContactChangeAllowed, assertRecipientsUnderLimit } from './contac
 import { newPasswordOptions } from './identity.ts';
 import { lockout } from './lockout.ts';
 import { emailChangedMail, passwordChangedMail } from './mail/mail-templates.ts';
-import { notifyMailQueued, queueMail } from './mail/outbox.ts';
+import { notifyMailQueued, queueConfirmation, queueMail } from './mail/outbox.ts';
 import { assertPortalPasswords, hashPassword, verifyPassword } from './passwords.ts';
 import { patronById } from './patrons.ts';
 import type { RequestContext } from './request-context.ts';
@@ -54,19 +54,7 @@ export function accountSettingsService(deps: AppDeps) {
       await tx.update(patrons).set({ passwordHash, passwordChangedAt: now }).where(eq(patrons.id, patron.id));
       // Whoever else was signed in with the old password is signed out.
       await deleteOtherSessions(tx, patron.id, session.idHash);
-      if (patron.email) {
-        await queueMail(
-          tx,
-          patron.email,
-          passwordChangedMail({
-            name: patron.nameKana,
-            at: now,
-            from: env.MAIL_FROM,
-            lang: patron.language ?? ctx.lang,
-          }),
-          now,
-        );
-      }
+      await queueConfirmation(tx, patron, passwordChangedMail, { now, from: env.MAIL_FROM, lang: ctx.lang });
       await audit(tx, 'password_changed', { patronId: patron.id, requestId: ctx.requestId });
     });
     notifyMailQueued();

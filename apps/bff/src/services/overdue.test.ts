@@ -1,10 +1,10 @@
 import { addDays, DomainError, isOverdue, type PlainDate, patronBlock } from '@library/domain';
 import { and, eq, isNull } from 'drizzle-orm';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { localCirculation } from '../circulation/local/local-circulation.ts';
 import { auditLog, branches, items, loans, patrons, renewals, titles } from '../db/schema.ts';
-import { createTestApp, type TestApp } from '../test/test-app.ts';
+import { useTestApp } from '../test/use-test-app.ts';
 import { loanIsOverdue } from './overdue.ts';
 import { renewLoans } from './renewal.ts';
 import { loanPage } from './renewal-preview.ts';
@@ -12,12 +12,11 @@ import { loanPage } from './renewal-preview.ts';
 const TODAY: PlainDate = '2021-01-20';
 const ITEMS = 6;
 
-let t: TestApp;
+const t = useTestApp({ demo: false, today: TODAY });
 let patronId: number;
 let itemIds: number[];
 
 beforeAll(async () => {
-  t = await createTestApp({ demo: false, today: TODAY });
   await t.db.insert(branches).values({ code: 'main', name: '本館', shortName: '本館', weeklyClosingDay: 1 });
   const [patron] = await t.db
     .insert(patrons)
@@ -37,9 +36,6 @@ beforeAll(async () => {
     )
     .returning({ id: items.id });
   itemIds = rows.map((r) => r.id);
-});
-afterAll(async () => {
-  await t.close();
 });
 
 /** A patron's loans around today: due a few days before or after, some returned. */

@@ -12,7 +12,7 @@ import { audit } from './audit.ts';
 import { type IdentityClaim, newPasswordOptions, verifyIdentity } from './identity.ts';
 import { lockout } from './lockout.ts';
 import { passwordResetCompletedMail, passwordResetLinkMail } from './mail/mail-templates.ts';
-import { notifyMailQueued, queueMail } from './mail/outbox.ts';
+import { notifyMailQueued, queueConfirmation } from './mail/outbox.ts';
 import { oneTimeTokens } from './one-time-tokens.ts';
 import { hashPassword } from './passwords.ts';
 import type { RequestContext } from './request-context.ts';
@@ -132,19 +132,11 @@ export function passwordResetService(deps: AppDeps) {
       await lockout.clear({ db: tx }, patron.number);
       // Whoever was signed in — the patron on another device, or someone who knew the old password.
       await deleteAllSessions(tx, patron.id);
-      if (patron.email) {
-        await queueMail(
-          tx,
-          patron.email,
-          passwordResetCompletedMail({
-            name: patron.nameKana,
-            at: now,
-            from: env.MAIL_FROM,
-            lang: patron.language ?? ctx.lang,
-          }),
-          now,
-        );
-      }
+      await queueConfirmation(tx, patron, passwordResetCompletedMail, {
+        now,
+        from: env.MAIL_FROM,
+        lang: ctx.lang,
+      });
       await audit(tx, 'password_reset_completed', {
         patronId: patron.id,
         requestId: ctx.requestId,

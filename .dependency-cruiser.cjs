@@ -102,8 +102,11 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    // node_modules is not followed but kept: a rule can then name a package (hono, drizzle-orm).
-    exclude: { path: '(dist|migrations|test-results|bench/results)' },
+    // node_modules is not followed but kept, and only our own build output is left out (a bare
+    // `dist` would drop every package that ships one, hono's included): rules can name packages.
+    exclude: {
+      path: '^(apps|packages)/[^/]+/dist/|^apps/bff/src/db/migrations/|test-results|^bench/results',
+    },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.base.json' },
     combinedDependencies: true,

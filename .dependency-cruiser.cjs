@@ -56,6 +56,20 @@ module.exports = {
       { path: '^apps/bff/|drizzle|postgres|@electric-sql|hono|@node-rs|^packages/test-kit/' },
     ),
     never(
+      'bff-routes-hold-no-sql',
+      "a BFF route reads the request and writes the answer; the workflow and its SQL are a service's (docs/architecture.md)",
+      { path: '^apps/bff/src/routes/', pathNot: testFile },
+      { path: '^apps/bff/src/db/|drizzle-orm' },
+    ),
+    never(
+      'bff-services-know-no-http',
+      'a BFF service takes plain values and throws DomainError: no Hono, no cookies, no status codes (lib/ maps codes to statuses)',
+      { path: '^apps/bff/src/(services|circulation)/', pathNot: testFile },
+      {
+        path: '(^|/)hono|^apps/bff/src/(routes|lib/(api-error|session-cookie|request-context|idempotency|require-session|validation))',
+      },
+    ),
+    never(
       'bff-never-imports-the-web',
       'the BFF serves the built SPA as files',
       { path: '^apps/bff/' },
@@ -88,7 +102,11 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(node_modules|dist|migrations|test-results|bench/results)' },
+    // node_modules is not followed but kept, and only our own build output is left out (a bare
+    // `dist` would drop every package that ships one, hono's included): rules can name packages.
+    exclude: {
+      path: '^(apps|packages)/[^/]+/dist/|^apps/bff/src/db/migrations/|test-results|^bench/results',
+    },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.base.json' },
     combinedDependencies: true,

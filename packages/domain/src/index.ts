@@ -5,6 +5,7 @@ export * from './calendar/calendar-query.ts';
 export * from './calendar/calendar-response.ts';
 export * from './calendar/closing-rules.ts';
 export * from './dates/plain-date.ts';
+export * from './errors/domain-error.ts';
 export * from './errors/error-codes.ts';
 export * from './i18n/catalog-ja.ts';
 export * from './i18n/message-keys.ts';

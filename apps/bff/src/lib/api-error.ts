@@ -1,42 +1,58 @@
-import { errorKey, type Language, t } from '@library/domain';
-import type { ApiErrorCode } from '@library/domain/api';
+import { DomainError, type DomainErrorCode, type Language, type Message, t } from '@library/domain';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
-/** A catalog key (`area.key`), with its placeholders' values when it has any. */
-export type Message = string | { key: string; params?: Record<string, string | number> };
+export { DomainError, type Message };
+
+/**
+ * The one place an error code gets its HTTP status (docs/product.md §6). Services, middleware
+ * and routes throw a `DomainError` with a code; `createApp`'s error handler answers with the
+ * status written here, so no throw site names a status.
+ */
+export const HTTP_STATUS = {
+  validation_failed: 400,
+  invalid_json: 400,
+  unknown_branch: 400,
+  invalid_credentials: 401,
+  unauthenticated: 401,
+  identity_not_verified: 401,
+  forbidden: 403,
+  forbidden_origin: 403,
+  patron_has_overdue: 403,
+  renewal_denied: 403,
+  registration_not_available: 403,
+  not_found: 404,
+  already_registered: 409,
+  not_registered: 409,
+  idempotency_in_progress: 409,
+  token_expired: 410,
+  payload_too_large: 413,
+  idempotency_key_mismatch: 422,
+  locked: 423,
+  rate_limited: 429,
+  internal_error: 500,
+  ils_unavailable: 503,
+  service_unavailable: 503,
+} as const satisfies Record<DomainErrorCode, ContentfulStatusCode>;
 
 export function translate(lang: Language, message: Message): string {
   return typeof message === 'string' ? t(lang, message) : t(lang, message.key, message.params);
 }
 
-/**
- * Handlers throw this; `onError` turns it into the one error shape of docs/product.md §6, in the request's
- * language. The message and the fields' messages are catalog keys (the code's own
- * `errors.<code>` by default), translated only when the answer is written.
- */
-export class ApiError extends Error {
-  readonly messageKey: Message;
-  constructor(
-    readonly status: ContentfulStatusCode,
-    /** One of the codes the OpenAPI document knows (a new one goes into `API_ERROR_CODES`). */
-    readonly code: ApiErrorCode,
-    message?: Message,
-    readonly options: { fields?: Record<string, Message>; headers?: Record<string, string> } = {},
-  ) {
-    const key = message ?? errorKey(code);
-    super(typeof key === 'string' ? key : key.key);
-    this.messageKey = key;
-  }
-
-  /** The answer's body in `lang`. */
-  body(lang: Language) {
-    const fields = this.options.fields
-      ? Object.fromEntries(Object.entries(this.options.fields).map(([k, v]) => [k, translate(lang, v)]))
-      : undefined;
-    return errorBody(this.code, translate(lang, this.messageKey), fields);
-  }
-}
-
 export function errorBody(code: string, message: string, fields?: Record<string, string>) {
   return { error: { code, message, ...(fields ? { fields } : {}) } };
+}
+
+/**
+ * A domain error as the API answers it: the code's status, its headers, and the one error
+ * shape of docs/product.md §6 in `lang` (the catalog keys are translated only here).
+ */
+export function errorAnswer(error: DomainError, lang: Language) {
+  const fields = error.fields
+    ? Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k, translate(lang, v)]))
+    : undefined;
+  return {
+    status: HTTP_STATUS[error.code] as ContentfulStatusCode,
+    headers: error.retryAfterSeconds !== undefined ? { 'Retry-After': String(error.retryAfterSeconds) } : {},
+    body: errorBody(error.code, translate(lang, error.messageKey), fields),
+  };
 }

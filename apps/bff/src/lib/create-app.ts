@@ -3,7 +3,7 @@ import { errorKey, negotiateLanguage, t } from '@library/domain';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
-import { ApiError, errorBody } from './api-error.ts';
+import { DomainError, errorAnswer, errorBody } from './api-error.ts';
 import type { AppDeps, AppEnv } from './app-env.ts';
 import './i18n.ts';
 import { jsonLimits } from './json-limits.ts';
@@ -179,7 +179,7 @@ export function createApp(deps: AppDeps) {
   const limitBody = bodyLimit({
     maxSize: BODY_LIMIT_BYTES,
     onError: () => {
-      throw new ApiError(413, 'payload_too_large');
+      throw new DomainError('payload_too_large');
     },
   });
   const limitJson = jsonLimits();
@@ -197,9 +197,11 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) => c.json(errorBody('not_found', t(c.get('lang'), errorKey('not_found'))), 404));
 
   app.onError((error, c) => {
-    if (error instanceof ApiError) {
-      for (const [name, value] of Object.entries(error.options.headers ?? {})) c.header(name, value);
-      return c.json(error.body(c.get('lang')), error.status);
+    // Every refusal of a service, a middleware or a route: its code's one status (api-error.ts).
+    if (error instanceof DomainError) {
+      const answer = errorAnswer(error, c.get('lang'));
+      for (const [name, value] of Object.entries(answer.headers)) c.header(name, value);
+      return c.json(answer.body, answer.status);
     }
     const logger = c.get('logger') ?? deps.logger;
     if (isDatabaseUnavailable(error)) {

@@ -1,25 +1,19 @@
 import { catalogDifferences } from '@library/domain';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mailOutbox, patrons } from '../db/schema.ts';
 import { mailCatalogEn, mailCatalogJa } from '../services/mail/mail-texts.ts';
 import { notificationMail, notificationPushPayload } from '../services/notifications/notification-mail.ts';
-import { client, createTestApp, type TestApp } from '../test/test-app.ts';
+import { HANAKO_IDENTITY } from '../test/demo-identities.ts';
+import { client } from '../test/test-app.ts';
+import { useTestApp } from '../test/use-test-app.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 const EN = { 'accept-language': 'en-US,en;q=0.9' };
 const HANAKO = {
   patronNumber: '300000003',
-  name: 'スズキハナコ',
-  birthDate: '19901105',
-  phone: ['0944', '12', '3456'],
+  ...HANAKO_IDENTITY,
 };
 
 describe('the language of API answers (SPEC §12)', () => {

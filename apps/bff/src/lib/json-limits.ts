@@ -1,5 +1,5 @@
 import { createMiddleware } from 'hono/factory';
-import { ApiError } from './api-error.ts';
+import { DomainError } from './api-error.ts';
 import type { AppEnv } from './app-env.ts';
 
 /** Deeper than any body of the API (they are 1–2 levels); JSON.parse and zod recurse. */
@@ -69,7 +69,7 @@ export function jsonLimits() {
       // Cached by Hono: the handler's c.req.json() reads this text, not the stream again.
       const text = await c.req.text();
       const { depth, values } = jsonShape(text);
-      if (depth > MAX_JSON_DEPTH || values > MAX_JSON_VALUES) throw new ApiError(400, 'invalid_json');
+      if (depth > MAX_JSON_DEPTH || values > MAX_JSON_VALUES) throw new DomainError('invalid_json');
     }
     await next();
   });

@@ -1,6 +1,6 @@
 import { isIPv6 } from 'node:net';
 import { rateLimiter } from 'hono-rate-limiter';
-import { ApiError } from './api-error.ts';
+import { DomainError } from './api-error.ts';
 import type { AppDeps, AppEnv } from './app-env.ts';
 import { clientAddress } from './client-address.ts';
 
@@ -51,7 +51,7 @@ export function authRateLimit(deps: AppDeps) {
       const seconds = info?.resetTime
         ? Math.max(1, Math.ceil((info.resetTime.getTime() - Date.now()) / 1000))
         : RATE_LIMIT_WINDOW_MS / 1000;
-      throw new ApiError(429, 'rate_limited', undefined, { headers: { 'Retry-After': String(seconds) } });
+      throw new DomainError('rate_limited', { retryAfterSeconds: seconds });
     },
   });
 }

@@ -1,7 +1,7 @@
 import { errorKey } from '@library/domain';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { ApiError } from './api-error.ts';
+import { DomainError } from './api-error.ts';
 import type { AppDeps, AppEnv } from './app-env.ts';
 
 export const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -55,7 +55,7 @@ export function sameOrigin(deps: AppDeps) {
       const crossOrigin =
         (origin !== undefined && !allowedOrigins(c, deps).includes(origin.toLowerCase())) ||
         (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none');
-      if (crossOrigin) throw new ApiError(403, 'forbidden', errorKey('forbidden_origin'));
+      if (crossOrigin) throw new DomainError('forbidden', { message: errorKey('forbidden_origin') });
     }
     await next();
   });

@@ -1,45 +1,23 @@
-import { validationKeys } from '@library/domain';
 import type { Context } from 'hono';
-import { safeParse } from 'zod/mini';
-import type { $ZodError, $ZodType, output } from 'zod/v4/core';
-import { ApiError } from './api-error.ts';
+import type { $ZodType, output } from 'zod/v4/core';
+import { parseWith } from '../services/validation.ts';
+import { DomainError } from './api-error.ts';
 
-/** Field → message (a catalog key) of the first issue for each field. */
-export function fieldErrors(error: $ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length > 0 ? issue.path.map(String).join('.') : '_';
-    fields[key] ??= issue.message;
-  }
-  return fields;
-}
+export { fieldErrors, parseWith } from '../services/validation.ts';
 
 /**
- * Words an issue the schema left unworded (zod's defaults are English internals, e.g. "Invalid
- * input: expected object, received null"). Per-parse, so every message a schema of
- * packages/domain sets itself still wins.
+ * The one reader of a request's JSON body: malformed JSON is a 400 `invalid_json`. The value is
+ * not checked — for the workflows whose schema depends on what the body names (a token's patron).
  */
-const catalogMessage = (issue: { path?: PropertyKey[] }) =>
-  issue.path && issue.path.length > 0 ? validationKeys.field : validationKeys.body;
-
-/** Any zod schema of the shared domain: classic, or zod/mini where the SPA needs it small. */
-export function parseWith<S extends $ZodType>(schema: S, input: unknown): output<S> {
-  const result = safeParse(schema, input, { error: catalogMessage });
-  if (!result.success) {
-    throw new ApiError(400, 'validation_failed', undefined, {
-      fields: fieldErrors(result.error),
-    });
+export async function jsonValue(c: Context): Promise<unknown> {
+  try {
+    return await c.req.json();
+  } catch {
+    throw new DomainError('invalid_json');
   }
-  return result.data;
 }
 
-/** Reads a JSON body and validates it with the shared schema; malformed JSON is a 400. */
+/** Reads a JSON body and validates it with the shared schema. */
 export async function jsonBody<S extends $ZodType>(c: Context, schema: S): Promise<output<S>> {
-  let raw: unknown;
-  try {
-    raw = await c.req.json();
-  } catch {
-    throw new ApiError(400, 'invalid_json');
-  }
-  return parseWith(schema, raw);
+  return parseWith(schema, await jsonValue(c));
 }

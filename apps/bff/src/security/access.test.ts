@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loans, mailOutbox, patrons, pushSubscriptions, pushVapidKeys } from '../db/schema.ts';
+import { TARO_IDENTITY } from '../test/demo-identities.ts';
 import { browserSubscription } from '../test/push-service.ts';
-import { client, createTestApp, type TestApp } from '../test/test-app.ts';
+import { client } from '../test/test-app.ts';
+import { useTestApp } from '../test/use-test-app.ts';
 import { activeLoanIds, apiEndpoints, expectErrorShape, patronId, patronState } from './security-test-kit.ts';
 
 /**
@@ -22,14 +24,29 @@ const notificationPrefs = {
   language: 'ja',
 };
 
-let t: TestApp;
+/** An identity claim that matches nobody's record (another patron's details). */
+const wrongIdentity = (patronNumber: string) => ({
+  patronNumber,
+  ...TARO_IDENTITY,
+});
+
+/** Step 2 of a registration with a token nobody was given. */
+const strangersRegistration = () => ({
+  registrationToken: randomBytes(32).toString('base64url'),
+  password: strongPassword,
+  passwordConfirm: strongPassword,
+  email: 'intruder@example.jp',
+  useForContact: true,
+  useForReservations: true,
+});
+
+const t = useTestApp();
 let a: ReturnType<typeof client>;
 let b: ReturnType<typeof client>;
 let bLoans: number[];
 let aLoans: number[];
 
 beforeAll(async () => {
-  t = await createTestApp();
   a = client(t.app);
   b = client(t.app);
   expect((await a.login(A)).status).toBe(200);
@@ -40,9 +57,6 @@ beforeAll(async () => {
   aLoans = await activeLoanIds(t.db, A);
   bLoans = await activeLoanIds(t.db, B);
   expect(bLoans.length).toBe(23);
-});
-afterAll(async () => {
-  await t.close();
 });
 
 type Client = ReturnType<typeof client>;
@@ -300,13 +314,7 @@ const table: Record<string, AccessCase> = {
   },
   'POST /api/registration/verify': {
     kind: 'public',
-    anonymous: (c) =>
-      c.post('/api/registration/verify', {
-        patronNumber: UNREGISTERED,
-        name: 'ヤナガワタロウ',
-        birthDate: '19750408',
-        phone: ['0944', '73', '0001'],
-      }),
+    anonymous: (c) => c.post('/api/registration/verify', wrongIdentity(UNREGISTERED)),
     publicCheck: (res) => {
       expect(res.status).toBe(401);
       expect(JSON.stringify(res.body)).not.toContain('registrationToken');
@@ -315,26 +323,11 @@ const table: Record<string, AccessCase> = {
   },
   'POST /api/registration/complete': {
     kind: 'public',
-    anonymous: (c) =>
-      c.post('/api/registration/complete', {
-        registrationToken: randomBytes(32).toString('base64url'),
-        password: strongPassword,
-        passwordConfirm: strongPassword,
-        email: 'intruder@example.jp',
-        useForContact: true,
-        useForReservations: true,
-      }),
+    anonymous: (c) => c.post('/api/registration/complete', strangersRegistration()),
     publicCheck: (res) => expect(res.status).toBe(410),
     crossPatron: async () => {
       // B's own live token is the only thing that completes B's registration; A's session does not.
-      const res = await a.post('/api/registration/complete', {
-        registrationToken: randomBytes(32).toString('base64url'),
-        password: strongPassword,
-        passwordConfirm: strongPassword,
-        email: 'intruder@example.jp',
-        useForContact: true,
-        useForReservations: true,
-      });
+      const res = await a.post('/api/registration/complete', strangersRegistration());
       expect(res.status).toBe(410);
     },
   },
@@ -356,13 +349,7 @@ const table: Record<string, AccessCase> = {
   },
   'POST /api/password-reset/verify': {
     kind: 'public',
-    anonymous: (c) =>
-      c.post('/api/password-reset/verify', {
-        patronNumber: B,
-        name: 'ヤナガワタロウ',
-        birthDate: '19750408',
-        phone: ['0944', '73', '0001'],
-      }),
+    anonymous: (c) => c.post('/api/password-reset/verify', wrongIdentity(B)),
     publicCheck: (res) => {
       expect(res.status).toBe(401);
       expect(JSON.stringify(res.body)).not.toContain('resetToken');

@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authAttempts } from '../db/schema.ts';
 import { rateLimitKey } from '../lib/rate-limit.ts';
+import { HANAKO_IDENTITY } from '../test/demo-identities.ts';
 import { client, createTestApp, type TestApp } from '../test/test-app.ts';
 import { expectErrorShape } from './security-test-kit.ts';
 
@@ -51,9 +52,7 @@ describe('per-address rate limit on authentication', () => {
       '/api/registration/verify',
       {
         patronNumber: '300000003',
-        name: 'スズキハナコ',
-        birthDate: '19901105',
-        phone: ['0944', '12', '3456'],
+        ...HANAKO_IDENTITY,
       },
       from('198.51.100.7'),
     );

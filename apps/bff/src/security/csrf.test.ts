@@ -1,9 +1,11 @@
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SAFE_METHODS } from '../lib/same-origin.ts';
-import { client, createTestApp, type TestApp } from '../test/test-app.ts';
+import { HANAKO_IDENTITY } from '../test/demo-identities.ts';
+import { client, createTestApp } from '../test/test-app.ts';
+import { useTestApp } from '../test/use-test-app.ts';
 import { activeLoanIds, apiEndpoints, expectErrorShape, patronState } from './security-test-kit.ts';
 
 /**
@@ -13,7 +15,7 @@ import { activeLoanIds, apiEndpoints, expectErrorShape, patronState } from './se
  */
 
 const A = '100000001';
-let t: TestApp;
+const t = useTestApp();
 let a: ReturnType<typeof client>;
 let stateChanging: Array<{ method: string; path: string }>;
 
@@ -38,9 +40,7 @@ function validBody(path: string, loanIds: number[]): unknown {
     case '/api/password-reset/verify':
       return {
         patronNumber: '300000003',
-        name: 'スズキハナコ',
-        birthDate: '19901105',
-        phone: ['0944', '12', '3456'],
+        ...HANAKO_IDENTITY,
       };
     default:
       return {};
@@ -48,7 +48,6 @@ function validBody(path: string, loanIds: number[]): unknown {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
   a = client(t.app);
   expect((await a.login(A)).status).toBe(200);
   stateChanging = apiEndpoints(t.app)
@@ -57,9 +56,6 @@ beforeAll(async () => {
       return { method, path };
     })
     .filter((e) => !SAFE_METHODS.has(e.method));
-});
-afterAll(async () => {
-  await t.close();
 });
 
 const crossSite: Array<[string, Record<string, string>]> = [

@@ -13,6 +13,7 @@ import type { AppDeps } from '../lib/app-env.ts';
 import { createLogger } from '../lib/logger.ts';
 import { createMailSender } from '../services/mail/mail-sender.ts';
 import { createNotificationScheduler } from '../services/notifications/notification-scheduler.ts';
+import { HANAKO_IDENTITY } from '../test/demo-identities.ts';
 import { client, testClock } from '../test/test-app.ts';
 import { openTestDatabase } from '../test/test-database.ts';
 import { activeLoanIds } from './security-test-kit.ts';
@@ -94,9 +95,7 @@ describe('logs', () => {
     const hanako = client(app);
     const verify = await hanako.post('/api/registration/verify', {
       patronNumber: '300000003',
-      name: 'スズキハナコ',
-      birthDate: '19901105',
-      phone: ['0944', '12', '3456'],
+      ...HANAKO_IDENTITY,
     });
     expect(verify.status).toBe(200);
     secrets.push(verify.body.registrationToken);

@@ -1,17 +1,23 @@
 import {
   type BranchRef,
+  CALENDAR_DEFAULT_BRANCH,
+  CALENDAR_MONTHS_DEFAULT,
   type CalendarDay,
   type CalendarEvent,
   type CalendarMonth,
+  calendarKeys,
+  DomainError,
   eachDate,
   lastOfMonth,
   monthRange,
   type PlainDate,
   type YearMonth,
+  yearMonthOf,
 } from '@library/domain';
 import { and, asc, between, count, eq, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import { branches, closedDays, events, loans } from '../db/schema.ts';
+import type { AppDeps } from '../lib/app-env.ts';
 import { japaneseHolidayOf } from './holidays.ts';
 
 export async function listBranches(db: Db | Tx): Promise<BranchRef[]> {
@@ -103,4 +109,35 @@ export async function buildCalendarMonths(
       };
     }),
   }));
+}
+
+/**
+ * GET /api/calendar's answer (docs/product.md §6): the branch's closed days, holidays and events;
+ * with a patron each day also carries their `dueCount`. `patronOf` is asked only once the branch
+ * is known to exist.
+ */
+export async function calendarPage(
+  deps: Pick<AppDeps, 'db' | 'clock' | 'circulation'>,
+  query: { branch?: string; from?: YearMonth; months?: number },
+  patronOf: () => Promise<number | undefined>,
+) {
+  const { db, clock, circulation } = deps;
+  const branchCode = query.branch ?? CALENDAR_DEFAULT_BRANCH;
+  const from = query.from ?? yearMonthOf(clock.today());
+  const months = query.months ?? CALENDAR_MONTHS_DEFAULT;
+  const branchList = await listBranches(db);
+  if (!branchList.some((b) => b.code === branchCode)) {
+    throw new DomainError('unknown_branch', {
+      message: calendarKeys.unknownBranch,
+      fields: { branch: calendarKeys.unknownBranch },
+    });
+  }
+  const patronId = await patronOf();
+  const calendar = await buildCalendarMonths(db, {
+    branchCode,
+    from,
+    months,
+    ...(patronId !== undefined ? { dueCounts: (range) => circulation.dueCounts(patronId, range) } : {}),
+  });
+  return { today: clock.today(), branch: branchCode, branches: branchList, months: calendar };
 }

@@ -1,8 +1,8 @@
+import { DomainError } from '@library/domain';
 import { registrationKeys } from '@library/domain/registration';
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
 import { auditLog, mailOutbox, patrons } from '../db/schema.ts';
-import { ApiError } from '../lib/api-error.ts';
 import type { MailKind } from './mail/mail-templates.ts';
 
 /**
@@ -18,10 +18,11 @@ export const MAILS_PER_RECIPIENT_PER_DAY = 10;
 export const RECIPIENT_WINDOW_MS = 24 * 60 * 60 * 1000;
 const TYPED_ADDRESS_KINDS: MailKind[] = ['email_changed', 'registration_accepted'];
 
-function limited(oldest: Date, windowMs: number, now: Date): ApiError {
+function limited(oldest: Date, windowMs: number, now: Date): DomainError {
   const seconds = Math.max(1, Math.ceil((oldest.getTime() + windowMs - now.getTime()) / 1000));
-  return new ApiError(429, 'rate_limited', registrationKeys.contactChangeLimited, {
-    headers: { 'Retry-After': String(seconds) },
+  return new DomainError('rate_limited', {
+    message: registrationKeys.contactChangeLimited,
+    retryAfterSeconds: seconds,
   });
 }
 

@@ -1,15 +1,16 @@
 import { timingSafeEqual } from 'node:crypto';
-import { maskPatronNumber } from '@library/domain';
+import { DomainError, maskPatronNumber } from '@library/domain';
 import { isCommonPassword } from '@library/domain/common-passwords';
-import { eq } from 'drizzle-orm';
 import type { CirculationPort } from '../circulation/circulation-port.ts';
 import type { Db } from '../db/client.ts';
-import { patrons } from '../db/schema.ts';
-import { ApiError } from '../lib/api-error.ts';
-import type { Logger } from '../lib/logger.ts';
 import { type AuditEvent, audit } from './audit.ts';
 import type { Clock } from './clock.ts';
 import { type AttemptKind, lockout } from './lockout.ts';
+
+export type { Patron };
+
+import { type Patron, patronByNumber } from './patrons.ts';
+import type { RequestContext } from './request-context.ts';
 import { sha256 } from './sessions.ts';
 
 /** Equal strings, compared in constant time (over their hashes, so lengths leak nothing either). */
@@ -24,8 +25,6 @@ export interface IdentityClaim {
   birthDate: string;
   phone: string;
 }
-
-export type Patron = typeof patrons.$inferSelect;
 
 /**
  * I8's options for a new password of this patron: what a guesser could know (birth date, phone,
@@ -51,16 +50,10 @@ export function newPasswordOptions(patron: Pick<Patron, 'birthDate' | 'phone' | 
 export async function verifyIdentity(
   deps: { db: Db; clock: Clock; circulation: Pick<CirculationPort, 'identityRecord'> },
   claim: IdentityClaim,
-  attempt: {
-    kind: AttemptKind;
-    failedEvent: AuditEvent;
-    clientAddress: string | undefined;
-    requestId: string;
-    logger: Logger;
-  },
+  attempt: { kind: AttemptKind; failedEvent: AuditEvent } & Omit<RequestContext, 'lang'>,
 ): Promise<Patron> {
   const { db } = deps;
-  const [known] = await db.select().from(patrons).where(eq(patrons.number, claim.patronNumber));
+  const known = await patronByNumber(db, claim.patronNumber);
   await lockout.check(deps, claim.patronNumber, attempt.clientAddress);
   // The record to prove identity against: ours, or the ILS's (CIRCULATION=sip2, refreshed into our row).
   const patron = await deps.circulation.identityRecord(claim.patronNumber, known);
@@ -79,7 +72,7 @@ export async function verifyIdentity(
     );
     await audit(db, attempt.failedEvent, { patronId: patron?.id, requestId: attempt.requestId });
     await lockout.fail(deps, attempt.kind, claim.patronNumber, attempt.clientAddress);
-    throw new ApiError(401, 'identity_not_verified');
+    throw new DomainError('identity_not_verified');
   }
   // A right answer that raced a burst of wrong ones is refused once the burst locked the number.
   await lockout.check(deps, claim.patronNumber, attempt.clientAddress);

@@ -1,8 +1,9 @@
 import { eq, type SQL, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { auditLog } from '../db/schema.ts';
 import { expectErrorShape, patronId } from '../security/security-test-kit.ts';
-import { client, createTestApp, type TestApp } from '../test/test-app.ts';
+import { client } from '../test/test-app.ts';
+import { useTestApp } from '../test/use-test-app.ts';
 import { lockout } from './lockout.ts';
 
 /**
@@ -12,13 +13,7 @@ import { lockout } from './lockout.ts';
  * (192.0.2.0/24, 198.51.100.0/24).
  */
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp({ env: { TRUST_PROXY: 'true' } });
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp({ env: { TRUST_PROXY: 'true' } });
 // Every test starts after the last one's locks and windows have run out.
 beforeEach(() => {
   t.clock.advance(16 * 60 * 1000);

@@ -1,7 +1,7 @@
+import { DomainError } from '@library/domain';
 import { and, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import { authAttempts, authLockouts } from '../db/schema.ts';
-import { ApiError } from '../lib/api-error.ts';
 import { rateLimitKey } from '../lib/rate-limit.ts';
 import type { Clock } from './clock.ts';
 
@@ -39,9 +39,9 @@ function clientKey(address: string | undefined): string {
   return address ? rateLimitKey(address) : NO_ADDRESS_KEY;
 }
 
-function lockedError(until: Date, now: Date): ApiError {
+function lockedError(until: Date, now: Date): DomainError {
   const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
-  return new ApiError(423, 'locked', undefined, { headers: { 'Retry-After': String(seconds) } });
+  return new DomainError('locked', { retryAfterSeconds: seconds });
 }
 
 /** The later lock of the pair and the number-wide one, if either is still running. */

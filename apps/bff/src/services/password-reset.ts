@@ -1,24 +1,23 @@
-import { type Language, maskPatronNumber } from '@library/domain';
+import { DomainError, maskPatronNumber } from '@library/domain';
 import {
   PASSWORD_RESET_IDENTITY_TTL_MINUTES,
   PASSWORD_RESET_MAIL_TTL_MINUTES,
   passwordResetCompleteSchema,
   passwordResetKeys,
 } from '@library/domain/registration';
-import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import { eq, sql } from 'drizzle-orm';
 import { passwordResetTokens, patrons } from '../db/schema.ts';
-import { ApiError } from '../lib/api-error.ts';
 import type { AppDeps } from '../lib/app-env.ts';
-import type { Logger } from '../lib/logger.ts';
-import { parseWith } from '../lib/validation.ts';
 import { audit } from './audit.ts';
 import { type IdentityClaim, newPasswordOptions, verifyIdentity } from './identity.ts';
 import { lockout } from './lockout.ts';
 import { passwordResetCompletedMail, passwordResetLinkMail } from './mail/mail-templates.ts';
-import { notifyMailQueued, queueMail } from './mail/outbox.ts';
+import { notifyMailQueued, queueConfirmation } from './mail/outbox.ts';
+import { oneTimeTokens } from './one-time-tokens.ts';
 import { hashPassword } from './passwords.ts';
+import type { RequestContext } from './request-context.ts';
 import { deleteAllSessions, newToken, sha256 } from './sessions.ts';
+import { parseWith } from './validation.ts';
 
 export const RESET_MAIL_TTL_MS = PASSWORD_RESET_MAIL_TTL_MINUTES * 60_000;
 export const RESET_IDENTITY_TTL_MS = PASSWORD_RESET_IDENTITY_TTL_MINUTES * 60_000;
@@ -28,14 +27,10 @@ export const RESET_MAIL_WINDOW_MS = 15 * 60_000;
 
 export const PASSWORD_RESET_PATH = '/password-reset';
 
-interface RequestContext {
-  requestId: string;
-  logger: Logger;
-  /** The request's language: the mails' when the patron saved none (SPEC §12). */
-  lang: Language;
-}
-
-const tokenOnly = z.object({ resetToken: z.string().min(1).max(128) }).loose();
+const tokens = oneTimeTokens(passwordResetTokens, {
+  name: 'resetToken',
+  missing: passwordResetKeys.tokenMissing,
+});
 
 /** The instant as PostgreSQL reads it (a text parameter: the same on PGlite and postgres.js). */
 const at = (instant: Date) => sql`${instant.toISOString()}::timestamptz`;
@@ -94,27 +89,19 @@ export function passwordResetService(deps: AppDeps) {
   }
 
   /** By identity (as 新規パスワード登録 step 1): failures count toward the lockout, as login's do. */
-  async function verify(
-    claim: IdentityClaim,
-    ctx: RequestContext & { clientAddress: string | undefined },
-  ): Promise<{ resetToken: string }> {
+  async function verify(claim: IdentityClaim, ctx: RequestContext): Promise<{ resetToken: string }> {
     const now = clock.now();
     const patron = await verifyIdentity(deps, claim, {
       kind: 'password_reset',
       failedEvent: 'password_reset_verify_failed',
-      clientAddress: ctx.clientAddress,
-      requestId: ctx.requestId,
-      logger: ctx.logger,
+      ...ctx,
     });
     // Identity proven, so saying so reveals nothing: such a patron registers instead.
-    if (!patron.passwordHash) throw new ApiError(409, 'not_registered');
+    if (!patron.passwordHash) throw new DomainError('not_registered');
     await lockout.succeed({ db, clock }, 'password_reset', claim.patronNumber, ctx.clientAddress);
     const token = newToken();
     await db.transaction(async (tx) => {
-      await tx
-        .update(passwordResetTokens)
-        .set({ usedAt: now })
-        .where(and(eq(passwordResetTokens.patronId, patron.id), isNull(passwordResetTokens.usedAt)));
+      await tokens.retireOthers(tx, patron.id, now);
       await tx.insert(passwordResetTokens).values({
         tokenHash: sha256(token),
         patronId: patron.id,
@@ -127,81 +114,29 @@ export function passwordResetService(deps: AppDeps) {
     return { resetToken: token };
   }
 
-  /** The live token's row, or undefined: unknown, used and expired tokens all look alike. */
-  async function liveToken(token: string, now: Date) {
-    const [row] = await db
-      .select()
-      .from(passwordResetTokens)
-      .where(
-        and(
-          eq(passwordResetTokens.tokenHash, sha256(token)),
-          isNull(passwordResetTokens.usedAt),
-          gt(passwordResetTokens.expiresAt, now),
-        ),
-      );
-    return row;
-  }
-
   /**
    * The new password (I8 with the patron's own details), then in one transaction: the hash,
    * the token spent, every session ended, the lockout cleared, the confirmation mail, the audit row.
    */
   async function complete(raw: unknown, ctx: RequestContext): Promise<void> {
     const now = clock.now();
-    const tokenInput = tokenOnly.safeParse(raw);
-    if (!tokenInput.success) {
-      throw new ApiError(400, 'validation_failed', undefined, {
-        fields: { resetToken: passwordResetKeys.tokenMissing },
-      });
-    }
-    const token = await liveToken(tokenInput.data.resetToken, now);
-    if (!token) throw new ApiError(410, 'token_expired');
-    const [patron] = await db.select().from(patrons).where(eq(patrons.id, token.patronId));
-    if (!patron) throw new ApiError(410, 'token_expired');
+    const { token, patron } = await tokens.redeemable(db, raw, now);
     const input = parseWith(passwordResetCompleteSchema(newPasswordOptions(patron)), raw);
     // Hashing is slow: done before the transaction so it holds no locks meanwhile.
     const passwordHash = await hashPassword(input.password);
     await db.transaction(async (tx) => {
       // Conditional: a double submit or a second tab cannot use the token twice.
-      const used = await tx
-        .update(passwordResetTokens)
-        .set({ usedAt: now })
-        .where(
-          and(
-            eq(passwordResetTokens.tokenHash, token.tokenHash),
-            isNull(passwordResetTokens.usedAt),
-            gt(passwordResetTokens.expiresAt, now),
-          ),
-        )
-        .returning({ patronId: passwordResetTokens.patronId });
-      if (used.length === 0) throw new ApiError(410, 'token_expired');
-      await tx
-        .update(passwordResetTokens)
-        .set({ usedAt: now })
-        .where(
-          and(
-            eq(passwordResetTokens.patronId, patron.id),
-            isNull(passwordResetTokens.usedAt),
-            ne(passwordResetTokens.tokenHash, token.tokenHash),
-          ),
-        );
+      await tokens.spend(tx, token.tokenHash, now);
+      await tokens.retireOthers(tx, patron.id, now, token.tokenHash);
       await tx.update(patrons).set({ passwordHash, passwordChangedAt: now }).where(eq(patrons.id, patron.id));
       await lockout.clear({ db: tx }, patron.number);
       // Whoever was signed in — the patron on another device, or someone who knew the old password.
       await deleteAllSessions(tx, patron.id);
-      if (patron.email) {
-        await queueMail(
-          tx,
-          patron.email,
-          passwordResetCompletedMail({
-            name: patron.nameKana,
-            at: now,
-            from: env.MAIL_FROM,
-            lang: patron.language ?? ctx.lang,
-          }),
-          now,
-        );
-      }
+      await queueConfirmation(tx, patron, passwordResetCompletedMail, {
+        now,
+        from: env.MAIL_FROM,
+        lang: ctx.lang,
+      });
       await audit(tx, 'password_reset_completed', {
         patronId: patron.id,
         requestId: ctx.requestId,

@@ -1,4 +1,6 @@
+import { DomainError } from '@library/domain';
 import { hash, verify } from '@node-rs/argon2';
+import type { CirculationPort } from '../circulation/circulation-port.ts';
 
 /** OWASP's argon2id parameters: m = 19 MiB, t = 2, p = 1. */
 const ARGON2ID = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -23,4 +25,12 @@ export async function verifyPassword(
     return false;
   }
   return verify(storedHash, password).catch(() => false);
+}
+
+/**
+ * CIRCULATION=sip2 with SIP2_PASSWORDS=ils: the password is the ILS's PIN, which only the
+ * library counter sets — there is no portal password to register, reset or change.
+ */
+export function assertPortalPasswords(circulation: Pick<CirculationPort, 'portalPasswords'>): void {
+  if (!circulation.portalPasswords) throw new DomainError('registration_not_available');
 }

@@ -1,10 +1,17 @@
-import { evaluateRenewal, isOverdue, loanPageKeys, type PatronBlock, type PlainDate } from '@library/domain';
+import {
+  DomainError,
+  evaluateRenewal,
+  isOverdue,
+  loanPageKeys,
+  type PatronBlock,
+  type PlainDate,
+} from '@library/domain';
 import type { Loan, LoanPage } from '@library/domain/api';
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { preparedOn } from '../db/prepared.ts';
 import { branches, items, loans, reservations, titles } from '../db/schema.ts';
-import { ApiError } from '../lib/api-error.ts';
+import { anyLoanOverdue } from './overdue.ts';
 import { closedDaysWindow, loadClosedDays } from './renewal-context.ts';
 
 /** GET /api/loans's page and rows (the domain's schemas). */
@@ -17,7 +24,7 @@ const loanTotals = preparedOn((db) =>
   db
     .select({
       total: sql<number>`count(*)::int`,
-      overdue: sql<boolean>`coalesce(bool_or(${loans.dueDate} < ${sql.placeholder('today')}), false)`,
+      overdue: anyLoanOverdue(sql.placeholder('today')),
     })
     .from(loans)
     .where(activeOfPatron)
@@ -85,7 +92,7 @@ export async function loanPage(
   const blocked: PatronBlock = totals?.overdue ? 'patron_has_overdue' : null;
   const totalPages = Math.max(1, Math.ceil(total / pageSize));
   if (page > totalPages) {
-    throw new ApiError(400, 'validation_failed', undefined, {
+    throw new DomainError('validation_failed', {
       fields: { page: { key: loanPageKeys.pageOutOfRange, params: { last: totalPages } } },
     });
   }

@@ -1,10 +1,10 @@
-import { evaluateRenewal, type PlainDate } from '@library/domain';
+import { DomainError, evaluateRenewal, type PlainDate } from '@library/domain';
 import type { RenewalResult } from '@library/domain/api';
-import { and, eq, isNull, lt, ne, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import { items, loans, renewals, reservations, titles } from '../db/schema.ts';
-import { ApiError } from '../lib/api-error.ts';
 import { audit } from './audit.ts';
+import { loanIsOverdue } from './overdue.ts';
 import { closedDaysWindow, loadClosedDays } from './renewal-context.ts';
 
 /** One loan's outcome, as POST /api/renewals answers it (the domain's schema). */
@@ -34,7 +34,7 @@ async function hasOverdue(tx: Tx, patronId: number, today: PlainDate): Promise<b
   const [row] = await tx
     .select({ id: loans.id })
     .from(loans)
-    .where(and(eq(loans.patronId, patronId), isNull(loans.returnedOn), lt(loans.dueDate, today)))
+    .where(and(eq(loans.patronId, patronId), isNull(loans.returnedOn), loanIsOverdue(today)))
     .limit(1);
   return row !== undefined;
 }
@@ -70,7 +70,7 @@ async function renewOne(
     .where(and(eq(loans.id, loanId), eq(loans.patronId, patronId), isNull(loans.returnedOn)));
   const [[loan], blocked] = await Promise.all([loanQuery, hasOverdue(tx, patronId, today)]);
   // R5: the whole procedure is refused, decided on the first loan's snapshot (rolled back).
-  if (blocked && refuseWhenBlocked) throw new ApiError(403, 'patron_has_overdue');
+  if (blocked && refuseWhenBlocked) throw new DomainError('patron_has_overdue');
   // Another patron's loan and a loan that does not exist answer alike: nothing leaks.
   if (!loan) return { loanId, ok: false, reason: 'not_found' };
 

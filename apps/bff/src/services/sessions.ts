@@ -1,19 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, ne, sql } from 'drizzle-orm';
-import type { Context } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Db, Tx } from '../db/client.ts';
 import { preparedOn } from '../db/prepared.ts';
 import { sessions } from '../db/schema.ts';
-import type { AppDeps } from '../lib/app-env.ts';
 
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
 /** Refresh last_seen_at at most this often, to spare a write per request. */
 const TOUCH_INTERVAL_MS = 60 * 1000;
-
-export const COOKIE_NAME = 'sid';
-/** Over https the cookie is `__Host-sid` (Hono adds the prefix). */
 
 export function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
@@ -22,12 +16,6 @@ export function sha256(value: string): string {
 /** 256 random bits, base64url. */
 export function newToken(): string {
   return randomBytes(32).toString('base64url');
-}
-
-function isSecureRequest(c: Context, deps: AppDeps): boolean {
-  if (deps.env.COOKIE_SECURE !== 'auto') return deps.env.COOKIE_SECURE === 'true';
-  const forwarded = deps.env.TRUST_PROXY ? c.req.header('x-forwarded-proto') : undefined;
-  return (forwarded ?? new URL(c.req.url).protocol.replace(':', '')) === 'https';
 }
 
 export async function createSession(db: Db | Tx, patronId: number, now: Date): Promise<string> {
@@ -40,38 +28,6 @@ export async function createSession(db: Db | Tx, patronId: number, now: Date): P
     expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
   });
   return id;
-}
-
-export function setSessionCookie(c: Context, deps: AppDeps, id: string): void {
-  const secure = isSecureRequest(c, deps);
-  setCookie(c, COOKIE_NAME, id, {
-    httpOnly: true,
-    sameSite: 'Lax',
-    secure,
-    path: '/',
-    ...(secure ? { prefix: 'host' as const } : {}),
-  });
-}
-
-/**
- * The session id from the cookie this request's scheme uses. Over https only `__Host-sid`
- * counts: a browser keeps that one to our exact origin, while a plain `sid` can be planted by a
- * sibling subdomain or an http man-in-the-middle (session fixation), so it is never read there.
- */
-export function readSessionCookie(c: Context, deps: AppDeps): string | undefined {
-  return isSecureRequest(c, deps) ? getCookie(c, COOKIE_NAME, 'host') : getCookie(c, COOKIE_NAME);
-}
-
-export function clearSessionCookie(c: Context, deps: AppDeps): void {
-  const secure = isSecureRequest(c, deps);
-  deleteCookie(c, COOKIE_NAME, {
-    path: '/',
-    secure,
-    ...(secure ? { prefix: 'host' as const } : {}),
-  });
-  // A planted plain `sid` goes too, so nothing of it outlives the logout.
-  if (secure && getCookie(c, COOKIE_NAME) !== undefined)
-    deleteCookie(c, COOKIE_NAME, { path: '/', secure: true });
 }
 
 const liveSession = preparedOn((db) =>

@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, authLockouts, ilsLoans, patrons } from '../../db/schema.ts';
 import { loadDemoLibrary } from '../../db/seed/demo-data.ts';
 import { createLogger } from '../../lib/logger.ts';
+import { TARO_IDENTITY } from '../../test/demo-identities.ts';
+import { fakeIlsEnv } from '../../test/sip2-env.ts';
 import { client, createTestApp, type TestApp } from '../../test/test-app.ts';
 
 /**
@@ -94,14 +96,7 @@ async function sip2App(env: Record<string, string> = {}, logger?: ReturnType<typ
     demo: false,
     today: TODAY,
     env: {
-      CIRCULATION: 'sip2',
-      SIP2_HOST: '127.0.0.1',
-      SIP2_PORT: String(ils.port),
-      SIP2_USER: 'portal',
-      SIP2_PASSWORD: 'portal-secret',
-      SIP2_INSTITUTION: 'YANAGAWA',
-      SIP2_TIMEOUT_MS: '400',
-      SIP2_POOL: '3',
+      ...fakeIlsEnv(ils.port, { timeoutMs: 400, pool: 3 }),
       SIP2_REASON_PATTERNS: patternsFile,
       ...env,
     },
@@ -176,9 +171,7 @@ describe('login with the ILS PIN (SIP2_PASSWORDS=ils)', () => {
   it('has no 新規パスワード登録 in this mode: the PIN is the password', async () => {
     const res = await client(t.app).post('/api/registration/verify', {
       patronNumber: A,
-      name: 'ヤナガワタロウ',
-      birthDate: '19750408',
-      phone: ['0944', '73', '0001'],
+      ...TARO_IDENTITY,
     });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('registration_not_available');
@@ -213,9 +206,7 @@ describe('login with the ILS PIN (SIP2_PASSWORDS=ils)', () => {
       await c.post('/api/password-reset/request', { patronNumber: A }),
       await c.post('/api/password-reset/verify', {
         patronNumber: A,
-        name: 'ヤナガワタロウ',
-        birthDate: '19750408',
-        phone: ['0944', '73', '0001'],
+        ...TARO_IDENTITY,
       }),
       await c.post('/api/password-reset/complete', {
         resetToken: 't'.repeat(43),
@@ -527,9 +518,7 @@ describe('SIP2_PASSWORDS=portal: the portal keeps its own passwords', () => {
       expect(wrong.status).toBe(401);
       const verify = await c.post('/api/registration/verify', {
         patronNumber: A,
-        name: 'ヤナガワタロウ',
-        birthDate: '19750408',
-        phone: ['0944', '73', '0001'],
+        ...TARO_IDENTITY,
       });
       expect(verify.status).toBe(200);
       // Masked, as registration's answer is everywhere since the hardening merge.

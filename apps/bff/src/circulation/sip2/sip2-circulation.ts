@@ -1,4 +1,5 @@
 import {
+  DomainError,
   isOverdue,
   loanPageKeys,
   maskPatronNumber,
@@ -21,7 +22,6 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { branches, ilsLoans, patrons } from '../../db/schema.ts';
 import type { ReasonPattern } from '../../env.ts';
-import { ApiError } from '../../lib/api-error.ts';
 import type { Logger } from '../../lib/logger.ts';
 import { audit } from '../../services/audit.ts';
 import { verifyPassword } from '../../services/passwords.ts';
@@ -75,7 +75,7 @@ export function sip2Circulation(options: Sip2CirculationOptions): CirculationPor
           { event: 'sip2.unavailable', what, error: error.name, reason: error.message },
           'ILS unavailable',
         );
-        throw new ApiError(503, 'ils_unavailable');
+        throw new DomainError('ils_unavailable');
       }
       throw error;
     }
@@ -83,7 +83,7 @@ export function sip2Circulation(options: Sip2CirculationOptions): CirculationPor
 
   async function patronNumberOf(patronId: number): Promise<string> {
     const [row] = await db.select({ number: patrons.number }).from(patrons).where(eq(patrons.id, patronId));
-    if (!row) throw new ApiError(401, 'unauthenticated');
+    if (!row) throw new DomainError('unauthenticated');
     return row.number;
   }
 
@@ -122,7 +122,7 @@ export function sip2Circulation(options: Sip2CirculationOptions): CirculationPor
     // A charged item without a due date is an answer we cannot show honestly.
     if (!item.dueDate) {
       logger.warn({ event: 'sip2.item_without_due_date', item: item.itemIdentifier }, 'ILS item without AH');
-      throw new ApiError(503, 'ils_unavailable');
+      throw new DomainError('ils_unavailable');
     }
     return {
       itemIdentifier: item.itemIdentifier,
@@ -280,7 +280,7 @@ export function sip2Circulation(options: Sip2CirculationOptions): CirculationPor
       const total = info.chargedItems.length;
       const totalPages = Math.max(1, Math.ceil(total / pageSize));
       if (page > totalPages) {
-        throw new ApiError(400, 'validation_failed', undefined, {
+        throw new DomainError('validation_failed', {
           fields: { page: { key: loanPageKeys.pageOutOfRange, params: { last: totalPages } } },
         });
       }
@@ -335,7 +335,7 @@ export function sip2Circulation(options: Sip2CirculationOptions): CirculationPor
         pool.patronInformation(number, { summary: 'charged' }),
       );
       const block = blockOf(info);
-      if (block.blocked) throw new ApiError(403, block.blocked);
+      if (block.blocked) throw new DomainError(block.blocked);
       const charged = new Set(info.chargedItems);
       // Each item as it stands now (17): its title, and the due date a renewal must move.
       const wanted = loanIds.map((loanId) => {
@@ -347,13 +347,13 @@ export function sip2Circulation(options: Sip2CirculationOptions): CirculationPor
           itemId === undefined
             ? undefined
             : pool.itemInformation(itemId).then(toLoan, (error: unknown) => {
-                if (error instanceof Sip2UnavailableError || error instanceof ApiError) return null;
+                if (error instanceof Sip2UnavailableError || error instanceof DomainError) return null;
                 throw error;
               }),
         ),
       );
       if (current.some((loan) => loan && isOverdueLoan(loan, info, ctx.today))) {
-        throw new ApiError(403, 'patron_has_overdue');
+        throw new DomainError('patron_has_overdue');
       }
       // R8: each item on its own, over the pool's connections in parallel; results in the order asked.
       const results = await Promise.all(

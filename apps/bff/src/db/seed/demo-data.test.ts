@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../test/use-test-app.ts';
 import {
   branches,
   closedDays,
@@ -13,13 +13,7 @@ import {
   titles,
 } from '../schema.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp({ today: '2021-01-20' });
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp({ today: '2021-01-20' });
 
 async function loansOf(number: string) {
   return t.db

@@ -1,15 +1,10 @@
 import { calendarMessages } from '@library/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { closedDays, events } from '../../db/schema.ts';
-import { client, createTestApp, type TestApp } from '../../test/test-app.ts';
+import { client } from '../../test/test-app.ts';
+import { useTestApp } from '../../test/use-test-app.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 interface Day {
   date: string;

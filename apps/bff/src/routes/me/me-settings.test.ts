@@ -3,17 +3,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, authLockouts, mailOutbox, patrons, reservations } from '../../db/schema.ts';
 import { client, createTestApp, type TestApp } from '../../test/test-app.ts';
+import { useTestApp } from '../../test/use-test-app.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(async () => {
-  await t.db.delete(mailOutbox);
-});
+const t = useTestApp({ cleared: [mailOutbox] });
 
 describe('PUT /api/me/password (I11)', () => {
   it('needs a session', async () => {

@@ -1,19 +1,14 @@
 import { notificationMessages } from '@library/domain/notifications';
 import { eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { patrons } from '../../db/schema.ts';
-import { client, createTestApp, type TestApp } from '../../test/test-app.ts';
+import { client } from '../../test/test-app.ts';
+import { useTestApp } from '../../test/use-test-app.ts';
 
 const ORIGIN = 'https://library.example.jp';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp({ env: { PUBLIC_ORIGIN: ORIGIN } });
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp({ env: { PUBLIC_ORIGIN: ORIGIN } });
 
 const valid = {
   reminder: { email: true, daysBefore: 7, includeTitles: true, push: true },

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { errorMessages } from '@library/domain';
 import { passwordMessages, passwordResetMessages } from '@library/domain/registration';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   auditLog,
   authAttempts,
@@ -13,7 +13,9 @@ import {
   sessions,
 } from '../../db/schema.ts';
 import { RESET_MAIL_WINDOW_MS, RESET_MAILS_PER_WINDOW } from '../../services/password-reset.ts';
-import { client, createTestApp, type TestApp } from '../../test/test-app.ts';
+import { HANAKO_IDENTITY, TARO_IDENTITY } from '../../test/demo-identities.ts';
+import { client, createTestApp } from '../../test/test-app.ts';
+import { useTestApp } from '../../test/use-test-app.ts';
 
 /**
  * パスワードを忘れた方 (docs/product.md §11): the mailed link and the identity check, then a new password.
@@ -21,14 +23,10 @@ import { client, createTestApp, type TestApp } from '../../test/test-app.ts';
  * address), 300000003 (not registered, address on file), 100999999 (no such patron).
  */
 
-let t: TestApp;
+const t = useTestApp();
 let originalHashes: Map<number, string | null>;
 beforeAll(async () => {
-  t = await createTestApp();
   originalHashes = new Map((await t.db.select().from(patrons)).map((p) => [p.id, p.passwordHash]));
-});
-afterAll(async () => {
-  await t.close();
 });
 
 const TARO = '100000001';
@@ -368,9 +366,7 @@ describe('POST /api/password-reset/verify (by identity)', () => {
   it('a patron who has no password yet is sent to 新規パスワード登録 (409 not_registered)', async () => {
     const res = await client(t.app).post('/api/password-reset/verify', {
       patronNumber: HANAKO,
-      name: 'スズキハナコ',
-      birthDate: '19901105',
-      phone: ['0944', '12', '3456'],
+      ...HANAKO_IDENTITY,
     });
     expect(res.status).toBe(409);
     expect(res.body).toEqual({ error: { code: 'not_registered', message: errorMessages.not_registered } });
@@ -382,9 +378,7 @@ describe('POST /api/password-reset/verify (by identity)', () => {
     const mailed = await tokenFromMail();
     const res = await client(t.app).post('/api/password-reset/verify', {
       patronNumber: TARO,
-      name: 'ヤナガワタロウ',
-      birthDate: '19750408',
-      phone: ['0944', '73', '0001'],
+      ...TARO_IDENTITY,
     });
     expect(res.status).toBe(200);
     expect((await complete(mailed)).status).toBe(410);

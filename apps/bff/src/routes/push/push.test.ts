@@ -1,25 +1,17 @@
 import { PUSH_ENDPOINT_MAX_LENGTH, pushSubscriptionMessages } from '@library/domain';
 import { eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { type Db, openDatabase } from '../../db/client.ts';
 import * as schema from '../../db/schema.ts';
 import { patrons, pushSubscriptions, pushVapidKeys } from '../../db/schema.ts';
 import { browserSubscription } from '../../test/push-service.ts';
-import { client, createTestApp, type TestApp } from '../../test/test-app.ts';
+import { client, createTestApp } from '../../test/test-app.ts';
 import { openTestDatabase } from '../../test/test-database.ts';
+import { useTestApp } from '../../test/use-test-app.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(async () => {
-  await t.db.delete(pushSubscriptions);
-});
+const t = useTestApp({ cleared: [pushSubscriptions] });
 
 const ENDPOINT = 'https://fcm.googleapis.com/fcm/send/dGVzdC1lbmRwb2ludA:APA91bHq';
 

@@ -7,7 +7,7 @@ import {
   phoneMessages,
 } from '@library/domain/registration';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   auditLog,
   authAttempts,
@@ -18,21 +18,15 @@ import {
   reservations,
   titles,
 } from '../../db/schema.ts';
-import { client, createTestApp, type TestApp } from '../../test/test-app.ts';
+import { HANAKO_IDENTITY, TARO_IDENTITY } from '../../test/demo-identities.ts';
+import { client } from '../../test/test-app.ts';
+import { useTestApp } from '../../test/use-test-app.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 const HANAKO = {
   patronNumber: '300000003',
-  name: 'スズキハナコ',
-  birthDate: '19901105',
-  phone: ['0944', '12', '3456'],
+  ...HANAKO_IDENTITY,
 };
 const NEW_PASSWORD = 'kawa-kudari!';
 const step2 = (registrationToken: string, overrides: Record<string, unknown> = {}) => ({
@@ -135,9 +129,7 @@ describe('POST /api/registration/verify (I6)', () => {
   it('answers 409 already_registered to a registered patron who proves their identity', async () => {
     const res = await verify({
       patronNumber: '100000001',
-      name: 'ヤナガワタロウ',
-      birthDate: '19750408',
-      phone: ['0944', '73', '0001'],
+      ...TARO_IDENTITY,
     });
     expect(res.status).toBe(409);
     expect(res.body.error).toEqual({ code: 'already_registered', message: errorMessages.already_registered });

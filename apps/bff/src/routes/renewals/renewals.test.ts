@@ -6,8 +6,9 @@ import { auditLog, loans, patrons, renewals, reservations } from '../../db/schem
 import { loadDemoData } from '../../db/seed/demo-data.ts';
 import { parseEnv } from '../../env.ts';
 import { createLogger } from '../../lib/logger.ts';
-import { client, createTestApp, GUIDE_TODAY, type TestApp, testClock } from '../../test/test-app.ts';
+import { client, GUIDE_TODAY, testClock } from '../../test/test-app.ts';
 import { openTestDatabase } from '../../test/test-database.ts';
+import { useTestApp } from '../../test/use-test-app.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: rows of a JSON answer
 type Row = any;
@@ -29,13 +30,7 @@ async function renewalRows(db: Db, loanId: number) {
 }
 
 describe('POST /api/renewals', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp();
 
   it('is 401 without a session', async () => {
     const res = await client(t.app).post('/api/renewals', { loanIds: [1] });
@@ -231,13 +226,7 @@ describe('POST /api/renewals', () => {
 });
 
 describe('Idempotency-Key', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestApp();
 
   it('replays the first answer for the same key and body, without renewing again', async () => {
     const c = client(t.app);

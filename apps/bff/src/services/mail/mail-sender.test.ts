@@ -4,11 +4,13 @@ import { tmpdir } from 'node:os';
 import { parseMail } from '@library/test-kit';
 import { eq } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mailOutbox } from '../../db/schema.ts';
 import { parseEnv } from '../../env.ts';
 import { createLogger } from '../../lib/logger.ts';
-import { client, createTestApp, type TestApp } from '../../test/test-app.ts';
+import { HANAKO_IDENTITY } from '../../test/demo-identities.ts';
+import { client } from '../../test/test-app.ts';
+import { useTestApp } from '../../test/use-test-app.ts';
 import { createMailSender, type MailSenderOptions, messageIdFor, retryDelayMs } from './mail-sender.ts';
 import { registrationAcceptedMail } from './mail-templates.ts';
 import { queueMail } from './outbox.ts';
@@ -48,16 +50,7 @@ async function startSmtp(port = 0) {
   };
 }
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(async () => {
-  await t.db.delete(mailOutbox);
-});
+const t = useTestApp({ cleared: [mailOutbox] });
 
 function sender(env: Record<string, string>, options: Partial<MailSenderOptions> = {}) {
   return createMailSender({
@@ -184,9 +177,7 @@ describe('mail sender with SMTP_URL', () => {
       const { registrationToken } = (
         await client(t.app).post('/api/registration/verify', {
           patronNumber: '300000003',
-          name: 'スズキハナコ',
-          birthDate: '19901105',
-          phone: ['0944', '12', '3456'],
+          ...HANAKO_IDENTITY,
         })
       ).body;
       const done = await client(t.app).post('/api/registration/complete', {

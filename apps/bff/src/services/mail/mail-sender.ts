@@ -1,29 +1,23 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db } from '../../db/client.ts';
 import { mailOutbox } from '../../db/schema.ts';
 import type { Env } from '../../env.ts';
 import { describeError } from '../../lib/create-app.ts';
 import { type Logger, scrubText } from '../../lib/logger.ts';
+import { backgroundLoop } from '../background-loop.ts';
 import type { Clock } from '../clock.ts';
+import { claimOutboxRows, type OutboxSenderTuning, retryOutboxRow } from '../outbox-rows.ts';
 import { maskAddress, onMailQueued } from './outbox.ts';
 
 export const LIBRARY_SENDER_NAME = '柳川市立図書館';
 
-export interface MailSenderOptions {
+export interface MailSenderOptions extends OutboxSenderTuning {
   db: Db;
   env: Pick<Env, 'SMTP_URL' | 'MAIL_FROM' | 'DATA_DIR'>;
   clock: Clock;
   logger: Logger;
-  /** How often due mail is looked for when nothing wakes the sender. */
-  pollIntervalMs?: number;
-  /** First retry delay; doubles with every failed attempt up to `retryMaxMs`. */
-  retryBaseMs?: number;
-  retryMaxMs?: number;
-  /** A claimed row is left alone by other senders this long (longer than any SMTP timeout). */
-  leaseMs?: number;
-  batchSize?: number;
 }
 
 export interface MailSender {
@@ -71,29 +65,7 @@ export function createMailSender(options: MailSenderOptions): MailSender {
     : // The same composer as real sending, so the .eml file is exactly the message that would go out.
       nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
 
-  async function claim(now: Date) {
-    const due = db
-      .select({ id: mailOutbox.id })
-      .from(mailOutbox)
-      .where(
-        and(
-          isNull(mailOutbox.sentAt),
-          lte(mailOutbox.nextAttemptAt, now),
-          or(isNull(mailOutbox.lockedUntil), lte(mailOutbox.lockedUntil, now)),
-        ),
-      )
-      .orderBy(asc(mailOutbox.id))
-      .limit(batchSize)
-      .for('update', { skipLocked: true });
-    return db
-      .update(mailOutbox)
-      .set({
-        lockedUntil: new Date(now.getTime() + leaseMs),
-        attempts: sql`${mailOutbox.attempts} + 1`,
-      })
-      .where(inArray(mailOutbox.id, due))
-      .returning();
-  }
+  const claim = (now: Date) => claimOutboxRows(db, mailOutbox, { now, batchSize, leaseMs });
 
   async function deliver(row: typeof mailOutbox.$inferSelect, now: Date): Promise<string | undefined> {
     const info = await transport.sendMail({
@@ -139,10 +111,7 @@ export function createMailSender(options: MailSenderOptions): MailSender {
         const err = error as { message?: string; code?: string };
         const lastError = `${err.code ?? 'error'}: ${err.message ?? String(error)}`.slice(0, 500);
         const retryAt = new Date(clock.now().getTime() + retryDelayMs(row.attempts, retryBaseMs, retryMaxMs));
-        await db
-          .update(mailOutbox)
-          .set({ nextAttemptAt: retryAt, lockedUntil: null, lastError })
-          .where(eq(mailOutbox.id, row.id));
+        await retryOutboxRow(db, mailOutbox, row.id, retryAt, lastError);
         log.warn(
           {
             mailId: row.id,
@@ -159,53 +128,19 @@ export function createMailSender(options: MailSenderOptions): MailSender {
     return { sent, failed, claimed: rows.length };
   }
 
-  let stopped = true;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  let again = false;
-  let unsubscribe: (() => void) | undefined;
-
-  function tick(): void {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    clearTimeout(timer);
-    running = runOnce()
-      .then((result) => {
-        // A full batch means more may be waiting.
-        if (result.claimed === batchSize) again = true;
-      })
-      .catch((error: Error) => {
-        // Never the query text: its parameters hold addresses and message bodies.
-        log.error({ err: describeError(error) }, 'mail run failed');
-      })
-      .finally(() => {
-        running = undefined;
-        if (stopped) return;
-        if (again) {
-          again = false;
-          tick();
-        } else {
-          timer = setTimeout(tick, pollIntervalMs);
-          timer.unref();
-        }
-      });
-  }
+  const loop = backgroundLoop({
+    // A full batch means more may be waiting.
+    run: async () => ({ more: (await runOnce()).claimed === batchSize }),
+    intervalMs: pollIntervalMs,
+    // Never the query text: its parameters hold addresses and message bodies.
+    onError: (error) => log.error({ err: describeError(error) }, 'mail run failed'),
+    wakeUp: onMailQueued,
+  });
 
   return {
-    start() {
-      if (!stopped) return;
-      stopped = false;
-      unsubscribe = onMailQueued(tick);
-      tick();
-    },
+    start: loop.start,
     async stop() {
-      stopped = true;
-      unsubscribe?.();
-      clearTimeout(timer);
-      await running;
+      await loop.stop();
       transport.close();
     },
     runOnce: async () => {

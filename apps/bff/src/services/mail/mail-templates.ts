@@ -63,137 +63,101 @@ function footer(m: ReturnType<typeof texts>, from: string): string {
   ].join('\n');
 }
 
-/** 「パスワード申請受付」 (I10): sent to the address given at registration. */
-export function registrationAcceptedMail(input: {
+/** What every mail about the patron's account is written from. */
+export interface AccountMailInput {
   name: string;
   at: Date;
   from: string;
   lang?: Language;
-}): MailContent {
+}
+
+type MailText = ReturnType<typeof texts>;
+type MailTextKey = Parameters<MailText>[0];
+
+/** An account mail: the greeting, the lines of its kind (given the time as people write it), the footer. */
+function accountMail(
+  kind: MailKind,
+  subject: MailTextKey,
+  input: AccountMailInput,
+  lines: (m: MailText, at: string) => string[],
+): MailContent {
   const m = texts(input.lang ?? 'ja');
   return {
-    kind: 'registration_accepted',
-    subject: m('registrationSubject'),
-    body: [
-      m('greeting', { name: input.name }),
-      '',
-      m('registrationAccepted'),
-      m('registrationAt', { when: when(input.at) }),
-      '',
-      m('registrationNext'),
-      m('registrationKeep'),
-      footer(m, input.from),
-    ].join('\n'),
+    kind,
+    subject: m(subject),
+    body: [m('greeting', { name: input.name }), '', ...lines(m, when(input.at)), footer(m, input.from)].join(
+      '\n',
+    ),
   };
+}
+
+/** 「パスワード申請受付」 (I10): sent to the address given at registration. */
+export function registrationAcceptedMail(input: AccountMailInput): MailContent {
+  return accountMail('registration_accepted', 'registrationSubject', input, (m, at) => [
+    m('registrationAccepted'),
+    m('registrationAt', { when: at }),
+    '',
+    m('registrationNext'),
+    m('registrationKeep'),
+  ]);
 }
 
 /** I11: a password change is confirmed to the patron's contact address. */
-export function passwordChangedMail(input: {
-  name: string;
-  at: Date;
-  from: string;
-  lang?: Language;
-}): MailContent {
-  const m = texts(input.lang ?? 'ja');
-  return {
-    kind: 'password_changed',
-    subject: m('passwordSubject'),
-    body: [
-      m('greeting', { name: input.name }),
-      '',
-      m('passwordChanged'),
-      m('changedAt', { when: when(input.at) }),
-      '',
-      m('passwordOtherDevices'),
-      m('notYou'),
-      footer(m, input.from),
-    ].join('\n'),
-  };
+export function passwordChangedMail(input: AccountMailInput): MailContent {
+  return accountMail('password_changed', 'passwordSubject', input, (m, at) => [
+    m('passwordChanged'),
+    m('changedAt', { when: at }),
+    '',
+    m('passwordOtherDevices'),
+    m('notYou'),
+  ]);
 }
 
 /** I11: an email change is confirmed to the new address (and, as a warning, to the old one). */
-export function emailChangedMail(input: {
-  name: string;
-  at: Date;
-  from: string;
-  newAddress: string;
-  forContact: boolean;
-  forReservations: boolean;
-  lang?: Language;
-}): MailContent {
-  const m = texts(input.lang ?? 'ja');
-  const scope = [
-    input.forContact ? m('emailScopeContact') : undefined,
-    input.forReservations ? m('emailScopeReservations') : undefined,
-  ].filter(Boolean);
-  return {
-    kind: 'email_changed',
-    subject: m('emailSubject'),
-    body: [
-      m('greeting', { name: input.name }),
-      '',
+export function emailChangedMail(
+  input: AccountMailInput & { newAddress: string; forContact: boolean; forReservations: boolean },
+): MailContent {
+  return accountMail('email_changed', 'emailSubject', input, (m, at) => {
+    const scope = [
+      input.forContact ? m('emailScopeContact') : undefined,
+      input.forReservations ? m('emailScopeReservations') : undefined,
+    ].filter(Boolean);
+    return [
       m('emailChanged', { scope: scope.join(m('emailScopeJoin')) }),
       m('emailNew', { address: input.newAddress }),
-      m('changedAt', { when: when(input.at) }),
+      m('changedAt', { when: at }),
       '',
       m('notYou'),
-      footer(m, input.from),
-    ].join('\n'),
-  };
+    ];
+  });
 }
 
 /**
  * パスワードを忘れた方 by mail (docs/product.md §11): the single-use link, to the address on file only.
  * The link holds the token: the mail is the one place it is ever written.
  */
-export function passwordResetLinkMail(input: {
-  name: string;
-  at: Date;
-  from: string;
-  link: string;
-  validMinutes: number;
-  lang?: Language;
-}): MailContent {
-  const m = texts(input.lang ?? 'ja');
-  return {
-    kind: 'password_reset_link',
-    subject: m('resetLinkSubject'),
-    body: [
-      m('greeting', { name: input.name }),
-      '',
-      m('resetLinkAccepted'),
-      m('registrationAt', { when: when(input.at) }),
-      '',
-      m('resetLinkOpen'),
-      input.link,
-      '',
-      m('resetLinkValid', { minutes: String(input.validMinutes) }),
-      m('resetLinkNotYou'),
-      footer(m, input.from),
-    ].join('\n'),
-  };
+export function passwordResetLinkMail(
+  input: AccountMailInput & { link: string; validMinutes: number },
+): MailContent {
+  return accountMail('password_reset_link', 'resetLinkSubject', input, (m, at) => [
+    m('resetLinkAccepted'),
+    m('registrationAt', { when: at }),
+    '',
+    m('resetLinkOpen'),
+    input.link,
+    '',
+    m('resetLinkValid', { minutes: String(input.validMinutes) }),
+    m('resetLinkNotYou'),
+  ]);
 }
 
-/** パスワード再設定のお知らせ (SPEC §11): the reset is confirmed to the address on file. */
-export function passwordResetCompletedMail(input: {
-  name: string;
-  at: Date;
-  from: string;
-  lang?: Language;
-}): MailContent {
-  const m = texts(input.lang ?? 'ja');
-  return {
-    kind: 'password_reset_completed',
-    subject: m('resetDoneSubject'),
-    body: [
-      m('greeting', { name: input.name }),
-      '',
-      m('resetDone'),
-      m('resetDoneAt', { when: when(input.at) }),
-      '',
-      m('resetDoneLoggedOut'),
-      m('resetDoneNotYou'),
-      footer(m, input.from),
-    ].join('\n'),
-  };
+/** パスワード再設定のお知らせ (docs/product.md §11): the reset is confirmed to the address on file. */
+export function passwordResetCompletedMail(input: AccountMailInput): MailContent {
+  return accountMail('password_reset_completed', 'resetDoneSubject', input, (m, at) => [
+    m('resetDone'),
+    m('resetDoneAt', { when: at }),
+    '',
+    m('resetDoneLoggedOut'),
+    m('resetDoneNotYou'),
+  ]);
 }

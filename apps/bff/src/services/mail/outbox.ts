@@ -1,7 +1,8 @@
-import { EventEmitter } from 'node:events';
+import type { Language } from '@library/domain';
 import type { Tx } from '../../db/client.ts';
 import { mailOutbox } from '../../db/schema.ts';
-import type { MailContent } from './mail-templates.ts';
+import { queuedSignal } from '../background-loop.ts';
+import type { AccountMailInput, MailContent } from './mail-templates.ts';
 
 /**
  * Transactional outbox: the mail row is written in the transaction of the change that causes
@@ -23,22 +24,36 @@ export async function queueMail(tx: Tx, to: string, mail: MailContent, now: Date
   return row!.id;
 }
 
-const queued = new EventEmitter();
-queued.setMaxListeners(0);
+const queued = queuedSignal();
 
 /** Call after the commit that queued mail: a running sender delivers it now instead of at its next poll. */
-export function notifyMailQueued(): void {
-  queued.emit('queued');
-}
+export const notifyMailQueued = queued.notify;
 
-export function onMailQueued(listener: () => void): () => void {
-  queued.on('queued', listener);
-  return () => queued.off('queued', listener);
-}
+export const onMailQueued = queued.on;
 
 /** For logs: h***@example.jp — enough to tell mails apart, not to harvest addresses. */
 export function maskAddress(address: string): string {
   const at = address.lastIndexOf('@');
   if (at <= 0) return '***';
   return `${address[0]}***${address.slice(at)}`;
+}
+
+/**
+ * A confirmation to the patron's address on file (nothing without one): in the patron's saved
+ * language, else the request's (docs/product.md §12).
+ */
+export async function queueConfirmation(
+  tx: Tx,
+  patron: { email: string | null; nameKana: string; language: Language | null },
+  compose: (input: AccountMailInput) => MailContent,
+  input: { now: Date; from: string; lang: Language },
+): Promise<void> {
+  if (!patron.email) return;
+  const mail = compose({
+    name: patron.nameKana,
+    at: input.now,
+    from: input.from,
+    lang: patron.language ?? input.lang,
+  });
+  await queueMail(tx, patron.email, mail, input.now);
 }

@@ -18,6 +18,7 @@ import {
 import { parseEnv } from '../../env.ts';
 import { createLogger } from '../../lib/logger.ts';
 import { browserSubscription, startPushService } from '../../test/push-service.ts';
+import { fakeIlsEnv } from '../../test/sip2-env.ts';
 import { client, createTestApp, GUIDE_TODAY, type TestApp } from '../../test/test-app.ts';
 import { createMailSender } from '../mail/mail-sender.ts';
 import { createPushSender } from '../push/push-sender.ts';
@@ -458,14 +459,7 @@ describe('notification scheduler on CIRCULATION=sip2 (the ILS owns the loans)', 
       today,
       env: {
         PUBLIC_ORIGIN: ORIGIN,
-        CIRCULATION: 'sip2',
-        SIP2_HOST: '127.0.0.1',
-        SIP2_PORT: String(ils.port),
-        SIP2_USER: 'portal',
-        SIP2_PASSWORD: 'portal-secret',
-        SIP2_INSTITUTION: 'YANAGAWA',
-        SIP2_TIMEOUT_MS: '2000',
-        SIP2_POOL: '2',
+        ...fakeIlsEnv(ils.port, { timeoutMs: 2000, pool: 2 }),
       },
     });
     try {

@@ -12,6 +12,7 @@ import { notificationPreferences, notificationsSent, patrons } from '../../db/sc
 import { type Env, linkOrigin } from '../../env.ts';
 import { describeError } from '../../lib/create-app.ts';
 import type { Logger } from '../../lib/logger.ts';
+import { backgroundLoop } from '../background-loop.ts';
 import type { Clock } from '../clock.ts';
 import { notifyMailQueued, queueMail } from '../mail/outbox.ts';
 import { notifyPushQueued, queuePush } from '../push/push-outbox.ts';
@@ -237,35 +238,20 @@ export function createNotificationScheduler(options: NotificationSchedulerOption
     return result;
   }
 
-  let stopped = true;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> | undefined;
-
-  function tick(): void {
-    if (stopped || running) return;
-    running = runOnce()
-      .catch((error: Error) => log.error({ err: describeError(error) }, 'notification run failed'))
-      .finally(() => {
-        running = undefined;
-        if (stopped) return;
-        timer = setTimeout(tick, intervalMs);
-        timer.unref();
-      });
-  }
+  const loop = backgroundLoop({
+    run: async () => {
+      await runOnce();
+      return { more: false };
+    },
+    intervalMs,
+    onError: (error) => log.error({ err: describeError(error) }, 'notification run failed'),
+    // Not in the start-up path: the server listens while the first run goes on.
+    deferFirstRun: true,
+  });
 
   return {
-    start() {
-      if (!stopped) return;
-      stopped = false;
-      // Not in the start-up path: the server listens while the first run goes on.
-      timer = setTimeout(tick, 0);
-      timer.unref();
-    },
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
+    start: loop.start,
+    stop: loop.stop,
     runOnce,
   };
 }

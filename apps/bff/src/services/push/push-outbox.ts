@@ -1,8 +1,8 @@
-import { EventEmitter } from 'node:events';
 import { type PushPayload, pushPayloadSchema } from '@library/domain';
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { pushOutbox, pushSubscriptions } from '../../db/schema.ts';
+import { queuedSignal } from '../background-loop.ts';
 
 /**
  * Queues a push to every browser the patron subscribed, in the caller's transaction (so a push
@@ -32,15 +32,9 @@ export async function queuePush(tx: Tx, patronId: number, payload: PushPayload, 
   return rows.length;
 }
 
-const queued = new EventEmitter();
-queued.setMaxListeners(0);
+const queued = queuedSignal();
 
 /** Call after the commit that queued pushes: a running sender delivers them now, not at its next poll. */
-export function notifyPushQueued(): void {
-  queued.emit('queued');
-}
+export const notifyPushQueued = queued.notify;
 
-export function onPushQueued(listener: () => void): () => void {
-  queued.on('queued', listener);
-  return () => queued.off('queued', listener);
-}
+export const onPushQueued = queued.on;

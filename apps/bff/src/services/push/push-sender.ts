@@ -1,32 +1,27 @@
 import type { Agent } from 'node:https';
 import type { PushPayload } from '@library/domain';
-import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { eq, inArray, isNull } from 'drizzle-orm';
 import webpush, { WebPushError } from 'web-push';
 import type { Db } from '../../db/client.ts';
 import { pushOutbox, pushSubscriptions } from '../../db/schema.ts';
 import type { Env } from '../../env.ts';
 import { describeError } from '../../lib/create-app.ts';
 import { type Logger, scrubText } from '../../lib/logger.ts';
+import { backgroundLoop } from '../background-loop.ts';
 import type { Clock } from '../clock.ts';
 import { retryDelayMs } from '../mail/mail-sender.ts';
+import { claimOutboxRows, type OutboxSenderTuning, retryOutboxRow } from '../outbox-rows.ts';
 import { onPushQueued } from './push-outbox.ts';
 import { vapidKeys } from './vapid-keys.ts';
 
 /** A reminder that could not be handed over within a day is not worth showing any more. */
 export const PUSH_TTL_SECONDS = 24 * 60 * 60;
 
-export interface PushSenderOptions {
+export interface PushSenderOptions extends OutboxSenderTuning {
   db: Db;
   env: Pick<Env, 'MAIL_FROM'>;
   clock: Clock;
   logger: Logger;
-  pollIntervalMs?: number;
-  /** First retry delay; doubles with every failed attempt up to `retryMaxMs`. */
-  retryBaseMs?: number;
-  retryMaxMs?: number;
-  /** A claimed row is left alone by other senders this long (longer than `timeoutMs`). */
-  leaseMs?: number;
-  batchSize?: number;
   /** How long the push service keeps an undelivered message (the TTL header), and the give-up age. */
   ttlSeconds?: number;
   /** Per request to the push service. */
@@ -82,28 +77,12 @@ export function createPushSender(options: PushSenderOptions): PushSender {
   const log = logger.child({ component: 'push' });
 
   async function claim(now: Date) {
-    const due = db
-      .select({ id: pushOutbox.id })
-      .from(pushOutbox)
-      .where(
-        and(
-          isNull(pushOutbox.sentAt),
-          isNull(pushOutbox.discardedAt),
-          lte(pushOutbox.nextAttemptAt, now),
-          or(isNull(pushOutbox.lockedUntil), lte(pushOutbox.lockedUntil, now)),
-        ),
-      )
-      .orderBy(asc(pushOutbox.id))
-      .limit(batchSize)
-      .for('update', { skipLocked: true });
-    const rows = await db
-      .update(pushOutbox)
-      .set({
-        lockedUntil: new Date(now.getTime() + leaseMs),
-        attempts: sql`${pushOutbox.attempts} + 1`,
-      })
-      .where(inArray(pushOutbox.id, due))
-      .returning();
+    const rows = await claimOutboxRows(db, pushOutbox, {
+      now,
+      batchSize,
+      leaseMs,
+      alsoWhere: isNull(pushOutbox.discardedAt),
+    });
     if (rows.length === 0) return [];
     const subscriptions = await db
       .select()
@@ -184,10 +163,7 @@ export function createPushSender(options: PushSenderOptions): PushSender {
           const retryAt = new Date(
             clock.now().getTime() + retryDelayMs(row.attempts, retryBaseMs, retryMaxMs),
           );
-          await db
-            .update(pushOutbox)
-            .set({ nextAttemptAt: retryAt, lockedUntil: null, lastError })
-            .where(eq(pushOutbox.id, row.id));
+          await retryOutboxRow(db, pushOutbox, row.id, retryAt, lastError);
           result.failed++;
           log.warn({ ...context, status, retryAt, error: lastError }, 'push not sent, will retry');
         } else {
@@ -205,57 +181,23 @@ export function createPushSender(options: PushSenderOptions): PushSender {
     return result;
   }
 
-  let stopped = true;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  let again = false;
-  let unsubscribe: (() => void) | undefined;
-
-  function tick(): void {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    clearTimeout(timer);
-    running = runOnce()
-      .then((result) => {
-        if (result.claimed === batchSize) again = true;
-      })
-      .catch((error: Error) => {
-        // Never the query text: its parameters hold endpoints and keys.
-        log.error({ err: describeError(error) }, 'push run failed');
-      })
-      .finally(() => {
-        running = undefined;
-        if (stopped) return;
-        if (again) {
-          again = false;
-          tick();
-        } else {
-          timer = setTimeout(tick, pollIntervalMs);
-          timer.unref();
-        }
-      });
-  }
+  const loop = backgroundLoop({
+    run: async () => ({ more: (await runOnce()).claimed === batchSize }),
+    intervalMs: pollIntervalMs,
+    // Never the query text: its parameters hold endpoints and keys.
+    onError: (error) => log.error({ err: describeError(error) }, 'push run failed'),
+    wakeUp: onPushQueued,
+  });
 
   return {
     start() {
-      if (!stopped) return;
-      stopped = false;
-      unsubscribe = onPushQueued(tick);
       // Made (or read) at start, so the first subscriber does not wait for it.
       vapidKeys(db).catch((error: Error) =>
         log.error({ err: describeError(error) }, 'VAPID keys unavailable'),
       );
-      tick();
+      loop.start();
     },
-    async stop() {
-      stopped = true;
-      unsubscribe?.();
-      clearTimeout(timer);
-      await running;
-    },
+    stop: loop.stop,
     runOnce: async () => {
       const { claimed: _, ...counts } = await runOnce();
       return counts;

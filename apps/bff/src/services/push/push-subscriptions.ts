@@ -2,6 +2,8 @@ import type { PushSubscriptionInput } from '@library/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { pushSubscriptions } from '../../db/schema.ts';
+import type { AppDeps } from '../../lib/app-env.ts';
+import { vapidKeys } from './vapid-keys.ts';
 
 /**
  * Keeps the browser's subscription for the patron. Upsert by endpoint: a browser that subscribes
@@ -37,4 +39,15 @@ export async function deleteSubscription(db: Db, patronId: number, endpoint: str
     .where(and(eq(pushSubscriptions.patronId, patronId), eq(pushSubscriptions.endpoint, endpoint)))
     .returning({ id: pushSubscriptions.id });
   return deleted.length > 0;
+}
+
+/** Web Push for the routes (docs/product.md §10): the VAPID key, and the patron's browsers. */
+export function pushService(deps: Pick<AppDeps, 'db' | 'clock'>) {
+  const { db, clock } = deps;
+  return {
+    publicKey: async () => (await vapidKeys(db)).publicKey,
+    subscribe: (patronId: number, input: PushSubscriptionInput) =>
+      saveSubscription(db, patronId, input, clock.now()),
+    unsubscribe: (patronId: number, endpoint: string) => deleteSubscription(db, patronId, endpoint),
+  };
 }

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import autocannon, { type RequestParams } from 'autocannon';
 import type postgres from 'postgres';
 import { groupsOf, type RecordedQuery } from './record-sql.ts';
+
+const here = new URL('.', import.meta.url).pathname;
 
 /** One measured point: throughput and latency (ms) over the run. */
 export interface Figure {
@@ -15,6 +17,75 @@ export interface Figure {
   count: number;
   errors: number;
   seconds: number;
+  /** CPU time (user + system) the serving process spent per answered request, in µs. */
+  cpuUsPerRequest?: number;
+}
+
+/** Clock ticks per second of /proc/<pid>/stat (`getconf CLK_TCK`, 100 on Linux). */
+const clockTicks = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+
+/** User + system CPU time another process has used so far, in µs (Linux /proc; NaN elsewhere). */
+export function processCpuMicros(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) — utime and stime are the 14th and 15th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / clockTicks;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Runs `load` and adds the CPU µs per request that process `pid` spent serving it. */
+export async function withCpuOf(pid: number, load: () => Promise<Figure>): Promise<Figure> {
+  const before = processCpuMicros(pid);
+  const figure = await load();
+  return { ...figure, cpuUsPerRequest: (processCpuMicros(pid) - before) / Math.max(1, figure.count) };
+}
+
+/** Like withCpuOf, for work done in this very process (the raw-driver loops). */
+export async function withOwnCpu(load: () => Promise<Figure>): Promise<Figure> {
+  const before = process.cpuUsage();
+  const figure = await load();
+  const used = process.cpuUsage(before);
+  return { ...figure, cpuUsPerRequest: (used.user + used.system) / Math.max(1, figure.count) };
+}
+
+export interface FloorServer {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * The floor: Node.js, @hono/node-server and Hono with empty routes (floor-server.ts), in a
+ * process of its own like the BFF's, measured by the same load generator.
+ */
+export function startFloorServer(): Promise<FloorServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', `${here}floor-server.ts`], {
+    cwd: here,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.once('exit', (code) => reject(new Error(`the floor server exited with ${code}`)));
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      out += chunk;
+      const url = /http:\/\/\S+/.exec(out)?.[0];
+      if (!url) return;
+      child.removeAllListeners('exit');
+      resolve({
+        url,
+        pid: child.pid!,
+        stop: () =>
+          new Promise((done) => {
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      });
+    });
+  });
 }
 
 export function percentile(sorted: number[], p: number): number {

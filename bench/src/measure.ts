@@ -88,6 +88,42 @@ export function startFloorServer(): Promise<FloorServer> {
   });
 }
 
+/**
+ * Two halves of one point as one figure: counts and times added, p50/p99 averaged (weighted
+ * by count), CPU per request over both.
+ */
+export function combine(a: Figure, b: Figure): Figure {
+  const count = a.count + b.count;
+  const weighted = (x: number, y: number) =>
+    count === 0 ? (x + y) / 2 : (x * a.count + y * b.count) / count;
+  const cpuOf = (f: Figure) => (f.cpuUsPerRequest ?? Number.NaN) * f.count;
+  return {
+    rps: count / (a.seconds + b.seconds),
+    p50: weighted(a.p50, b.p50),
+    p99: weighted(a.p99, b.p99),
+    count,
+    errors: a.errors + b.errors,
+    seconds: a.seconds + b.seconds,
+    ...(a.cpuUsPerRequest !== undefined || b.cpuUsPerRequest !== undefined
+      ? { cpuUsPerRequest: (cpuOf(a) + cpuOf(b)) / Math.max(1, count) }
+      : {}),
+  };
+}
+
+/**
+ * One point measured A B … B A: each side runs twice for half the time, ours first and last,
+ * the baselines in between in mirrored order, so a load that rises or falls during the point
+ * (a shared machine) weighs on every side alike. Returns [ours, ...baselines].
+ */
+export async function mirrored(sides: Array<(half: number) => Promise<Figure>>, seconds: number) {
+  const half = seconds / 2;
+  const first: Figure[] = [];
+  for (const side of sides) first.push(await side(half));
+  const second: Figure[] = [];
+  for (const side of [...sides].reverse()) second.unshift(await side(half));
+  return first.map((f, i) => combine(f, second[i]!));
+}
+
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;

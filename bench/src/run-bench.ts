@@ -19,6 +19,7 @@ import {
   type FloorServer,
   httpLatency,
   httpLoad,
+  mirrored,
   pgbench,
   rawLoop,
   startFloorServer,
@@ -170,24 +171,31 @@ try {
     let j = 0;
     for (const c of concurrencies) {
       await refreshSessions();
-      const ours = await withCpuOf(bff!.pid, () =>
-        httpLoad({
-          url: bff!.url,
-          connections: c,
-          seconds,
-          method: 'GET',
-          path: '/api/loans',
-          next: () => ({ headers: { cookie: cookies[i++ % cookies.length]! } }),
-        }),
-      );
-      const baseline = await withOwnCpu(() =>
-        rawLoop({
-          sql: pool,
-          connections: c,
-          seconds,
-          next: () => recorded[j++ % recorded.length]!,
-        }),
-      );
+      const [ours, baseline] = (await mirrored(
+        [
+          (half) =>
+            withCpuOf(bff!.pid, () =>
+              httpLoad({
+                url: bff!.url,
+                connections: c,
+                seconds: half,
+                method: 'GET',
+                path: '/api/loans',
+                next: () => ({ headers: { cookie: cookies[i++ % cookies.length]! } }),
+              }),
+            ),
+          (half) =>
+            withOwnCpu(() =>
+              rawLoop({
+                sql: pool,
+                connections: c,
+                seconds: half,
+                next: () => recorded[j++ % recorded.length]!,
+              }),
+            ),
+        ],
+        seconds,
+      )) as [Figure, Figure];
       const floorFigure = await floorLoad(c, 'GET');
       const precise = await httpLatency({
         url: bff!.url,
@@ -272,86 +280,106 @@ try {
     const apiStart = index * perScenario;
     apiK = apiStart;
     await refreshSessions();
-    const before = await pool`select count(*)::int as n from renewals where request_id <> 'pgbench'`;
-    const ours = await withCpuOf(bff.pid, () =>
-      httpLoad({
-        url: bff!.url,
-        connections: c,
-        seconds,
-        method: 'POST',
-        path: '/api/renewals',
-        next: () => {
-          // Past its share (only on a tiny dataset) a request repeats a loan and is refused:
-          // the count check below reports it.
-          const loan = renewableLoan(apiStart + ((apiK++ - apiStart) % perScenario));
-          return {
-            headers: {
-              cookie: `sid=${apiTokens.get(patronOfLoan(loan, large))}`,
-              'content-type': 'application/json',
-            },
-            body: JSON.stringify({ loanIds: [loan] }),
-          };
-        },
-      }),
-    );
-    const after = await pool`select count(*)::int as n from renewals where request_id <> 'pgbench'`;
-    const renewedByApi = after[0]!.n - before[0]!.n;
-    // Requests still in flight when autocannon stops are answered after it counted: up to c more.
-    if (renewedByApi < ours.count || renewedByApi > ours.count + c) {
-      results.notes.push(`c=${c}: ${ours.count} renewal answers but ${renewedByApi} renewals recorded`);
-    }
-    const pgbBefore = await pool`select count(*)::int as n from renewals where request_id = 'pgbench'`;
-    const baseline = pgbench({
-      url,
-      script,
-      clients: c,
-      seconds,
-      variables: {
-        ...variables,
-        iter: 0,
-        kbase: (concurrencies.length + index) * perScenario,
-        clients: c,
-        patrons: large.patrons,
-      },
-    });
-    const pgbAfter = await pool`select count(*)::int as n from renewals where request_id = 'pgbench'`;
-    const renewedByPgbench = pgbAfter[0]!.n - pgbBefore[0]!.n;
-    if (renewedByPgbench !== baseline.count) {
-      results.notes.push(
-        `pgbench c=${c}: ${baseline.count} transactions but ${renewedByPgbench} renewals recorded`,
+    const count = async (filter: 'api' | 'pgbench' | 'raw-driver') => {
+      const [row] =
+        filter === 'api'
+          ? await pool`select count(*)::int as n from renewals where request_id not in ('pgbench', 'raw-driver')`
+          : await pool`select count(*)::int as n from renewals where request_id = ${filter}`;
+      return row!.n as number;
+    };
+    const apiRun = async (half: number) => {
+      const before = await count('api');
+      const figure = await withCpuOf(bff!.pid, () =>
+        httpLoad({
+          url: bff!.url,
+          connections: c,
+          seconds: half,
+          method: 'POST',
+          path: '/api/renewals',
+          next: () => {
+            // Past its share (only on a tiny dataset) a request repeats a loan and is refused:
+            // the count check below reports it.
+            const loan = renewableLoan(apiStart + ((apiK++ - apiStart) % perScenario));
+            return {
+              headers: {
+                cookie: `sid=${apiTokens.get(patronOfLoan(loan, large))}`,
+                'content-type': 'application/json',
+              },
+              body: JSON.stringify({ loanIds: [loan] }),
+            };
+          },
+        }),
       );
-    }
+      const renewed = (await count('api')) - before;
+      // Requests still in flight when autocannon stops are answered after it counted: up to c more.
+      if (renewed < figure.count || renewed > figure.count + c) {
+        results.notes.push(`c=${c}: ${figure.count} renewal answers but ${renewed} renewals recorded`);
+      }
+      return figure;
+    };
+    // pgbench picks its loans from kbase on; each of its two halves takes half of its share.
+    let pgbenchHalf = 0;
+    const pgbenchRun = async (half: number) => {
+      const before = await count('pgbench');
+      const run = pgbench({
+        url,
+        script,
+        clients: c,
+        seconds: Math.max(1, Math.round(half)),
+        variables: {
+          ...variables,
+          iter: 0,
+          kbase: (concurrencies.length + index) * perScenario + pgbenchHalf++ * Math.floor(perScenario / 2),
+          clients: c,
+          patrons: large.patrons,
+        },
+      });
+      const renewed = (await count('pgbench')) - before;
+      if (renewed !== run.count) {
+        results.notes.push(`pgbench c=${c}: ${run.count} transactions but ${renewed} renewals recorded`);
+      }
+      const { output: _output, ...figure } = run;
+      return figure;
+    };
     // The same statements through postgres.js in a loop: the ceiling of a Node.js client on
     // this machine, to tell what is the driver's cost and what is the BFF's own.
-    const rawBefore = await pool`select count(*)::int as n from renewals where request_id = 'raw-driver'`;
     let rawK = (2 * concurrencies.length + index) * perScenario;
-    // One connection per client, as pgbench has (each loop holds one for its transactions).
-    const rawPool = postgres(url, { max: c, onnotice: () => {}, connection: { TimeZone: 'UTC' } });
-    const raw = await withOwnCpu(() =>
-      rawLoop({
-        sql: rawPool,
-        connections: c,
-        seconds,
-        reserve: true,
-        next: () => {
-          const loanId = renewableLoan(rawK++);
-          const patronId = patronOfLoan(loanId, large);
-          return renewalStatementsFor(recordedRenewal, {
-            loanId,
-            patronId,
-            sessionHash: sha256(apiTokens.get(patronId)!),
-            requestId: 'raw-driver',
-          });
-        },
-      }),
-    );
-    await rawPool.end({ timeout: 5 });
-    const rawAfter = await pool`select count(*)::int as n from renewals where request_id = 'raw-driver'`;
-    if (rawAfter[0]!.n - rawBefore[0]!.n !== raw.count) {
-      results.notes.push(
-        `raw driver c=${c}: ${raw.count} transactions but ${rawAfter[0]!.n - rawBefore[0]!.n} renewals recorded`,
+    const rawRun = async (half: number) => {
+      const before = await count('raw-driver');
+      // One connection per client, as pgbench has (each loop holds one for its transactions).
+      const rawPool = postgres(url, { max: c, onnotice: () => {}, connection: { TimeZone: 'UTC' } });
+      const figure = await withOwnCpu(() =>
+        rawLoop({
+          sql: rawPool,
+          connections: c,
+          seconds: half,
+          reserve: true,
+          next: () => {
+            const loanId = renewableLoan(rawK++);
+            const patronId = patronOfLoan(loanId, large);
+            return renewalStatementsFor(recordedRenewal, {
+              loanId,
+              patronId,
+              sessionHash: sha256(apiTokens.get(patronId)!),
+              requestId: 'raw-driver',
+            });
+          },
+        }),
       );
-    }
+      await rawPool.end({ timeout: 5 });
+      const renewed = (await count('raw-driver')) - before;
+      if (renewed !== figure.count) {
+        results.notes.push(
+          `raw driver c=${c}: ${figure.count} transactions but ${renewed} renewals recorded`,
+        );
+      }
+      return figure;
+    };
+    const [ours, baseline, raw] = (await mirrored([apiRun, pgbenchRun, rawRun], seconds)) as [
+      Figure,
+      Figure,
+      Figure,
+    ];
     const floorFigure = await floorLoad(c, 'POST');
     info(
       `  renewals c=${c}: API ${fmt(ours)} | pgbench ${fmt(baseline)} | raw driver ${fmt(raw)} | floor ${fmt(floorFigure)}`,
@@ -361,15 +389,7 @@ try {
       dataset: large,
       concurrency: c,
       ours,
-      baseline: {
-        name: 'pgbench, same statements',
-        rps: baseline.rps,
-        p50: baseline.p50,
-        p99: baseline.p99,
-        count: baseline.count,
-        errors: baseline.errors,
-        seconds,
-      },
+      baseline: { name: 'pgbench, same statements', ...baseline },
       floor: floorFigure,
       target: 0.3,
     });

@@ -4,7 +4,7 @@ import { compress } from 'hono/compress';
 import { localCirculation } from './circulation/local/local-circulation.ts';
 import type { AppDeps } from './lib/app-env.ts';
 import { createApp } from './lib/create-app.ts';
-import { gzipJson } from './lib/gzip-json.ts';
+import { gzipAnswers } from './lib/gzip-answers.ts';
 import { calendarRoutes } from './routes/calendar/calendar.routes.ts';
 import { calendarFeedRoutes } from './routes/calendar-feed/calendar-feed.routes.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
@@ -18,7 +18,7 @@ import { registrationRoutes } from './routes/registration/registration.routes.ts
 import { renewalsRoutes } from './routes/renewals/renewals.routes.ts';
 import { sessionRoutes } from './routes/session/session.routes.ts';
 
-const gzipApi = gzipJson();
+const gzipApi = gzipAnswers();
 
 /** A path that names a file rather than a screen: under /assets/, or with an extension. */
 export function isFilePath(path: string): boolean {

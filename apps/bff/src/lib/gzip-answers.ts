@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
 import { parseAccept } from 'hono/utils/accept';
+import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/utils/compress';
 
 /**
  * Below this an answer goes as it is: gzip would save a few dozen bytes of a small answer
@@ -18,18 +19,23 @@ export function acceptsGzip(header: string | undefined): boolean {
 }
 
 /**
- * Gzips a JSON answer of at least GZIP_THRESHOLD_BYTES for a client that takes gzip, in one
- * synchronous call (a few KB: tens of µs) into a body with its length. Hono's `compress()`
- * compressed every answer, however small (a JSON answer has no Content-Length for its
- * threshold to read), through a CompressionStream sent chunked.
+ * Gzips an answer of a compressible type (JSON, the calendar feed…) of at least
+ * GZIP_THRESHOLD_BYTES for a client that takes gzip, in one synchronous call (a few KB: tens of
+ * µs) into a body with its length. Hono's `compress()` compressed every answer, however small
+ * (an answer built from a string has no Content-Length for its threshold to read), through a
+ * CompressionStream sent chunked.
  */
-export function gzipJson(threshold = GZIP_THRESHOLD_BYTES): MiddlewareHandler {
+export function gzipAnswers(threshold = GZIP_THRESHOLD_BYTES): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const res = c.res;
+    const type = res.headers.get('content-type');
     if (
-      !res.headers.get('content-type')?.startsWith('application/json') ||
-      res.headers.has('content-encoding')
+      !type ||
+      !COMPRESSIBLE_CONTENT_TYPE_REGEX.test(type) ||
+      res.headers.has('content-encoding') ||
+      res.status === 204 ||
+      res.status === 304
     )
       return;
     res.headers.append('Vary', 'Accept-Encoding');

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import autocannon, { type RequestParams } from 'autocannon';
 import type postgres from 'postgres';
 import { groupsOf, type RecordedQuery } from './record-sql.ts';
+
+const here = new URL('.', import.meta.url).pathname;
 
 /** One measured point: throughput and latency (ms) over the run. */
 export interface Figure {
@@ -15,6 +17,111 @@ export interface Figure {
   count: number;
   errors: number;
   seconds: number;
+  /** CPU time (user + system) the serving process spent per answered request, in µs. */
+  cpuUsPerRequest?: number;
+}
+
+/** Clock ticks per second of /proc/<pid>/stat (`getconf CLK_TCK`, 100 on Linux). */
+const clockTicks = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+
+/** User + system CPU time another process has used so far, in µs (Linux /proc; NaN elsewhere). */
+export function processCpuMicros(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) — utime and stime are the 14th and 15th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / clockTicks;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Runs `load` and adds the CPU µs per request that process `pid` spent serving it. */
+export async function withCpuOf(pid: number, load: () => Promise<Figure>): Promise<Figure> {
+  const before = processCpuMicros(pid);
+  const figure = await load();
+  return { ...figure, cpuUsPerRequest: (processCpuMicros(pid) - before) / Math.max(1, figure.count) };
+}
+
+/** Like withCpuOf, for work done in this very process (the raw-driver loops). */
+export async function withOwnCpu(load: () => Promise<Figure>): Promise<Figure> {
+  const before = process.cpuUsage();
+  const figure = await load();
+  const used = process.cpuUsage(before);
+  return { ...figure, cpuUsPerRequest: (used.user + used.system) / Math.max(1, figure.count) };
+}
+
+export interface FloorServer {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * The floor: Node.js, @hono/node-server and Hono with empty routes (floor-server.ts), in a
+ * process of its own like the BFF's, measured by the same load generator.
+ */
+export function startFloorServer(): Promise<FloorServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', `${here}floor-server.ts`], {
+    cwd: here,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.once('exit', (code) => reject(new Error(`the floor server exited with ${code}`)));
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      out += chunk;
+      const url = /http:\/\/\S+/.exec(out)?.[0];
+      if (!url) return;
+      child.removeAllListeners('exit');
+      resolve({
+        url,
+        pid: child.pid!,
+        stop: () =>
+          new Promise((done) => {
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      });
+    });
+  });
+}
+
+/**
+ * Two halves of one point as one figure: counts and times added, p50/p99 averaged (weighted
+ * by count), CPU per request over both.
+ */
+export function combine(a: Figure, b: Figure): Figure {
+  const count = a.count + b.count;
+  const weighted = (x: number, y: number) =>
+    count === 0 ? (x + y) / 2 : (x * a.count + y * b.count) / count;
+  const cpuOf = (f: Figure) => (f.cpuUsPerRequest ?? Number.NaN) * f.count;
+  return {
+    rps: count / (a.seconds + b.seconds),
+    p50: weighted(a.p50, b.p50),
+    p99: weighted(a.p99, b.p99),
+    count,
+    errors: a.errors + b.errors,
+    seconds: a.seconds + b.seconds,
+    ...(a.cpuUsPerRequest !== undefined || b.cpuUsPerRequest !== undefined
+      ? { cpuUsPerRequest: (cpuOf(a) + cpuOf(b)) / Math.max(1, count) }
+      : {}),
+  };
+}
+
+/**
+ * One point measured A B … B A: each side runs twice for half the time, ours first and last,
+ * the baselines in between in mirrored order, so a load that rises or falls during the point
+ * (a shared machine) weighs on every side alike. Returns [ours, ...baselines].
+ */
+export async function mirrored(sides: Array<(half: number) => Promise<Figure>>, seconds: number) {
+  const half = seconds / 2;
+  const first: Figure[] = [];
+  for (const side of sides) first.push(await side(half));
+  const second: Figure[] = [];
+  for (const side of [...sides].reverse()) second.unshift(await side(half));
+  return first.map((f, i) => combine(f, second[i]!));
 }
 
 export function percentile(sorted: number[], p: number): number {

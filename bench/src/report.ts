@@ -9,6 +9,8 @@ export interface Scenario {
   concurrency: number;
   ours: Figure;
   baseline: Figure & { name: string };
+  /** An empty Hono route on the same stack, same concurrency, same run (floor-server.ts). */
+  floor?: Figure;
   /** ours / baseline throughput to reach; none for a baseline shown only to explain. */
   target?: number;
 }
@@ -40,6 +42,7 @@ const n0 = (n: number) => n.toFixed(0);
 const n2 = (n: number) => n.toFixed(2);
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
 const mark = (ok: boolean) => (ok ? '✔' : '✖');
+const cpu = (f?: Figure) => (f?.cpuUsPerRequest === undefined ? '—' : n0(f.cpuUsPerRequest));
 
 export function renderMarkdown(r: Results): string {
   const lines: string[] = [
@@ -49,13 +52,18 @@ export function renderMarkdown(r: Results): string {
     '',
     '## Throughput against the baseline (ratios: absolute numbers on a shared 2-core machine are noise)',
     '',
-    '| scenario | c | ours req/s | p50 | p99 | baseline | base req/s | p50 | p99 | ours / baseline | target |',
-    '| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | --- |',
+    'CPU = user + system time of the process that served the requests, per request (µs): the BFF, the',
+    "bench's own process for the raw driver; pgbench's is not measured. Floor = an empty Hono route",
+    '(GET `{"ok":true}`, POST echoing a small JSON body) on the same Node.js / @hono/node-server / Hono,',
+    'in a process of its own, same concurrency, measured right after: what HTTP costs before any work.',
+    '',
+    '| scenario | c | ours req/s | p50 | p99 | ours CPU µs | baseline | base req/s | p50 | p99 | base CPU µs | ours / baseline | target | floor req/s | floor CPU µs |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |',
   ];
   for (const s of r.scenarios) {
     const ratio = s.ours.rps / s.baseline.rps;
     lines.push(
-      `| ${s.name} | ${s.concurrency} | ${n0(s.ours.rps)} | ${n2(s.ours.p50)} | ${n2(s.ours.p99)} | ${s.baseline.name} | ${n0(s.baseline.rps)} | ${n2(s.baseline.p50)} | ${n2(s.baseline.p99)} | ${n2(ratio)} | ${s.target === undefined ? '—' : `${mark(ratio >= s.target)} ≥ ${s.target}`} |`,
+      `| ${s.name} | ${s.concurrency} | ${n0(s.ours.rps)} | ${n2(s.ours.p50)} | ${n2(s.ours.p99)} | ${cpu(s.ours)} | ${s.baseline.name} | ${n0(s.baseline.rps)} | ${n2(s.baseline.p50)} | ${n2(s.baseline.p99)} | ${cpu(s.baseline)} | ${n2(ratio)} | ${s.target === undefined ? '—' : `${mark(ratio >= s.target)} ≥ ${s.target}`} | ${s.floor ? n0(s.floor.rps) : '—'} | ${cpu(s.floor)} |`,
     );
   }
   lines.push('', '## Growth: loans-list p50 with 1 M loans against 1 k', '');

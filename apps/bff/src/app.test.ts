@@ -114,6 +114,13 @@ describe('compression', () => {
     expect(gz.headers.get('cache-control')).toBe('no-store');
     expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe(body);
 
+    // A small answer goes as it is: gzip would cost more than it saves.
+    const small = await demo.app.request('http://localhost/api/session', { headers: gzipOrBr });
+    expect(small.status).toBe(200);
+    expect(small.headers.get('content-encoding')).toBeNull();
+    expect(small.headers.get('vary')).toBe('Accept-Encoding');
+    expect(await small.json()).toMatchObject({ patron: null });
+
     // Answers to a POST (the registration token, the login) are never compressed.
     const post = await demo.app.request('http://localhost/api/session', {
       method: 'POST',

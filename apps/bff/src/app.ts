@@ -4,6 +4,7 @@ import { compress } from 'hono/compress';
 import { localCirculation } from './circulation/local/local-circulation.ts';
 import type { AppDeps } from './lib/app-env.ts';
 import { createApp } from './lib/create-app.ts';
+import { gzipAnswers } from './lib/gzip-answers.ts';
 import { calendarRoutes } from './routes/calendar/calendar.routes.ts';
 import { calendarFeedRoutes } from './routes/calendar-feed/calendar-feed.routes.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
@@ -18,7 +19,7 @@ import { registrationRoutes } from './routes/registration/registration.routes.ts
 import { renewalsRoutes } from './routes/renewals/renewals.routes.ts';
 import { sessionRoutes } from './routes/session/session.routes.ts';
 
-const gzipApi = compress({ encoding: 'gzip' });
+const gzipApi = gzipAnswers();
 
 /** A path that names a file rather than a screen: under /assets/, or with an extension. */
 export function isFilePath(path: string): boolean {
@@ -33,7 +34,8 @@ export function isFilePath(path: string): boolean {
 export function buildApp(input: Omit<AppDeps, 'circulation'> & { circulation?: AppDeps['circulation'] }) {
   const deps: AppDeps = { ...input, circulation: input.circulation ?? localCirculation(input.db) };
   const app = createApp(deps);
-  // Read-only answers (the loans page, the calendar) gzip to a third on a phone's connection.
+  // Read-only answers (the loans page, the calendar) gzip to a third on a phone's connection;
+  // small ones (under 1 KB) go as they are.
   // Only GET: no answer to a POST/PUT (the registration token) is compressed, and the answers
   // hold no secret that a request from another site could make them reflect (SameSite=Lax,
   // same-origin check), the precondition of a BREACH-style length attack.

@@ -1,3 +1,5 @@
+import type { SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Db } from './client.ts';
 
 /**
@@ -17,4 +19,27 @@ export function preparedOn<T>(build: (db: Db) => T): (db: Db) => T {
     }
     return query;
   };
+}
+
+const dialect = new PgDialect();
+
+/**
+ * A statement of our own SQL — drizzle's `sql` template, tables and columns named through the
+ * schema, values as `sql.placeholder(…)` — turned into text once, here, and prepared once per
+ * database (PostgreSQL: a named statement per connection; PGlite: the same text each time).
+ * Rows come back as arrays, in the order of the select list, on both drivers. For what the
+ * query builder cannot say in one statement (a data-modifying CTE) or where it would rebuild
+ * the SQL on every call.
+ */
+export function statement<Row extends unknown[]>(name: string, query: SQL) {
+  const built = dialect.sqlToQuery(query);
+  return preparedOn((db) =>
+    db._.session.prepareQuery<{ execute: Row[]; all: unknown; values: unknown }>(
+      built,
+      undefined,
+      name,
+      false,
+      (rows) => rows as Row[],
+    ),
+  );
 }

@@ -7,7 +7,7 @@ import { DomainError, errorAnswer, errorBody } from './api-error.ts';
 import type { AppDeps, AppEnv } from './app-env.ts';
 import './i18n.ts';
 import { jsonLimits } from './json-limits.ts';
-import { scrubText } from './logger.ts';
+import { requestLineLogger, scrubText } from './logger.ts';
 import { authRateLimit } from './rate-limit.ts';
 import { sameOrigin } from './same-origin.ts';
 
@@ -118,6 +118,7 @@ export function describeError(error: unknown) {
  */
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
+  const requestLine = requestLineLogger(deps.logger);
 
   app.use(async (c, next) => {
     const requestId = randomUUID();
@@ -131,8 +132,9 @@ export function createApp(deps: AppDeps) {
     const started = performance.now();
     await next();
     if (c.req.path.startsWith('/api')) {
-      logger.info(
+      requestLine.info(
         {
+          requestId,
           method: c.req.method,
           path: loggablePath(c.req.path),
           status: c.res.status,

@@ -32,6 +32,17 @@ export function scrubText(text: string): string {
 }
 
 /**
+ * Standard output, written in batches (ADR 0017): lines are kept until 4 KB have gathered or
+ * 250 ms have passed, then written in one call — a write per line cost more CPU under load than
+ * most of a request's own work. pino flushes what is left when the process exits (normally, on
+ * an uncaught error, or on SIGTERM's shutdown); only a SIGKILL or a crash of Node itself can
+ * lose the last quarter-second.
+ */
+function batchedStdout(): pino.DestinationStream {
+  return pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 250 });
+}
+
+/**
  * JSON logs (pino), one object a line. Secrets never reach them: fields that may carry one
  * are redacted wherever they appear; patron numbers are logged only masked
  * (`maskPatronNumber`); error messages go through `scrubText`. `destination` lets tests
@@ -50,6 +61,15 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: { paths, censor: '[redacted]' },
     },
-    destination,
+    destination ?? batchedStdout(),
   );
+}
+
+/**
+ * The logger of the one line per request: same level and output as `logger`, without the
+ * redaction (≈ 18 µs of CPU a line, wildcard paths). Only for lines whose fields are fixed and
+ * hold nothing secret — method, a path made loggable, status, time, request id.
+ */
+export function requestLineLogger(logger: Logger): Logger {
+  return logger.child({}, { redact: { paths: [] } });
 }

@@ -1,11 +1,13 @@
-import { DomainError, evaluateRenewal, type PlainDate } from '@library/domain';
+import { DomainError, evaluateRenewal, type MaterialType, type PlainDate } from '@library/domain';
 import type { RenewalResult } from '@library/domain/api';
-import { and, eq, isNull, ne, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../db/client.ts';
-import { items, loans, renewals, reservations, titles } from '../db/schema.ts';
-import { audit } from './audit.ts';
+import { sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../db/client.ts';
+import { statement } from '../db/prepared.ts';
+import { auditLog, closedDays, items, loans, renewals, reservations, titles } from '../db/schema.ts';
+import type { AuditEvent } from './audit.ts';
 import { loanIsOverdue } from './overdue.ts';
-import { closedDaysWindow, loadClosedDays } from './renewal-context.ts';
+import { CLOSED_DAYS_MARGIN } from './renewal-context.ts';
 
 /** One loan's outcome, as POST /api/renewals answers it (the domain's schema). */
 export type { RenewalResult };
@@ -18,7 +20,7 @@ export interface RenewalRequestContext {
   channel: string;
 }
 
-/** Someone else changed the loan between our read and our write; the attempt is rolled back. */
+/** Someone else changed the loan (or placed a reservation) between our read and our write; tried again. */
 class LostRace extends Error {}
 
 const MAX_ATTEMPTS = 3;
@@ -30,136 +32,155 @@ function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
-async function hasOverdue(tx: Tx, patronId: number, today: PlainDate): Promise<boolean> {
-  const [row] = await tx
-    .select({ id: loans.id })
-    .from(loans)
-    .where(and(eq(loans.patronId, patronId), isNull(loans.returnedOn), loanIsOverdue(today)))
-    .limit(1);
-  return row !== undefined;
-}
+const p = {
+  loanId: sql.placeholder('loanId'),
+  patronId: sql.placeholder('patronId'),
+  today: sql.placeholder('today'),
+};
+/** Another loan of the same patron (the overdue check, R5). */
+const other = alias(loans, 'other');
+const patronHasOverdue = sql`exists (select 1 from ${loans} as ${sql.identifier('other')}
+  where ${other.patronId} = ${p.patronId}::int and ${other.returnedOn} is null and ${loanIsOverdue(sql`${p.today}::date`, other.dueDate)})`;
+const reservedByOthers = (titleId: unknown) => sql`exists (select 1 from ${reservations}
+  where ${reservations.titleId} = ${titleId} and ${reservations.status} = 'active'
+    and ${reservations.patronId} <> ${p.patronId}::int)`;
+
+type ReadRow = [
+  blocked: boolean,
+  dueDate: PlainDate | null,
+  renewalCount: number,
+  branchCode: string,
+  titleId: number,
+  title: string,
+  materialType: MaterialType,
+  interlibrary: boolean,
+  reserved: boolean,
+  closedDates: PlainDate[],
+];
 
 /**
- * One loan in one short transaction: re-read everything the rules need (R6), decide with the
- * domain, then write with a conditional update — it matches only if nobody renewed or
- * returned the loan since we read it — and the audit row, whose UNIQUE (loan, number) makes
- * a second write of the same renewal impossible even for a writer that skips the condition (R7).
+ * Everything the rules need about one loan, in one statement (one round trip): whether the
+ * patron has an overdue loan (R5; answered even when the loan is not theirs), the loan with its
+ * item and title, whether another patron reserves the title (R4), and the lending branch's
+ * closed days from today to the later of today and the due date plus CLOSED_DAYS_MARGIN (R2;
+ * the window of closedDaysWindow, computed here because the due date is read here).
+ */
+const readLoan = statement<ReadRow>(
+  'renewal_read',
+  sql`select ${patronHasOverdue} as blocked, loan.*
+    from (select 1) as one left join lateral (
+      select ${loans.dueDate}, ${loans.renewalCount}, ${loans.branchCode}, ${titles.id} as title_id,
+        ${titles.title}, ${items.materialType}, ${items.illSource} is not null as interlibrary,
+        ${reservedByOthers(titles.id)} as reserved,
+        array(select ${closedDays.date}::text from ${closedDays}
+          where ${closedDays.branchCode} = ${loans.branchCode}
+            and ${closedDays.date} between ${p.today}::date
+              and greatest(${loans.dueDate}, ${p.today}::date) + ${sql.placeholder('margin')}::int) as closed
+      from ${loans}
+        join ${items} on ${items.id} = ${loans.itemId}
+        join ${titles} on ${titles.id} = ${items.titleId}
+      where ${loans.id} = ${p.loanId}::int and ${loans.patronId} = ${p.patronId}::int
+        and ${loans.returnedOn} is null
+    ) as loan on true`,
+);
+
+const newDue = sql`${sql.placeholder('newDueDate')}::date`;
+const previousDue = sql`${sql.placeholder('previousDueDate')}::date`;
+const requestId = sql`${sql.placeholder('requestId')}::text`;
+const renewalEvent: AuditEvent = 'renewal';
+
+/**
+ * The renewal written in one statement, which is its own transaction: the conditional update
+ * of the loan, its `renewals` row and its audit row, all or nothing. The update matches only if
+ * what the decision was made on still holds when it runs (R6): nobody renewed or returned the
+ * loan since the read (the renewal count), no other patron has reserved the title since, and the
+ * patron has no overdue loan. If it matches nothing, nothing is written and the caller reads
+ * again; the UNIQUE (loan, number) of `renewals` refuses a second record of the same renewal
+ * even from a writer that skips the condition (R7).
+ */
+const writeRenewal = statement<[renewalNumber: number][]>(
+  'renewal_write',
+  sql`with renewed as (
+      update ${loans} set ${sql.identifier(loans.dueDate.name)} = ${newDue},
+        ${sql.identifier(loans.renewalCount.name)} = ${loans.renewalCount} + 1
+      where ${loans.id} = ${p.loanId}::int and ${loans.patronId} = ${p.patronId}::int
+        and ${loans.renewalCount} = ${sql.placeholder('renewalCount')}::int and ${loans.returnedOn} is null
+        and not ${reservedByOthers(sql`${sql.placeholder('titleId')}::int`)}
+        and not ${patronHasOverdue}
+      returning ${loans.id}, ${loans.renewalCount}
+    ), recorded as (
+      insert into ${renewals} (${sql.identifier(renewals.loanId.name)}, ${sql.identifier(renewals.renewalNumber.name)},
+        ${sql.identifier(renewals.renewedOn.name)}, ${sql.identifier(renewals.previousDueDate.name)},
+        ${sql.identifier(renewals.newDueDate.name)}, ${sql.identifier(renewals.channel.name)},
+        ${sql.identifier(renewals.requestId.name)})
+      select id, renewal_count, ${p.today}::date, ${previousDue}, ${newDue},
+        ${sql.placeholder('channel')}::text, ${requestId} from renewed
+    ), audited as (
+      insert into ${auditLog} (${sql.identifier(auditLog.event.name)}, ${sql.identifier(auditLog.patronId.name)},
+        ${sql.identifier(auditLog.requestId.name)}, ${sql.identifier(auditLog.detail.name)})
+      select ${renewalEvent}, ${p.patronId}::int, ${requestId}, jsonb_build_object('loanId', id,
+        'renewalNumber', renewal_count, 'previousDueDate', ${previousDue}::text, 'newDueDate', ${newDue}::text)
+      from renewed
+    )
+    select renewal_count from renewed`,
+);
+
+/**
+ * One loan: read everything the rules need (one statement), decide with the domain, write
+ * (one statement, whose condition re-checks at commit what another request could have changed;
+ * see writeRenewal). Two round trips; nothing is held open between them.
  */
 async function renewOne(
-  tx: Tx,
+  db: Db,
   loanId: number,
   ctx: RenewalRequestContext,
   refuseWhenBlocked: boolean,
 ): Promise<RenewalResult> {
   const { patronId, today } = ctx;
-  // Statements that do not need each other's answers are sent together (postgres.js pipelines
-  // them on the transaction's connection): four round trips to the database instead of seven.
-  const loanQuery = tx
-    .select({
-      dueDate: loans.dueDate,
-      renewalCount: loans.renewalCount,
-      branchCode: loans.branchCode,
-      titleId: titles.id,
-      title: titles.title,
-      materialType: items.materialType,
-      illSource: items.illSource,
-    })
-    .from(loans)
-    .innerJoin(items, eq(items.id, loans.itemId))
-    .innerJoin(titles, eq(titles.id, items.titleId))
-    .where(and(eq(loans.id, loanId), eq(loans.patronId, patronId), isNull(loans.returnedOn)));
-  const [[loan], blocked] = await Promise.all([loanQuery, hasOverdue(tx, patronId, today)]);
-  // R5: the whole procedure is refused, decided on the first loan's snapshot (rolled back).
+  const [row] = await readLoan(db).execute({ loanId, patronId, today, margin: CLOSED_DAYS_MARGIN });
+  const [blocked, dueDate, renewalCount, , titleId, title, materialType, interlibrary, reserved, closed] =
+    row!;
+  // R5: the whole procedure is refused, decided on the first loan's read.
   if (blocked && refuseWhenBlocked) throw new DomainError('patron_has_overdue');
   // Another patron's loan and a loan that does not exist answer alike: nothing leaks.
-  if (!loan) return { loanId, ok: false, reason: 'not_found' };
+  if (dueDate === null) return { loanId, ok: false, reason: 'not_found' };
 
-  const reservationQuery = tx
-    .select({ id: reservations.id })
-    .from(reservations)
-    .where(
-      and(
-        eq(reservations.titleId, loan.titleId),
-        eq(reservations.status, 'active'),
-        ne(reservations.patronId, patronId),
-      ),
-    )
-    .limit(1);
-  const [[reservation], closedFor] = await Promise.all([
-    reservationQuery,
-    loadClosedDays(tx, [loan.branchCode], closedDaysWindow(today, loan.dueDate)),
-  ]);
-  const isClosed = closedFor(loan.branchCode);
-
+  const closedDates = new Set(closed);
   const decision = evaluateRenewal(
-    {
-      materialType: loan.materialType,
-      dueDate: loan.dueDate,
-      renewalCount: loan.renewalCount,
-      interlibrary: loan.illSource !== null,
-      reservedByOthers: reservation !== undefined,
-    },
-    { today, isClosed, patronBlock: blocked ? 'patron_has_overdue' : null },
+    { materialType, dueDate, renewalCount, interlibrary, reservedByOthers: reserved },
+    { today, isClosed: (date) => closedDates.has(date), patronBlock: blocked ? 'patron_has_overdue' : null },
   );
   if (!decision.eligible) {
     return {
       loanId,
-      title: loan.title,
+      title,
       ok: false,
       reason: decision.reason,
       ...(decision.availableFrom ? { availableFrom: decision.availableFrom } : {}),
     };
   }
 
-  const updated = await tx
-    .update(loans)
-    .set({ dueDate: decision.newDueDate, renewalCount: sql`${loans.renewalCount} + 1` })
-    .where(
-      and(
-        eq(loans.id, loanId),
-        eq(loans.patronId, patronId),
-        eq(loans.renewalCount, loan.renewalCount),
-        isNull(loans.returnedOn),
-      ),
-    )
-    .returning({ renewalCount: loans.renewalCount });
-  if (updated.length === 0) throw new LostRace();
-
-  const renewalNumber = updated[0]!.renewalCount;
-  // If the renewal row is refused (a duplicate, R7), the transaction fails and rolls back the
-  // audit row with it; Promise.all rejects with the first failure, the one that says why.
-  await Promise.all([
-    tx.insert(renewals).values({
-      loanId,
-      renewalNumber,
-      renewedOn: today,
-      previousDueDate: loan.dueDate,
-      newDueDate: decision.newDueDate,
-      channel: ctx.channel,
-      requestId: ctx.requestId,
-    }),
-    audit(tx, 'renewal', {
-      patronId,
-      requestId: ctx.requestId,
-      detail: { loanId, renewalNumber, previousDueDate: loan.dueDate, newDueDate: decision.newDueDate },
-    }),
-  ]);
-  return {
+  const written = await writeRenewal(db).execute({
     loanId,
-    title: loan.title,
-    ok: true,
-    previousDueDate: loan.dueDate,
+    patronId,
+    today,
+    renewalCount,
+    titleId,
+    previousDueDate: dueDate,
     newDueDate: decision.newDueDate,
-  };
+    channel: ctx.channel,
+    requestId: ctx.requestId,
+  });
+  if (written.length === 0) throw new LostRace();
+  return { loanId, title, ok: true, previousDueDate: dueDate, newDueDate: decision.newDueDate };
 }
 
 /**
- * Renews each loan in its own transaction, so one refusal or failure never undoes the
- * others (R8). A patron with an overdue loan is refused as a whole (403) from the first
- * transaction's own check — no separate query before it; a loan falling overdue during the
- * request (only across midnight) refuses the loans after it one by one. A lost race is retried
- * from a fresh read, which then reports why (usually `already_renewed`). Results come back in
- * the order asked.
+ * Renews each loan on its own, so one refusal or failure never undoes the others (R8). A
+ * patron with an overdue loan is refused as a whole (403) from the first loan's own read — no
+ * separate query before it; a loan falling overdue during the request (only across midnight)
+ * refuses the loans after it one by one. A lost race is retried from a fresh read, which then
+ * reports why (usually `already_renewed`). Results come back in the order asked.
  */
 export async function renewLoans(
   db: Db,
@@ -170,7 +191,7 @@ export async function renewLoans(
   for (const [index, loanId] of loanIds.entries()) {
     for (let attempt = 1; ; attempt++) {
       try {
-        results.push(await db.transaction((tx) => renewOne(tx, loanId, ctx, index === 0)));
+        results.push(await renewOne(db, loanId, ctx, index === 0));
         break;
       } catch (error) {
         const raced = error instanceof LostRace || isUniqueViolation(error);

@@ -139,7 +139,31 @@ export default defineConfig({
   // No modulepreload polyfill (≈ 0.6 KB gz in the entry): every browser of target es2022 but
   // Safari < 17 and Firefox < 115 supports <link rel="modulepreload">, and those two still load
   // the same chunks, only one after another.
-  build: { target: 'es2022', sourcemap: false, manifest: true, modulePreload: { polyfill: false } },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    manifest: true,
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              name: 'frame',
+              test: (id: string) =>
+                /node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?(react|react-dom|scheduler|react-router|react-router-dom|@tanstack\/query-core|@tanstack\/react-query|rosetta|dlv|templite)\//.test(
+                  id,
+                ) ||
+                (/\/apps\/web\/src\/(app\/[^/]+\.tsx|lib\/[^/]+\.ts|components\/layout\/|config\/|i18n\/ja\/common)/.test(
+                  id,
+                ) &&
+                  !/offline-persister|common-passwords|web-push|form-errors/.test(id)),
+            },
+          ],
+        },
+      },
+    },
+  },
   server: {
     port: 5173,
     proxy: { '/api': 'http://localhost:8080' },

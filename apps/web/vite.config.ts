@@ -151,7 +151,7 @@ export default defineConfig({
             {
               name: 'frame',
               test: (id: string) =>
-                /node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?(react|react-dom|scheduler|react-router|react-router-dom|@tanstack\/query-core|@tanstack\/react-query|rosetta|dlv|templite)\//.test(
+                /node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?(react|react-dom|scheduler|@tanstack\/query-core|@tanstack\/react-query|rosetta|dlv|templite|wouter|regexparam|use-sync-external-store)\//.test(
                   id,
                 ) ||
                 (/\/apps\/web\/src\/(app\/[^/]+\.tsx|lib\/[^/]+\.ts|components\/layout\/|config\/|i18n\/ja\/common)/.test(

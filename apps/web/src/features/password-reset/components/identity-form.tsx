@@ -5,7 +5,7 @@ import {
   registrationCatalogJa,
 } from '@library/domain/registration';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link } from 'wouter';
 import { ErrorSummary, type SummaryError } from '../../../components/ui/error-summary.tsx';
 import { Field } from '../../../components/ui/field.tsx';
 import { PhoneFields } from '../../../components/ui/phone-fields.tsx';

@@ -1,4 +1,4 @@
-import { Link } from 'react-router-dom';
+import { Link } from 'wouter';
 import { passwordResetJa } from '../../../i18n/ja/password-reset.ts';
 import { useT } from '../../../lib/i18n.ts';
 import { LIBRARY_ADDRESS_NOTE } from './reset-texts.ts';

@@ -2,29 +2,15 @@
 // server holding the demo patrons and loans (apps/bff/src/cli/demo-ils.ts) — to see the
 // mode work in a minute. The portal's own data (sessions, calendar…) goes to .data/sip2-demo,
 // apart from `npm start`'s. A real ILS: see README, "Running in front of the library's ILS".
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { pnpm } from './pnpm.mjs';
+import { installAndBuild, root, spawnBffScript } from './start-steps.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const ilsPort = process.env.SIP2_DEMO_PORT ?? '6001';
 
-function step(label, args) {
-  console.info(`\n▶ ${label}`);
-  const status = pnpm(args, { cwd: root });
-  if (status !== 0) {
-    console.error(`✖ ${label} failed (exit ${status})`);
-    process.exit(status);
-  }
-}
-
-step('installing dependencies', ['install', '--frozen-lockfile', '--prefer-offline', '--reporter=silent']);
-step('building the web app', ['--filter', '@library/web', 'run', 'build']);
+installAndBuild();
 
 console.info(`\n▶ starting the demo ILS (SIP2) on 127.0.0.1:${ilsPort}`);
 const children = [];
-const ils = spawn(process.execPath, ['--import', 'tsx', 'src/cli/demo-ils.ts'], {
-  cwd: `${root}apps/bff`,
+const ils = spawnBffScript('src/cli/demo-ils.ts', {
   stdio: ['ignore', 'pipe', 'inherit'],
   env: { ...process.env, SIP2_DEMO_PORT: ilsPort },
 });
@@ -41,8 +27,7 @@ await new Promise((resolve, reject) => {
 });
 
 console.info('\n▶ starting the portal (CIRCULATION=sip2)');
-const server = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-  cwd: `${root}apps/bff`,
+const server = spawnBffScript('src/index.ts', {
   stdio: 'inherit',
   env: {
     DATA_DIR: `${root}.data/sip2-demo`,

@@ -43,6 +43,12 @@ function count(status, out, counts) {
   if (status !== 0 && f === 0) failed += 1;
 }
 
+/** A test runner writing its JSON report to `out` (an old one removed first), then `count`ed. */
+function runCounted(label, args, out, counts) {
+  rmSync(out, { force: true });
+  count(run(label, args), out, counts);
+}
+
 const install = run('install', ['install', '--frozen-lockfile', '--prefer-offline', '--reporter=silent']);
 if (install !== 0) {
   console.info('\n0 passed, 1 failed');
@@ -66,16 +72,12 @@ if (wanted('lint')) {
 
 if (wanted('unit')) {
   const out = `${root}test-results/vitest.json`;
-  rmSync(out, { force: true });
-  const status = run('unit and integration (Vitest)', [
-    'exec',
-    'vitest',
-    'run',
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${out}`,
-  ]);
-  count(status, out, (r) => [r.numPassedTests, r.numFailedTests, r.numPendingTests + r.numTodoTests]);
+  runCounted(
+    'unit and integration (Vitest)',
+    ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
+    out,
+    (r) => [r.numPassedTests, r.numFailedTests, r.numPendingTests + r.numTodoTests],
+  );
 }
 
 if (wanted('e2e')) e2e();
@@ -94,16 +96,12 @@ function e2e() {
   }
   if (run('build the web app', ['--filter', '@library/web', 'run', 'build']) !== 0) failed += 1;
   else check('bundle budget (gzip JS per route)', ['exec', 'node', 'scripts/bundle-budget.mjs']);
-  const out = `${root}e2e/test-results/results.json`;
-  rmSync(out, { force: true });
-  const status = run('end to end (Playwright, Chromium)', [
-    '--filter',
-    '@library/e2e',
-    'exec',
-    'playwright',
-    'test',
-  ]);
-  count(status, out, ({ stats }) => [stats.expected + stats.flaky, stats.unexpected, stats.skipped]);
+  runCounted(
+    'end to end (Playwright, Chromium)',
+    ['--filter', '@library/e2e', 'exec', 'playwright', 'test'],
+    `${root}e2e/test-results/results.json`,
+    ({ stats }) => [stats.expected + stats.flaky, stats.unexpected, stats.skipped],
+  );
 }
 
 console.info(`\n${report.join('\n')}`);

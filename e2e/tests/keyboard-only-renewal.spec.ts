@@ -1,8 +1,6 @@
 /// <reference lib="dom" />
-import { tabTo } from '../fixtures/a11y.ts';
-import { attachScreenshot, DEMO_PASSWORD, expect, test } from '../fixtures/test.ts';
-
-const SITE = '柳川市立図書館 貸出延長サービス';
+import { loginWithKeyboard, tabTo, watchPointerEvents } from '../fixtures/a11y.ts';
+import { attachScreenshot, DEMO_PASSWORD, expect, SITE, test } from '../fixtures/test.ts';
 
 /**
  * The keyboard-only journey renews 100000004's first page: it shares the renewal server of
@@ -14,18 +12,7 @@ test.describe('キーボードだけで貸出延長 (JIS X 8341-3 / WCAG 2.1.1)'
   test('利用照会 → 貸出一覧 → 全選択 → 一括貸出延長 → 延長する → 結果 → 前に戻る, with no mouse', async ({
     page,
   }, testInfo) => {
-    // Any pointer event would mean the journey was not keyboard-only.
-    await page.addInitScript(() => {
-      const seen: string[] = [];
-      (window as { __pointerEvents?: string[] }).__pointerEvents = seen;
-      for (const type of ['pointerdown', 'mousedown', 'touchstart']) {
-        window.addEventListener(
-          type,
-          (event) => seen.push(`${type} on ${(event.target as Element).tagName}`),
-          true,
-        );
-      }
-    });
+    const pointerEvents = await watchPointerEvents(page);
     const expectHeadingFocused = async (name: string) => {
       const heading = page.getByRole('heading', { level: 1, name });
       await expect(heading).toBeFocused();
@@ -35,12 +22,7 @@ test.describe('キーボードだけで貸出延長 (JIS X 8341-3 / WCAG 2.1.1)'
     };
 
     await page.goto('/login');
-    await tabTo(page, page.getByLabel('利用者番号'));
-    await page.keyboard.type('100000004');
-    await page.keyboard.press('Tab');
-    await expect(page.getByLabel('パスワード')).toBeFocused();
-    await page.keyboard.type(DEMO_PASSWORD);
-    await page.keyboard.press('Enter');
+    await loginWithKeyboard(page, '100000004', DEMO_PASSWORD);
     await expectHeadingFocused('利用者ポータル');
 
     await tabTo(page, page.getByRole('link', { name: '貸出状況', exact: true }));
@@ -103,6 +85,6 @@ test.describe('キーボードだけで貸出延長 (JIS X 8341-3 / WCAG 2.1.1)'
     await expect(page.getByRole('checkbox')).toHaveCount(0);
     await attachScreenshot(page, testInfo, '⑥ 前に戻る (キーボード)');
 
-    expect(await page.evaluate(() => (window as { __pointerEvents?: string[] }).__pointerEvents)).toEqual([]);
+    expect(await pointerEvents()).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { expectAccessible, tabTo } from '../fixtures/a11y.ts';
+import { expectAccessible, tabTo, watchPointerEvents } from '../fixtures/a11y.ts';
 import { expect, test } from '../fixtures/test.ts';
 
 /**
@@ -29,21 +29,7 @@ test.describe('お知らせの設定', () => {
     await loginAs('100000001');
     await page.goto('/portal/settings');
     // From here on, any pointer event would mean the journey was not keyboard-only.
-    const watchPointer = () =>
-      page.evaluate(() => {
-        const seen: string[] = [];
-        (window as { __pointerEvents?: string[] }).__pointerEvents = seen;
-        for (const type of ['pointerdown', 'mousedown', 'touchstart']) {
-          window.addEventListener(
-            type,
-            (event) => seen.push(`${type} on ${(event.target as Element).tagName}`),
-            true,
-          );
-        }
-      });
-    const pointerEvents = () =>
-      page.evaluate(() => (window as { __pointerEvents?: string[] }).__pointerEvents);
-    await watchPointer();
+    const pointerEvents = await watchPointerEvents(page, 'this page');
 
     const form = page.getByRole('form', { name: 'お知らせの設定' });
     const reminder = form.getByLabel('返却期限日お知らせメールを受け取る');
@@ -72,7 +58,7 @@ test.describe('お知らせの設定', () => {
 
     expect(await pointerEvents()).toEqual([]);
     await page.reload();
-    await watchPointer();
+    await watchPointerEvents(page, 'this page');
     await expect(form.getByLabel('返却期限日お知らせメールを受け取る')).toBeChecked();
     await expect(form.getByLabel('7日前')).toBeChecked();
     await expect(form.getByLabel('メールに資料名を載せる')).toBeChecked();

@@ -1,6 +1,20 @@
 /// <reference lib="dom" />
-import { expectAccessible, tabTo } from '../fixtures/a11y.ts';
-import { DEMO_PASSWORD, expect, guideStep, loginThroughUi, test } from '../fixtures/test.ts';
+import {
+  expectAccessible,
+  loginWithKeyboard,
+  tabTo,
+  typeInTabOrder,
+  watchPointerEvents,
+} from '../fixtures/a11y.ts';
+import {
+  DEMO_PASSWORD,
+  expect,
+  expectLoginOnlyWith,
+  guideStep,
+  loginThroughUi,
+  SITE,
+  test,
+} from '../fixtures/test.ts';
 
 /**
  * パスワードを忘れた方 (docs/product.md §11). Resetting changes demo patrons' passwords: the file has a
@@ -8,7 +22,6 @@ import { DEMO_PASSWORD, expect, guideStep, loginThroughUi, test } from '../fixtu
  */
 test.use({ ownServer: 'password-reset' });
 
-const SITE = '柳川市立図書館 貸出延長サービス';
 const TITLE = 'パスワードを忘れた方';
 
 test.describe('パスワードを忘れた方', () => {
@@ -117,27 +130,17 @@ test.describe('パスワードを忘れた方', () => {
     });
 
     await test.step('the old password no longer logs in; the new one does', async () => {
-      await loginThroughUi(page, '100000001', DEMO_PASSWORD);
-      await expect(page.getByRole('alert')).toHaveText('利用者番号またはパスワードが正しくありません。');
-      await loginThroughUi(page, '100000001', 'Kawa-no-machi-2021');
-      await expect(page.getByRole('heading', { level: 1, name: '利用者ポータル' })).toBeVisible();
+      await expectLoginOnlyWith(page, '100000001', {
+        accepted: 'Kawa-no-machi-2021',
+        refused: DEMO_PASSWORD,
+      });
     });
   });
 
   test('by identity, with the keyboard only: 利用照会 → 本人確認で再設定 → a new password → ログイン', async ({
     page,
   }, testInfo) => {
-    await page.addInitScript(() => {
-      const seen: string[] = [];
-      (window as { __pointerEvents?: string[] }).__pointerEvents = seen;
-      for (const type of ['pointerdown', 'mousedown', 'touchstart']) {
-        window.addEventListener(
-          type,
-          (event) => seen.push(`${type} on ${(event.target as Element).tagName}`),
-          true,
-        );
-      }
-    });
+    const pointerEvents = await watchPointerEvents(page);
     const expectHeadingFocused = async (name: string) => {
       await expect(page.getByRole('heading', { level: 1, name })).toBeFocused();
     };
@@ -157,44 +160,39 @@ test.describe('パスワードを忘れた方', () => {
     await expectAccessible(page, testInfo, '本人確認で再設定');
 
     // One wrong birth date: the one generic message.
-    await tabTo(page, page.getByLabel('利用者番号'));
-    await page.keyboard.type('100000004');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('やまと じろう');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('19600702');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('0944');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('73');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('0004');
+    await typeInTabOrder(page, [
+      [page.getByLabel('利用者番号'), '100000004'],
+      [page.getByLabel('氏名'), 'やまと じろう'],
+      [page.getByLabel('生年月日'), '19600702'],
+      [page.getByLabel('電話番号 市外局番'), '0944'],
+      [page.getByLabel('電話番号 市内局番'), '73'],
+      [page.getByLabel('電話番号 番号'), '0004'],
+    ]);
     await page.keyboard.press('Enter');
     await expect(page.getByRole('alert')).toContainText('入力された利用者情報を確認できませんでした。');
     await expect(page.locator('.error-summary')).toBeFocused();
     await expectAccessible(page, testInfo, '本人確認で再設定 (一致しない)');
 
-    await tabTo(page, page.getByLabel('生年月日'));
-    await page.keyboard.press('ControlOrMeta+a');
-    await page.keyboard.type('19600701');
+    await typeInTabOrder(page, [[page.getByLabel('生年月日'), '19600701']], { replace: true });
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { name: 'パスワードの再設定' })).toBeVisible();
     await expectHeadingFocused(TITLE);
     await expectAccessible(page, testInfo, '新しいパスワードの登録');
 
-    await tabTo(page, page.getByLabel('新しいパスワード'));
+    const newPassword = (password: string) =>
+      typeInTabOrder(
+        page,
+        [
+          [page.getByLabel('新しいパスワード'), password],
+          [page.getByLabel('再入力'), password],
+        ],
+        { replace: true },
+      );
     // Checked in the browser already: it knows the typed phone number.
-    await page.keyboard.type('yamato-0004');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('yamato-0004');
+    await newPassword('yamato-0004');
     await page.keyboard.press('Enter');
     await expect(page.getByLabel('新しいパスワード')).toHaveAccessibleDescription(/電話番号を含める/);
-    await tabTo(page, page.getByLabel('新しいパスワード'));
-    await page.keyboard.press('ControlOrMeta+a');
-    await page.keyboard.type('Yamato-no-sato-60');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('ControlOrMeta+a');
-    await page.keyboard.type('Yamato-no-sato-60');
+    await newPassword('Yamato-no-sato-60');
     await page.keyboard.press('Enter');
     await expect(page.getByRole('region', { name: '再設定完了' }).getByRole('status')).toHaveText(
       'パスワードの再設定が完了しました。',
@@ -204,13 +202,9 @@ test.describe('パスワードを忘れた方', () => {
     await tabTo(page, page.getByRole('link', { name: 'ログイン画面へ' }));
     await page.keyboard.press('Enter');
     await expectHeadingFocused('利用照会');
-    await tabTo(page, page.getByLabel('利用者番号'));
-    await page.keyboard.type('100000004');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('Yamato-no-sato-60');
-    await page.keyboard.press('Enter');
+    await loginWithKeyboard(page, '100000004', 'Yamato-no-sato-60');
     await expectHeadingFocused('利用者ポータル');
-    expect(await page.evaluate(() => (window as { __pointerEvents?: string[] }).__pointerEvents)).toEqual([]);
+    expect(await pointerEvents()).toEqual([]);
   });
 
   test('新規パスワード登録 points a registered patron to パスワードを忘れた方', async ({ page }) => {

@@ -63,6 +63,18 @@ async function waitForServiceWorkerControl(page: Page) {
     .toBe('activated');
 }
 
+/** 100000001, who has allowed notifications on this origin, logged in under the service worker. */
+async function loginWithNotificationsAllowed(
+  context: BrowserContext,
+  page: Page,
+  loginAs: (patronNumber: string) => Promise<void>,
+  origin: string,
+) {
+  await context.grantPermissions(['notifications'], { origin });
+  await loginAs('100000001');
+  await waitForServiceWorkerControl(page);
+}
+
 /** Delivers a push message to the page's service worker registration, as the push service would. */
 async function deliverPush(context: BrowserContext, page: Page, data: unknown) {
   const cdp = await context.newCDPSession(page);
@@ -116,75 +128,71 @@ test.describe('プッシュ通知', () => {
     expect(await probeCounts(page)).toEqual({ requestPermission: 0, subscribe: 0, permission: 'default' });
   });
 
-  test('a push shows the reminder; a click on it opens 貸出一覧 in the open window', async ({
-    page,
-    context,
-    loginAs,
-    baseURL,
-  }) => {
-    await context.grantPermissions(['notifications'], { origin: baseURL });
-    await loginAs('100000001');
-    await waitForServiceWorkerControl(page);
-
-    await deliverPush(context, page, reminder);
-    // The worker may have to be started for the push first: on a busy machine that takes a while.
-    await expect
-      .poll(() => shownNotifications(page), { timeout: 20_000 })
-      .toEqual([
-        {
-          title: reminder.title,
-          body: reminder.body,
-          tag: reminder.tag,
-          icon: `${baseURL}/pwa-192x192.png`,
-          lang: 'ja',
-          data: { url: '/portal/loans' },
-        },
-      ]);
-    // The same due date again replaces it (one notification per tag).
-    await deliverPush(context, page, {
-      ...reminder,
-      body: '2021年1月25日(月)が返却期限日の資料が2点あります。',
+  test.describe('通知を許可した利用者', () => {
+    test.beforeEach(async ({ page, context, loginAs, baseURL }) => {
+      await loginWithNotificationsAllowed(context, page, loginAs, baseURL!);
     });
-    await expect
-      .poll(async () => (await shownNotifications(page)).map((n) => n.body))
-      .toEqual(['2021年1月25日(月)が返却期限日の資料が2点あります。']);
 
-    // The patron is elsewhere in the app when they click it.
-    await page.goto('/calendar');
-    await waitForServiceWorkerControl(page);
-    const [worker] = context.serviceWorkers();
-    expect(worker).toBeDefined();
-    // Chromium has no way to click a notification from outside: the click event is dispatched
-    // in the worker with the notification the push showed.
-    await worker!.evaluate(async () => {
-      const sw = self as unknown as ServiceWorkerGlobalScope;
-      const [notification] = await sw.registration.getNotifications();
-      sw.dispatchEvent(new NotificationEvent('notificationclick', { notification: notification! }));
+    test('a push shows the reminder; a click on it opens 貸出一覧 in the open window', async ({
+      page,
+      context,
+      baseURL,
+    }) => {
+      await deliverPush(context, page, reminder);
+      // The worker may have to be started for the push first: on a busy machine that takes a while.
+      await expect
+        .poll(() => shownNotifications(page), { timeout: 20_000 })
+        .toEqual([
+          {
+            title: reminder.title,
+            body: reminder.body,
+            tag: reminder.tag,
+            icon: `${baseURL}/pwa-192x192.png`,
+            lang: 'ja',
+            data: { url: '/portal/loans' },
+          },
+        ]);
+      // The same due date again replaces it (one notification per tag).
+      await deliverPush(context, page, {
+        ...reminder,
+        body: '2021年1月25日(月)が返却期限日の資料が2点あります。',
+      });
+      await expect
+        .poll(async () => (await shownNotifications(page)).map((n) => n.body))
+        .toEqual(['2021年1月25日(月)が返却期限日の資料が2点あります。']);
+
+      // The patron is elsewhere in the app when they click it.
+      await page.goto('/calendar');
+      await waitForServiceWorkerControl(page);
+      const [worker] = context.serviceWorkers();
+      expect(worker).toBeDefined();
+      // Chromium has no way to click a notification from outside: the click event is dispatched
+      // in the worker with the notification the push showed.
+      await worker!.evaluate(async () => {
+        const sw = self as unknown as ServiceWorkerGlobalScope;
+        const [notification] = await sw.registration.getNotifications();
+        sw.dispatchEvent(new NotificationEvent('notificationclick', { notification: notification! }));
+      });
+      await expect(page).toHaveURL(`${baseURL}/portal/loans`);
+      await expect(page.getByRole('heading', { level: 1, name: '貸出一覧' })).toBeVisible();
+      await expect(page.getByText('マンガ日本の歴史 現代篇 3')).toBeVisible();
+      // Clicked: it is closed.
+      await expect.poll(() => shownNotifications(page)).toEqual([]);
     });
-    await expect(page).toHaveURL(`${baseURL}/portal/loans`);
-    await expect(page.getByRole('heading', { level: 1, name: '貸出一覧' })).toBeVisible();
-    await expect(page.getByText('マンガ日本の歴史 現代篇 3')).toBeVisible();
-    // Clicked: it is closed.
-    await expect.poll(() => shownNotifications(page)).toEqual([]);
-  });
 
-  test('a push never sends the patron outside the app; one without a payload still shows', async ({
-    page,
-    context,
-    loginAs,
-    baseURL,
-  }) => {
-    await context.grantPermissions(['notifications'], { origin: baseURL });
-    await loginAs('100000001');
-    await waitForServiceWorkerControl(page);
-    await deliverPush(context, page, { ...reminder, url: 'https://evil.example/', tag: 'foreign' });
-    await expect
-      .poll(async () => (await shownNotifications(page)).find((n) => n.tag === 'foreign')?.data)
-      .toEqual({ url: '/portal/loans' });
-    await deliverPush(context, page, 'not json');
-    await expect
-      .poll(async () => (await shownNotifications(page)).map((n) => n.title))
-      .toContain('柳川市立図書館');
+    test('a push never sends the patron outside the app; one without a payload still shows', async ({
+      page,
+      context,
+    }) => {
+      await deliverPush(context, page, { ...reminder, url: 'https://evil.example/', tag: 'foreign' });
+      await expect
+        .poll(async () => (await shownNotifications(page)).find((n) => n.tag === 'foreign')?.data)
+        .toEqual({ url: '/portal/loans' });
+      await deliverPush(context, page, 'not json');
+      await expect
+        .poll(async () => (await shownNotifications(page)).map((n) => n.title))
+        .toContain('柳川市立図書館');
+    });
   });
 
   test('switching it on asks for permission then; a refusal or a failed subscription says so in Japanese', async ({
@@ -304,9 +312,7 @@ test.describe('プッシュ通知の登録と解除', () => {
     request,
   }) => {
     await standInPushService(context);
-    await context.grantPermissions(['notifications'], { origin: baseURL });
-    await loginAs('100000001');
-    await waitForServiceWorkerControl(page);
+    await loginWithNotificationsAllowed(context, page, loginAs, baseURL!);
     await page.getByRole('link', { name: '利用者情報変更' }).click();
     const push = page
       .getByRole('form', { name: 'お知らせの設定' })

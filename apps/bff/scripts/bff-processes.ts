@@ -29,6 +29,8 @@ export function check(condition: unknown, message: string): void {
   log(`ok: ${message}`);
 }
 
+export type RunDatabase = Awaited<ReturnType<typeof createRunDatabase>>;
+
 /** Creates a database for this run; `drop()` removes it (also with connections left). */
 export async function createRunDatabase(prefix: string) {
   const database = await createScratchDatabase({ serverUrl: ADMIN_URL, prefix });
@@ -46,6 +48,45 @@ export function startBff(
     env: { LIBRARY_TODAY: TODAY, STATIC_DIR: '/nonexistent', LOG_LEVEL: 'warn', ...env },
     timeoutMs,
   });
+}
+
+/**
+ * The frame of a multi-process script: a database of its own (`prefix`), two BFF processes on
+ * it started one after the other (the first migrates and loads the demo data, the second finds
+ * them), then `body`'s checks. Whatever happens the processes are stopped (with their output
+ * when anything failed) and the database dropped; exits 0 only when every check passed and both
+ * processes ended cleanly.
+ */
+export async function runOnTwoBffs(
+  prefix: string,
+  passed: string,
+  body: (run: { database: RunDatabase; processes: [BffProcess, BffProcess] }) => Promise<void>,
+): Promise<never> {
+  const database = await createRunDatabase(prefix);
+  const processes: BffProcess[] = [];
+  let exitCode = 0;
+  try {
+    log(`database ${database.name}`);
+    processes.push(await startBff('bff-1', { DATABASE_URL: database.url }));
+    processes.push(await startBff('bff-2', { DATABASE_URL: database.url }));
+    log(`two BFF processes: ${processes.map((p) => p.url).join(' and ')}`);
+    await body({ database, processes: processes as [BffProcess, BffProcess] });
+  } catch (error) {
+    console.error(error instanceof CheckFailed ? error.message : error);
+    exitCode = 1;
+  } finally {
+    for (const p of processes) {
+      const code = await p.stop();
+      if (code !== 0) {
+        console.error(`${p.name} exited with ${code}`);
+        exitCode = 1;
+      }
+      if (exitCode !== 0) console.error(`--- ${p.name} output ---\n${p.output().slice(-4000)}`);
+    }
+    await database.drop();
+  }
+  if (exitCode === 0) log(`${passed}: all checks passed`);
+  process.exit(exitCode);
 }
 
 export interface Answer {
@@ -108,8 +149,13 @@ export function isErrorShape(body: unknown): boolean {
   );
 }
 
-/** Waits until POST /api/renewals exists (issue 3 may land after these scripts). */
-export async function requireRenewalEndpoint(base: string, cookie: string): Promise<void> {
+/**
+ * A session of `patronNumber` (its cookie) for renewing: fails unless POST /api/renewals
+ * exists (issue 3 may land after these scripts).
+ */
+export async function loginToRenew(base: string, patronNumber: string): Promise<string> {
+  const cookie = await login(base, patronNumber);
   const res = await call(base, 'POST', '/api/renewals', { body: { loanIds: [] }, cookie });
   if (res.status === 404) fail('POST /api/renewals does not exist yet');
+  return cookie;
 }

@@ -15,16 +15,13 @@ import { promisify } from 'node:util';
 import postgres from 'postgres';
 import {
   type Answer,
-  CheckFailed,
   call,
   check,
-  createRunDatabase,
   fail,
   isErrorShape,
   log,
-  login,
-  requireRenewalEndpoint,
-  startBff,
+  loginToRenew,
+  runOnTwoBffs,
   TODAY,
 } from './bff-processes.ts';
 
@@ -48,179 +45,162 @@ interface Result {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const database = await createRunDatabase('library_fault');
-const processes: Awaited<ReturnType<typeof startBff>>[] = [];
-let sql = postgres(database.url, { max: 2, onnotice: () => {} });
-let exitCode = 0;
-try {
-  log(`database ${database.name}`);
-  processes.push(await startBff('bff-1', { DATABASE_URL: database.url }));
-  processes.push(await startBff('bff-2', { DATABASE_URL: database.url }));
+await runOnTwoBffs('library_fault', 'PostgreSQL restart under load', async ({ database, processes }) => {
   const urls = processes.map((p) => p.url);
-  log(`two BFF processes: ${urls.join(' and ')}`);
+  let sql = postgres(database.url, { max: 2, onnotice: () => {} });
+  try {
+    // Many renewable loans for one patron: books loaned T−3 at 本館, due T+11.
+    const [patron] = await sql<Array<{ id: number }>>`select id from patrons where number = '100000004'`;
+    const loanIds = (
+      await sql<Array<{ id: number }>>`
+        with t as (
+          insert into titles (title) select '障害試験の本 ' || g from generate_series(1, ${LOANS}) g returning id
+        ), i as (
+          insert into items (title_id, barcode, material_type, category)
+          select id, 'FAULT' || id, 'book', '一般' from t returning id
+        )
+        insert into loans (patron_id, item_id, branch_code, loaned_on, due_date)
+        select ${patron!.id}, id, 'main', ${TODAY}::date - 3, ${TODAY}::date + 11 from i
+        returning id`
+    ).map((r) => r.id);
+    log(`${loanIds.length} renewable loans added`);
 
-  // Many renewable loans for one patron: books loaned T−3 at 本館, due T+11.
-  const [patron] = await sql<Array<{ id: number }>>`select id from patrons where number = '100000004'`;
-  const loanIds = (
-    await sql<Array<{ id: number }>>`
-      with t as (
-        insert into titles (title) select '障害試験の本 ' || g from generate_series(1, ${LOANS}) g returning id
-      ), i as (
-        insert into items (title_id, barcode, material_type, category)
-        select id, 'FAULT' || id, 'book', '一般' from t returning id
-      )
-      insert into loans (patron_id, item_id, branch_code, loaned_on, due_date)
-      select ${patron!.id}, id, 'main', ${TODAY}::date - 3, ${TODAY}::date + 11 from i
-      returning id`
-  ).map((r) => r.id);
-  log(`${loanIds.length} renewable loans added`);
+    const cookie = await loginToRenew(urls[0]!, '100000004');
 
-  const cookie = await login(urls[0]!, '100000004');
-  await requireRenewalEndpoint(urls[0]!, cookie);
+    const answers: Array<Answer & { at: number; loanId: number }> = [];
+    const finals = new Map<number, Result>();
+    const queue = [...loanIds];
+    const started = Date.now();
+    let done = 0;
+    let restart: { begin: number; end: number } | undefined;
+    let restartPromise: Promise<void> | undefined;
 
-  const answers: Array<Answer & { at: number; loanId: number }> = [];
-  const finals = new Map<number, Result>();
-  const queue = [...loanIds];
-  const started = Date.now();
-  let done = 0;
-  let restart: { begin: number; end: number } | undefined;
-  let restartPromise: Promise<void> | undefined;
-
-  async function worker(index: number) {
-    for (;;) {
-      const loanId = queue.shift();
-      if (loanId === undefined) return;
-      // The SPA's retry: the same Idempotency-Key until an answer that decides.
-      const key = `fault-${loanId}-${started}`;
-      for (let attempt = 0; ; attempt++) {
-        if (Date.now() - started > LOAD_BUDGET_MS) fail('the load did not finish in time');
-        const url = urls[(index + attempt) % urls.length]!;
-        const answer = await call(url, 'POST', '/api/renewals', {
-          body: { loanIds: [loanId] },
-          cookie,
-          headers: { 'Idempotency-Key': key },
-          timeoutMs: 20_000,
-        });
-        answers.push({ ...answer, at: Date.now(), loanId });
-        if (answer.status === 200) {
-          finals.set(loanId, (answer.body as { results: Result[] }).results[0]!);
-          break;
-        }
-        await sleep(answer.status === 409 ? 1_000 : 150);
-      }
-      done++;
-      if (!restartPromise && done >= loanIds.length / 4) {
-        restartPromise = (async () => {
-          const command = restartCommand();
-          log(`restarting PostgreSQL: ${command.join(' ')}`);
-          const begin = Date.now();
-          await promisify(execFile)(command[0]!, command.slice(1));
-          restart = { begin, end: Date.now() };
-          log(`PostgreSQL restarted in ${restart.end - restart.begin} ms`);
-        })();
-      }
-      await sleep(40);
-    }
-  }
-
-  const workers = Promise.all(Array.from({ length: WORKERS }, (_, i) => worker(i)));
-  // Recovery: how soon after the server is back does every BFF answer again?
-  while (!restartPromise) await sleep(50);
-  await restartPromise;
-  const back = restart!.end;
-  const recovered = await Promise.all(
-    urls.map(async (url) => {
+    async function worker(index: number) {
       for (;;) {
-        const res = await call(url, 'GET', '/api/health', { timeoutMs: 5_000 });
-        if (res.status === 200) return Date.now() - back;
-        if (Date.now() - back > RECOVERY_BUDGET_MS) return Number.POSITIVE_INFINITY;
-        await sleep(100);
+        const loanId = queue.shift();
+        if (loanId === undefined) return;
+        // The SPA's retry: the same Idempotency-Key until an answer that decides.
+        const key = `fault-${loanId}-${started}`;
+        for (let attempt = 0; ; attempt++) {
+          if (Date.now() - started > LOAD_BUDGET_MS) fail('the load did not finish in time');
+          const url = urls[(index + attempt) % urls.length]!;
+          const answer = await call(url, 'POST', '/api/renewals', {
+            body: { loanIds: [loanId] },
+            cookie,
+            headers: { 'Idempotency-Key': key },
+            timeoutMs: 20_000,
+          });
+          answers.push({ ...answer, at: Date.now(), loanId });
+          if (answer.status === 200) {
+            finals.set(loanId, (answer.body as { results: Result[] }).results[0]!);
+            break;
+          }
+          await sleep(answer.status === 409 ? 1_000 : 150);
+        }
+        done++;
+        if (!restartPromise && done >= loanIds.length / 4) {
+          restartPromise = (async () => {
+            const command = restartCommand();
+            log(`restarting PostgreSQL: ${command.join(' ')}`);
+            const begin = Date.now();
+            await promisify(execFile)(command[0]!, command.slice(1));
+            restart = { begin, end: Date.now() };
+            log(`PostgreSQL restarted in ${restart.end - restart.begin} ms`);
+          })();
+        }
+        await sleep(40);
       }
-    }),
-  );
-  log(`answering again ${recovered.map((ms) => `${ms} ms`).join(' and ')} after the server was back`);
-  await workers;
-  log(`${answers.length} requests for ${loanIds.length} loans in ${Date.now() - started} ms`);
-
-  const byStatus = new Map<string, number>();
-  for (const a of answers) {
-    const label = a.networkError ? `network:${a.networkError}` : String(a.status);
-    byStatus.set(label, (byStatus.get(label) ?? 0) + 1);
-  }
-  log(`answers: ${JSON.stringify(Object.fromEntries(byStatus))}`);
-
-  check(
-    processes.every((p) => p.alive()),
-    'both BFF processes kept running (no crash, no restart)',
-  );
-  check(!answers.some((a) => a.networkError), 'every request got an HTTP answer');
-  const unavailable = answers.filter((a) => a.status === 503);
-  check(unavailable.length > 0, `requests during the outage were answered 503 (${unavailable.length})`);
-  check(
-    unavailable.every(
-      (a) =>
-        isErrorShape(a.body) && (a.body as { error: { code: string } }).error.code === 'service_unavailable',
-    ),
-    '…each in the error shape, code service_unavailable',
-  );
-  const otherErrors = answers.filter((a) => a.status >= 500 && a.status !== 503);
-  check(otherErrors.length === 0, `no other 5xx (${otherErrors.map((a) => a.status).join(', ') || 'none'})`);
-  check(
-    answers.filter((a) => a.status >= 400).every((a) => isErrorShape(a.body)),
-    'every error answer is in the error shape',
-  );
-  check(
-    recovered.every((ms) => ms <= RECOVERY_BUDGET_MS),
-    `both processes answered again within ${RECOVERY_BUDGET_MS / 1000} s`,
-  );
-
-  // The database after the storm. A new client: the old one's connections died in the restart.
-  await sql.end({ timeout: 1 }).catch(() => {});
-  sql = postgres(database.url, { max: 2, onnotice: () => {} });
-  const stored = await sql<Array<{ loan_id: number; n: number; new_due_date: string }>>`
-    select loan_id, count(*)::int as n, max(new_due_date)::text as new_due_date
-    from renewals where loan_id = any(${loanIds}) group by loan_id`;
-  const storedBy = new Map(stored.map((r) => [r.loan_id, r]));
-  const counts = await sql<Array<{ id: number; renewal_count: number }>>`
-    select id, renewal_count from loans where id = any(${loanIds})`;
-  check(
-    stored.every((r) => r.n === 1),
-    'no renewal recorded twice',
-  );
-  check(
-    counts.every((r) => r.renewal_count <= 1),
-    'no loan renewed twice',
-  );
-  check(
-    counts.filter((r) => r.renewal_count === 1).length === stored.length,
-    'every renewed loan has its one renewal row, and every row its renewed loan',
-  );
-  const acknowledged = [...finals.values()].filter((r) => r.ok);
-  const missing = acknowledged.filter((r) => storedBy.get(r.loanId)?.new_due_date !== r.newDueDate);
-  check(
-    missing.length === 0,
-    `every acknowledged renewal (${acknowledged.length}) is in the database with its due date`,
-  );
-  const lostAcks = [...finals.values()].filter((r) => !r.ok);
-  check(
-    lostAcks.every((r) => r.reason === 'already_renewed' && storedBy.has(r.loanId)),
-    `a loan answered already_renewed (${lostAcks.length}: its first answer was lost in the outage) was renewed once`,
-  );
-  check(finals.size === loanIds.length, 'every loan got an answer that decides');
-} catch (error) {
-  console.error(error instanceof CheckFailed ? error.message : error);
-  exitCode = 1;
-} finally {
-  for (const p of processes) {
-    const code = await p.stop();
-    if (code !== 0) {
-      console.error(`${p.name} exited with ${code}`);
-      exitCode = 1;
     }
-    if (exitCode !== 0) console.error(`--- ${p.name} output ---\n${p.output().slice(-4000)}`);
+
+    const workers = Promise.all(Array.from({ length: WORKERS }, (_, i) => worker(i)));
+    // Recovery: how soon after the server is back does every BFF answer again?
+    while (!restartPromise) await sleep(50);
+    await restartPromise;
+    const back = restart!.end;
+    const recovered = await Promise.all(
+      urls.map(async (url) => {
+        for (;;) {
+          const res = await call(url, 'GET', '/api/health', { timeoutMs: 5_000 });
+          if (res.status === 200) return Date.now() - back;
+          if (Date.now() - back > RECOVERY_BUDGET_MS) return Number.POSITIVE_INFINITY;
+          await sleep(100);
+        }
+      }),
+    );
+    log(`answering again ${recovered.map((ms) => `${ms} ms`).join(' and ')} after the server was back`);
+    await workers;
+    log(`${answers.length} requests for ${loanIds.length} loans in ${Date.now() - started} ms`);
+
+    const byStatus = new Map<string, number>();
+    for (const a of answers) {
+      const label = a.networkError ? `network:${a.networkError}` : String(a.status);
+      byStatus.set(label, (byStatus.get(label) ?? 0) + 1);
+    }
+    log(`answers: ${JSON.stringify(Object.fromEntries(byStatus))}`);
+
+    check(
+      processes.every((p) => p.alive()),
+      'both BFF processes kept running (no crash, no restart)',
+    );
+    check(!answers.some((a) => a.networkError), 'every request got an HTTP answer');
+    const unavailable = answers.filter((a) => a.status === 503);
+    check(unavailable.length > 0, `requests during the outage were answered 503 (${unavailable.length})`);
+    check(
+      unavailable.every(
+        (a) =>
+          isErrorShape(a.body) &&
+          (a.body as { error: { code: string } }).error.code === 'service_unavailable',
+      ),
+      '…each in the error shape, code service_unavailable',
+    );
+    const otherErrors = answers.filter((a) => a.status >= 500 && a.status !== 503);
+    check(
+      otherErrors.length === 0,
+      `no other 5xx (${otherErrors.map((a) => a.status).join(', ') || 'none'})`,
+    );
+    check(
+      answers.filter((a) => a.status >= 400).every((a) => isErrorShape(a.body)),
+      'every error answer is in the error shape',
+    );
+    check(
+      recovered.every((ms) => ms <= RECOVERY_BUDGET_MS),
+      `both processes answered again within ${RECOVERY_BUDGET_MS / 1000} s`,
+    );
+
+    // The database after the storm. A new client: the old one's connections died in the restart.
+    await sql.end({ timeout: 1 }).catch(() => {});
+    sql = postgres(database.url, { max: 2, onnotice: () => {} });
+    const stored = await sql<Array<{ loan_id: number; n: number; new_due_date: string }>>`
+      select loan_id, count(*)::int as n, max(new_due_date)::text as new_due_date
+      from renewals where loan_id = any(${loanIds}) group by loan_id`;
+    const storedBy = new Map(stored.map((r) => [r.loan_id, r]));
+    const counts = await sql<Array<{ id: number; renewal_count: number }>>`
+      select id, renewal_count from loans where id = any(${loanIds})`;
+    check(
+      stored.every((r) => r.n === 1),
+      'no renewal recorded twice',
+    );
+    check(
+      counts.every((r) => r.renewal_count <= 1),
+      'no loan renewed twice',
+    );
+    check(
+      counts.filter((r) => r.renewal_count === 1).length === stored.length,
+      'every renewed loan has its one renewal row, and every row its renewed loan',
+    );
+    const acknowledged = [...finals.values()].filter((r) => r.ok);
+    const missing = acknowledged.filter((r) => storedBy.get(r.loanId)?.new_due_date !== r.newDueDate);
+    check(
+      missing.length === 0,
+      `every acknowledged renewal (${acknowledged.length}) is in the database with its due date`,
+    );
+    const lostAcks = [...finals.values()].filter((r) => !r.ok);
+    check(
+      lostAcks.every((r) => r.reason === 'already_renewed' && storedBy.has(r.loanId)),
+      `a loan answered already_renewed (${lostAcks.length}: its first answer was lost in the outage) was renewed once`,
+    );
+    check(finals.size === loanIds.length, 'every loan got an answer that decides');
+  } finally {
+    await sql.end({ timeout: 1 }).catch(() => {});
   }
-  await sql.end({ timeout: 1 }).catch(() => {});
-  await database.drop();
-}
-if (exitCode === 0) log('PostgreSQL restart under load: all checks passed');
-process.exit(exitCode);
+});

@@ -162,8 +162,9 @@ export function parseAcsStatus(message: Sip2Message): AcsStatus {
   };
 }
 
-export function parsePatronStatus(message: Sip2Message): PatronStatus {
-  expect(message, '24');
+/** What 24 (patron status) and 64 (patron information) both begin with and both carry. */
+function patronStatusPart(message: Sip2Message, code: '24' | '64'): PatronStatus {
+  expect(message, code);
   const f = message.fixed;
   const fields = fieldMap(message);
   return {
@@ -180,25 +181,22 @@ export function parsePatronStatus(message: Sip2Message): PatronStatus {
   };
 }
 
+export function parsePatronStatus(message: Sip2Message): PatronStatus {
+  return patronStatusPart(message, '24');
+}
+
 export function parsePatronInformation(message: Sip2Message): PatronInformation {
-  expect(message, '64');
+  const common = patronStatusPart(message, '64');
   const f = message.fixed;
-  const fields = fieldMap(message);
+  const fields = common.fields;
   return {
-    status: parsePatronStatusFlags(f.slice(0, 14)),
-    language: f.slice(14, 17),
-    transactionDate: f.slice(17, 35),
+    ...common,
     holdItemsCount: count(f.slice(35, 39)),
     overdueItemsCount: count(f.slice(39, 43)),
     chargedItemsCount: count(f.slice(43, 47)),
     fineItemsCount: count(f.slice(47, 51)),
     recallItemsCount: count(f.slice(51, 55)),
     unavailableHoldsCount: count(f.slice(55, 59)),
-    institutionId: first(fields, 'AO') ?? '',
-    patronIdentifier: first(fields, 'AA') ?? '',
-    personalName: first(fields, 'AE') ?? '',
-    validPatron: yesNo(first(fields, 'BL')),
-    validPatronPassword: yesNo(first(fields, 'CQ')),
     email: first(fields, 'BE'),
     phone: first(fields, 'BF'),
     homeAddress: first(fields, 'BD'),
@@ -207,9 +205,7 @@ export function parsePatronInformation(message: Sip2Message): PatronInformation 
     chargedItems: ids(fields, 'AU'),
     overdueItems: ids(fields, 'AT'),
     holdItems: ids(fields, 'AS'),
-    screenMessages: all(fields, 'AF'),
     printLines: all(fields, 'AG'),
-    fields,
   };
 }
 

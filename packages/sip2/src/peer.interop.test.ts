@@ -2,9 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Sip2UnavailableError } from './errors.ts';
 import { Sip2Pool } from './pool.ts';
+import { testSip2Config } from './testing/fixtures.ts';
 import { type RunningPeer, sip2PeerDir, sip2PeerMissing, startSip2Peer } from './testing/peer.ts';
 import { formatSip2LocalTimestamp, sip2DatePart } from './timestamp.ts';
-import type { Sip2Config } from './types.ts';
 
 /**
  * Client-level interoperability with a real SIP2 server: Evergreen's SIPServer and its sample
@@ -21,18 +21,8 @@ const DAY = 86_400_000;
 describe.skipIf(missing !== null && !inCi)('SIP2 client against Evergreen SIPServer', () => {
   let peer: RunningPeer;
   let pool: Sip2Pool;
-  const config = (port: number): Sip2Config => ({
-    host: '127.0.0.1',
-    port,
-    user: 'portal',
-    password: 'portal-secret',
-    institution: 'YANAGAWA',
-    tls: false,
-    encoding: 'utf-8',
-    errorDetection: true,
-    timeoutMs: 5000,
-    poolSize: 2, // + the measurement's pool of 4: within the peer's 8 server processes (startSip2Peer)
-  });
+  // A pool of 2 (+ the measurement's pool of 4: within the peer's 8 server processes, startSip2Peer).
+  const config = (port: number) => testSip2Config(port, { timeoutMs: 5000, poolSize: 2 });
 
   beforeAll(async () => {
     if (missing)

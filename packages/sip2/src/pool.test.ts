@@ -2,35 +2,28 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Sip2InvalidFieldError, Sip2TimeoutError, Sip2UnavailableError } from './errors.ts';
 import { Sip2LoginRefusedError, Sip2Pool } from './pool.ts';
 import { FakeIls, type FakeIlsOptions } from './testing/fake-ils.ts';
-import { demoLibrary } from './testing/fixtures.ts';
-import type { Sip2Config } from './types.ts';
+import { demoLibrary, testSip2Config } from './testing/fixtures.ts';
+import type { Sip2Config, Sip2Logger } from './types.ts';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function setup(ils: FakeIlsOptions = {}, client: Partial<Sip2Config> = {}) {
+/**
+ * A FakeIls with the demo library (and `ils`) and a pool of 2 on it; `client` overrides the
+ * pool's config, `logger` is the pool's. Both are stopped after the test.
+ */
+async function setup(ils: FakeIlsOptions = {}, client: Partial<Sip2Config> = {}, logger?: Sip2Logger) {
   const fake = new FakeIls({ ...demoLibrary(), ...ils });
   const port = await fake.start(0);
-  const pool = new Sip2Pool({
-    host: '127.0.0.1',
-    port,
-    user: 'portal',
-    password: 'portal-secret',
-    institution: 'YANAGAWA',
-    tls: false,
-    encoding: ils.encoding ?? 'utf-8',
-    errorDetection: true,
-    timeoutMs: 1000,
-    poolSize: 2,
-    ...client,
-  });
+  const config = testSip2Config(port, { encoding: ils.encoding ?? 'utf-8', poolSize: 2, ...client });
+  const pool = new Sip2Pool(config, { logger });
   cleanups.push(async () => {
     await pool.close();
     await fake.stop();
   });
-  return { fake, pool, port };
+  return { fake, pool, port, config };
 }
 
 describe('Sip2Pool against FakeIls', () => {
@@ -191,27 +184,7 @@ describe('Sip2Pool against FakeIls', () => {
       warn: (obj: object, msg?: string) => logs.push({ level: 'warn', obj, msg }),
       error: (obj: object, msg?: string) => logs.push({ level: 'error', obj, msg }),
     };
-    const fake = new FakeIls({ ...demoLibrary(), refuseLogin: true });
-    const port = await fake.start(0);
-    const pool = new Sip2Pool(
-      {
-        host: '127.0.0.1',
-        port,
-        user: 'portal',
-        password: 'portal-secret',
-        institution: 'YANAGAWA',
-        tls: false,
-        encoding: 'utf-8',
-        errorDetection: true,
-        timeoutMs: 1000,
-        poolSize: 1,
-      },
-      { logger },
-    );
-    cleanups.push(async () => {
-      await pool.close();
-      await fake.stop();
-    });
+    const { fake, pool } = await setup({ refuseLogin: true }, { poolSize: 1 }, logger);
     await expect(pool.scStatus()).rejects.toBeInstanceOf(Sip2LoginRefusedError);
     await expect(pool.itemInformation('2100000001')).rejects.toBeInstanceOf(Sip2UnavailableError);
     expect(pool.status()).toBe('unavailable');
@@ -332,25 +305,7 @@ describe('Sip2Pool against FakeIls', () => {
       error: capture('error'),
       debug: capture('debug'),
     };
-    const fake = new FakeIls({ ...demoLibrary() });
-    const port = await fake.start(0);
-    const config: Sip2Config = {
-      host: '127.0.0.1',
-      port,
-      user: 'portal',
-      password: 'portal-secret',
-      institution: 'YANAGAWA',
-      tls: false,
-      encoding: 'utf-8',
-      errorDetection: true,
-      timeoutMs: 800,
-      poolSize: 1,
-    };
-    const pool = new Sip2Pool(config, { logger });
-    cleanups.push(async () => {
-      await pool.close();
-      await fake.stop();
-    });
+    const { fake, pool, config } = await setup({}, { timeoutMs: 800, poolSize: 1 }, logger);
     await pool.patronInformation('100000001', { patronPassword: '4321' });
     fake.fault({ kind: 'badChecksum', on: '63', times: 2 });
     await pool.patronInformation('100000001', { patronPassword: '4321' }).catch(() => {});
@@ -378,18 +333,7 @@ describe('FakeIls with the peer data file', () => {
     const data = JSON.parse(readFileSync(new URL('./testing/peer-data.json', import.meta.url), 'utf8'));
     const fake = new FakeIls(fromPeerData(data));
     const port = await fake.start(0);
-    const pool = new Sip2Pool({
-      host: '127.0.0.1',
-      port,
-      user: 'portal',
-      password: 'portal-secret',
-      institution: 'YANAGAWA',
-      tls: false,
-      encoding: 'utf-8',
-      errorDetection: true,
-      timeoutMs: 1000,
-      poolSize: 1,
-    });
+    const pool = new Sip2Pool(testSip2Config(port));
     try {
       const patron = await pool.patronInformation('200000002', { patronPassword: '8765' });
       expect(patron.status.renewalPrivilegesDenied).toBe(true);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Sip2UnavailableError } from './errors.ts';
 import { Sip2Pool } from './pool.ts';
 import { FakeIls } from './testing/fake-ils.ts';
-import { demoLibrary } from './testing/fixtures.ts';
+import { demoLibrary, testSip2Config } from './testing/fixtures.ts';
 import type { Sip2Config } from './types.ts';
 
 const hasOpenssl = spawnSync('openssl', ['version']).status === 0;
@@ -48,19 +48,12 @@ describe.skipIf(!hasOpenssl)('SIP2 over TLS', () => {
     cert = readFileSync(join(dir, 'cert.pem'));
     fake = new FakeIls({ ...demoLibrary(), tls: { key, cert } });
     const port = await fake.start(0);
-    config = {
+    config = testSip2Config(port, {
       host: 'localhost',
-      port,
-      user: 'portal',
-      password: 'portal-secret',
-      institution: 'YANAGAWA',
       tls: true,
       tlsOptions: { ca: cert },
-      encoding: 'utf-8',
-      errorDetection: true,
       timeoutMs: 2000,
-      poolSize: 1,
-    };
+    });
   }, 30_000);
 
   afterAll(async () => {

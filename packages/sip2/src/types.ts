@@ -54,21 +54,14 @@ export const PATRON_STATUS_ORDER = [
   'tooManyItemsBilled',
 ] as const satisfies ReadonlyArray<keyof PatronStatusFlags>;
 
-export interface PatronInformation {
-  status: PatronStatusFlags;
-  language: string;
-  transactionDate: string; // raw 18-char SIP2 timestamp
+/** 64: everything 24 (PatronStatus) gives, and the counts, contact details and item lists. */
+export interface PatronInformation extends PatronStatus {
   holdItemsCount: number;
   overdueItemsCount: number;
   chargedItemsCount: number;
   fineItemsCount: number;
   recallItemsCount: number;
   unavailableHoldsCount: number;
-  institutionId: string; // AO
-  patronIdentifier: string; // AA
-  personalName: string; // AE
-  validPatron?: boolean; // BL
-  validPatronPassword?: boolean; // CQ
   email?: string; // BE
   phone?: string; // BF
   homeAddress?: string; // BD
@@ -76,9 +69,7 @@ export interface PatronInformation {
   chargedItems: string[]; // AU
   overdueItems: string[]; // AT
   holdItems: string[]; // AS
-  screenMessages: string[]; // AF
   printLines: string[]; // AG
-  fields: Record<string, string[]>;
 }
 
 export interface ItemInformation {
@@ -121,13 +112,13 @@ export interface AcsStatus {
 export interface PatronStatus {
   status: PatronStatusFlags;
   language: string;
-  transactionDate: string;
-  institutionId: string;
-  patronIdentifier: string;
-  personalName: string;
-  validPatron?: boolean;
-  validPatronPassword?: boolean;
-  screenMessages: string[];
+  transactionDate: string; // raw 18-char SIP2 timestamp
+  institutionId: string; // AO
+  patronIdentifier: string; // AA
+  personalName: string; // AE
+  validPatron?: boolean; // BL
+  validPatronPassword?: boolean; // CQ
+  screenMessages: string[]; // AF
   fields: Record<string, string[]>;
 }
 

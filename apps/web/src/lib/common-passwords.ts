@@ -1,4 +1,4 @@
-import type { CommonPasswordCheck } from '@library/domain/registration';
+import type { CommonPasswordCheck, NewPasswordOptions, PasswordContext } from '@library/domain/registration';
 
 let loading: Promise<CommonPasswordCheck> | undefined;
 
@@ -9,4 +9,12 @@ let loading: Promise<CommonPasswordCheck> | undefined;
 export function loadCommonPasswordCheck(): Promise<CommonPasswordCheck> {
   loading ??= import('@library/domain/common-passwords').then((m) => m.isCommonPassword);
   return loading;
+}
+
+/**
+ * The options of a new-password schema (I8): what is known about the patron, and the list when
+ * it could be loaded (without it the BFF, which always has it, still refuses a common password).
+ */
+export async function newPasswordOptions(context: PasswordContext): Promise<NewPasswordOptions> {
+  return { context, isCommon: await loadCommonPasswordCheck().catch(() => undefined) };
 }

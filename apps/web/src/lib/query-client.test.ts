@@ -1,4 +1,4 @@
-import { QueryObserver } from '@tanstack/react-query';
+import { type QueryClient, QueryObserver } from '@tanstack/react-query';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiClientError } from './api-client.ts';
 import { createQueryClient } from './query-client.ts';
@@ -6,6 +6,16 @@ import { createQueryClient } from './query-client.ts';
 const unauthenticated = () => new ApiClientError(401, 'unauthenticated', 'ログインしてください。');
 const offline = () => new ApiClientError(0, 'network_error', 'サーバーに接続できません。');
 const me = { patron: { number: '100000001', name: 'ヤナガワタロウ' } };
+
+/** A fetch of `queryKey` that fails with `error`, at once (no retry, nothing cached counts). */
+function failing(queryClient: QueryClient, queryKey: string[], error: Error) {
+  return queryClient.fetchQuery({
+    queryKey,
+    queryFn: () => Promise.reject(error),
+    retry: false,
+    staleTime: 0,
+  });
+}
 
 function setup() {
   const onUnauthorized = vi.fn();
@@ -18,14 +28,7 @@ function setup() {
 describe('createQueryClient: a 401 removes every personal datum', () => {
   it('from a query: the other queries go, the failing one keeps its error but not its data', async () => {
     const { queryClient, onUnauthorized } = setup();
-    await expect(
-      queryClient.fetchQuery({
-        queryKey: ['me'],
-        queryFn: () => Promise.reject(unauthenticated()),
-        retry: false,
-        staleTime: 0,
-      }),
-    ).rejects.toThrow('ログインしてください。');
+    await expect(failing(queryClient, ['me'], unauthenticated())).rejects.toThrow('ログインしてください。');
 
     expect(queryClient.getQueryData(['me'])).toBeUndefined();
     expect(queryClient.getQueryState(['me'])?.error).toMatchObject({ status: 401 });
@@ -47,21 +50,9 @@ describe('createQueryClient: a 401 removes every personal datum', () => {
 
   it('keeps the data when the network is down (offline) or the error is another one', async () => {
     const { queryClient, onUnauthorized } = setup();
+    await expect(failing(queryClient, ['me'], offline())).rejects.toThrow();
     await expect(
-      queryClient.fetchQuery({
-        queryKey: ['me'],
-        queryFn: () => Promise.reject(offline()),
-        retry: false,
-        staleTime: 0,
-      }),
-    ).rejects.toThrow();
-    await expect(
-      queryClient.fetchQuery({
-        queryKey: ['calendar'],
-        queryFn: () => Promise.reject(new ApiClientError(403, 'forbidden', '…')),
-        retry: false,
-        staleTime: 0,
-      }),
+      failing(queryClient, ['calendar'], new ApiClientError(403, 'forbidden', '…')),
     ).rejects.toThrow();
 
     expect(queryClient.getQueryData(['me'])).toEqual(me);

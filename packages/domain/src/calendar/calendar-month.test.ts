@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { itTellsApart } from '../testing/schema-cases.ts';
 import {
   formatMonthDayJa,
   formatYearMonthJa,
@@ -42,12 +43,10 @@ describe('calendar months', () => {
     expect(monthRange('2020-12', 3)).toEqual(['2020-12', '2021-01', '2021-02']);
   });
 
-  it('accepts only real months in a sane range of years', () => {
-    expect(isYearMonth('2021-01')).toBe(true);
-    expect(isYearMonth('2021-13')).toBe(false);
-    expect(isYearMonth('2021-1')).toBe(false);
-    expect(isYearMonth('0050-01')).toBe(false);
-    expect(isYearMonth('2021-01-01')).toBe(false);
+  // Only real months, in a sane range of years.
+  itTellsApart(isYearMonth, {
+    valid: ['2021-01'],
+    invalid: ['2021-13', '2021-1', '0050-01', '2021-01-01'],
   });
 
   it('formats months and days in Japanese', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { itTellsApart } from '../testing/schema-cases.ts';
 import {
   addDays,
   addMonths,
@@ -11,12 +12,10 @@ import {
 } from './plain-date.ts';
 
 describe('plain dates', () => {
-  it('validates real calendar dates only', () => {
-    expect(isPlainDate('2021-01-20')).toBe(true);
-    expect(isPlainDate('2024-02-29')).toBe(true);
-    expect(isPlainDate('2023-02-29')).toBe(false);
-    expect(isPlainDate('2021-13-01')).toBe(false);
-    expect(isPlainDate('2021-1-1')).toBe(false);
+  // Real calendar dates only.
+  itTellsApart(isPlainDate, {
+    valid: ['2021-01-20', '2024-02-29'],
+    invalid: ['2023-02-29', '2021-13-01', '2021-1-1'],
   });
 
   it('adds days across month, year and leap-day boundaries', () => {

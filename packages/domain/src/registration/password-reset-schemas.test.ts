@@ -2,18 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { isCommonPassword } from '../patron/common-passwords.ts';
 import { passwordKeys } from '../patron/password.ts';
 import { patronNumberKeys } from '../patron/patron-number.ts';
+import { fieldMessages as fields } from '../testing/schema-cases.ts';
 import {
   passwordResetCompleteSchema,
   passwordResetKeys,
   passwordResetRequestSchema,
   passwordResetVerifySchema,
 } from './password-reset-schemas.ts';
-
-function fields(result: { error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
-  const out: Record<string, string> = {};
-  for (const issue of result.error?.issues ?? []) out[issue.path.map(String).join('.')] ??= issue.message;
-  return out;
-}
 
 describe('パスワードを忘れた方: request by mail', () => {
   it('normalises the number as login does and refuses a malformed one', () => {

@@ -3,16 +3,7 @@ import type { PlainDate } from '../dates/plain-date.ts';
 import { messageKeys } from '../i18n/message-keys.ts';
 import type { NewPasswordOptions } from '../patron/password.ts';
 import { patronNumberSchema } from '../patron/patron-number.ts';
-import {
-  confirmMatches,
-  newPasswordField,
-  passwordConfirmField,
-  registrationVerifySchema,
-  whenAnObject,
-} from './registration-schemas.ts';
-
-/** The reset token is 256 bits in base64url (43 characters); anything far longer is junk. */
-const RESET_TOKEN_MAX = 128;
+import { newPasswordForm, registrationVerifySchema, stepTokenField } from './registration-schemas.ts';
 
 /** docs/product.md §11: the mailed link is valid 30 minutes; the token of the identity check 15, as registration's. */
 export const PASSWORD_RESET_MAIL_TTL_MINUTES = 30;
@@ -39,16 +30,7 @@ export type PasswordResetVerifyInput = z.input<ReturnType<typeof passwordResetVe
 
 /** The new password under I8, checked with the patron's details as `context` by the BFF. */
 export function passwordResetCompleteSchema(options: NewPasswordOptions = {}) {
-  return z
-    .object({
-      resetToken: z
-        .string({ error: passwordResetKeys.tokenMissing })
-        .min(1, passwordResetKeys.tokenMissing)
-        .max(RESET_TOKEN_MAX, passwordResetKeys.tokenMissing),
-      password: newPasswordField(options),
-      passwordConfirm: passwordConfirmField(),
-    })
-    .superRefine(confirmMatches, whenAnObject);
+  return newPasswordForm(options, { resetToken: stepTokenField(passwordResetKeys.tokenMissing) });
 }
 
 export type PasswordResetCompleteInput = z.input<ReturnType<typeof passwordResetCompleteSchema>>;

@@ -6,6 +6,7 @@ import { passwordKeys } from '../patron/password.ts';
 import { patronNameKeys } from '../patron/patron-name.ts';
 import { patronNumberKeys } from '../patron/patron-number.ts';
 import { phoneKeys } from '../patron/phone.ts';
+import { fieldMessages as fields } from '../testing/schema-cases.ts';
 import {
   emailChangeSchema,
   passwordChangeSchema,
@@ -13,12 +14,6 @@ import {
   registrationKeys,
   registrationVerifySchema,
 } from './registration-schemas.ts';
-
-function fields(result: { error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
-  const out: Record<string, string> = {};
-  for (const issue of result.error?.issues ?? []) out[issue.path.map(String).join('.')] ??= issue.message;
-  return out;
-}
 
 describe('registration step 1 (I6)', () => {
   const schema = registrationVerifySchema('2021-01-20');

@@ -9,8 +9,8 @@ import { patronNameSchema } from '../patron/patron-name.ts';
 import { patronNumberSchema } from '../patron/patron-number.ts';
 import { phoneSchema } from '../patron/phone.ts';
 
-/** The registration token is 256 bits in base64url (43 characters); anything far longer is junk. */
-const REGISTRATION_TOKEN_MAX = 128;
+/** The registration and reset tokens are 256 bits in base64url (43 characters); anything far longer is junk. */
+const STEP_TOKEN_MAX = 128;
 
 export const registrationMessages = {
   tokenMissing: '受付の情報がありません。はじめからやり直してください。',
@@ -49,6 +49,32 @@ export function passwordConfirmField() {
     .string({ error: passwordKeys.confirmRequired })
     .max(PASSWORD_MAX * 4, passwordKeys.confirmMismatch)
     .min(1, passwordKeys.confirmRequired);
+}
+
+/**
+ * A token handed out by an earlier step (a 256-bit base64url string, 43 characters): missing,
+ * empty and far too long all get the one message that sends the patron back to the start.
+ */
+export function stepTokenField(message: string) {
+  return z.string({ error: message }).min(1, message).max(STEP_TOKEN_MAX, message);
+}
+
+/**
+ * A form that sets a new password (I8): `before`, the password and its confirmation, `after`,
+ * with the confirmation compared even when another field has failed.
+ */
+export function newPasswordForm<
+  Before extends z.ZodRawShape,
+  After extends z.ZodRawShape = Record<never, never>,
+>(options: NewPasswordOptions, before: Before, after?: After) {
+  return z
+    .object({
+      ...before,
+      password: newPasswordField(options),
+      passwordConfirm: passwordConfirmField(),
+      ...(after as After),
+    })
+    .superRefine(confirmMatches, whenAnObject);
 }
 
 export function confirmMatches(
@@ -92,39 +118,27 @@ export type RegistrationVerifyInput = z.input<ReturnType<typeof registrationVeri
  * with what was typed in step 1, both with the common-password list.
  */
 export function registrationCompleteSchema(options: NewPasswordOptions = {}) {
-  return z
-    .object({
-      registrationToken: z
-        .string({ error: registrationKeys.tokenMissing })
-        .min(1, registrationKeys.tokenMissing)
-        .max(REGISTRATION_TOKEN_MAX, registrationKeys.tokenMissing),
-      password: newPasswordField(options),
-      passwordConfirm: passwordConfirmField(),
-      email: emailSchema,
-      ...contactChoiceShape,
-    })
-    .superRefine(confirmMatches, whenAnObject);
+  return newPasswordForm(
+    options,
+    { registrationToken: stepTokenField(registrationKeys.tokenMissing) },
+    { email: emailSchema, ...contactChoiceShape },
+  );
 }
 
 export type RegistrationCompleteInput = z.input<ReturnType<typeof registrationCompleteSchema>>;
 
 /** I11: change of password in 利用者情報変更; the current password is checked by the BFF. */
 export function passwordChangeSchema(options: NewPasswordOptions = {}) {
-  return z
-    .object({
-      currentPassword: z
-        .string({ error: passwordKeys.currentRequired })
-        .min(1, passwordKeys.currentRequired)
-        .max(LOGIN_PASSWORD_MAX, passwordKeys.currentWrong),
-      password: newPasswordField(options),
-      passwordConfirm: passwordConfirmField(),
-    })
-    .superRefine(confirmMatches, whenAnObject)
-    .superRefine((value, ctx) => {
-      if (value.currentPassword !== '' && value.password === value.currentPassword) {
-        ctx.addIssue({ code: 'custom', path: ['password'], message: passwordKeys.sameAsCurrent });
-      }
-    });
+  return newPasswordForm(options, {
+    currentPassword: z
+      .string({ error: passwordKeys.currentRequired })
+      .min(1, passwordKeys.currentRequired)
+      .max(LOGIN_PASSWORD_MAX, passwordKeys.currentWrong),
+  }).superRefine((value, ctx) => {
+    if (value.currentPassword !== '' && value.password === value.currentPassword) {
+      ctx.addIssue({ code: 'custom', path: ['password'], message: passwordKeys.sameAsCurrent });
+    }
+  });
 }
 
 export type PasswordChangeInput = z.input<ReturnType<typeof passwordChangeSchema>>;

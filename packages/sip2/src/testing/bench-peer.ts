@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { Sip2Pool } from '../pool.ts';
-import type { Sip2Config } from '../types.ts';
+import { testSip2Config } from './fixtures.ts';
 import { sip2PeerMissing, startSip2Peer } from './peer.ts';
 
 const missing = sip2PeerMissing();
@@ -14,18 +14,7 @@ if (missing) {
   process.exit(1);
 }
 const peer = await startSip2Peer(fileURLToPath(new URL('./peer-data.json', import.meta.url)));
-const config = (poolSize: number): Sip2Config => ({
-  host: '127.0.0.1',
-  port: peer.port,
-  user: 'portal',
-  password: 'portal-secret',
-  institution: 'YANAGAWA',
-  tls: false,
-  encoding: 'utf-8',
-  errorDetection: true,
-  timeoutMs: 5000,
-  poolSize,
-});
+const config = (poolSize: number) => testSip2Config(peer.port, { timeoutMs: 5000, poolSize });
 const ids = Array.from({ length: 20 }, (_, i) => String(3200000001 + i));
 const time = async (fn: () => Promise<unknown>) => {
   const started = performance.now();

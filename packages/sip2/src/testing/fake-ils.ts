@@ -8,6 +8,13 @@ import { formatPatronStatusFlags, SUMMARY_FIELD, SUMMARY_POSITION } from '../mes
 import { formatSip2LocalTimestamp } from '../timestamp.ts';
 import type { PatronStatusFlags } from '../types.ts';
 
+/** The login FakeIls accepts unless told otherwise; the SIP2 peer's config.xml has the same. */
+export const TEST_SIP2_LOGIN = {
+  user: 'portal',
+  password: 'portal-secret',
+  institution: 'YANAGAWA',
+} as const;
+
 export interface FakePatron {
   id: string;
   /** The patron's PIN (AD). No PIN: any password is accepted, as Evergreen's sample ILS does. */
@@ -152,9 +159,7 @@ export class FakeIls {
 
   constructor(options: FakeIlsOptions = {}) {
     this.options = {
-      user: 'portal',
-      password: 'portal-secret',
-      institution: 'YANAGAWA',
+      ...TEST_SIP2_LOGIN,
       encoding: 'utf-8',
       errorDetection: true,
       renewalDays: 14,
@@ -597,23 +602,14 @@ export class FakeIls {
 
   /** Epoch ms of a local timestamp in the fake's zone (good to the minute; used for renewFrom). */
   private parseLocal(stamp: string): number {
-    const guess = Date.UTC(
-      Number(stamp.slice(0, 4)),
-      Number(stamp.slice(4, 6)) - 1,
-      Number(stamp.slice(6, 8)),
-      Number(stamp.slice(12, 14)),
-      Number(stamp.slice(14, 16)),
-      Number(stamp.slice(16, 18)),
-    );
-    const asLocal = this.stamp(new Date(guess));
-    const shown = Date.UTC(
-      Number(asLocal.slice(0, 4)),
-      Number(asLocal.slice(4, 6)) - 1,
-      Number(asLocal.slice(6, 8)),
-      Number(asLocal.slice(12, 14)),
-      Number(asLocal.slice(14, 16)),
-      Number(asLocal.slice(16, 18)),
-    );
+    const guess = stampAsUtc(stamp);
+    const shown = stampAsUtc(this.stamp(new Date(guess)));
     return guess - (shown - guess);
   }
+}
+
+/** The fields of a SIP2 timestamp (YYYYMMDDZZZZHHMMSS) read as if it were UTC. */
+function stampAsUtc(stamp: string): number {
+  const part = (from: number, to: number) => Number(stamp.slice(from, to));
+  return Date.UTC(part(0, 4), part(4, 6) - 1, part(6, 8), part(12, 14), part(14, 16), part(16, 18));
 }

@@ -1,4 +1,23 @@
-import type { FakeIlsOptions } from './fake-ils.ts';
+import type { Sip2Config } from '../types.ts';
+import { type FakeIlsOptions, TEST_SIP2_LOGIN } from './fake-ils.ts';
+
+/**
+ * A client of a test server on 127.0.0.1:`port` (FakeIls or the SIP2 peer): its login, plain
+ * TCP, UTF-8 with checksums, one connection and a 1 s timeout unless `overrides` say otherwise.
+ */
+export function testSip2Config(port: number, overrides: Partial<Sip2Config> = {}): Sip2Config {
+  return {
+    host: '127.0.0.1',
+    port,
+    ...TEST_SIP2_LOGIN,
+    tls: false,
+    encoding: 'utf-8',
+    errorDetection: true,
+    timeoutMs: 1000,
+    poolSize: 1,
+    ...overrides,
+  };
+}
 
 /** A small library for tests: Japanese titles, a held item, a patron whose renewals are denied. */
 export function demoLibrary(): Pick<FakeIlsOptions, 'patrons' | 'items'> {

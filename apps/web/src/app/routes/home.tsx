@@ -10,7 +10,7 @@ export function Component() {
   return (
     <>
       <Breadcrumbs items={[{ label: t('home.title') }]} />
-      <PageTitle title={t('home.title')}>{t('home.heading')}</PageTitle>
+      <PageTitle title={t('home.title')}>{t('layout.library')}</PageTitle>
       <section className="panel">
         <h2>{t('home.serviceHeading')}</h2>
         <p>{t('home.serviceText')}</p>

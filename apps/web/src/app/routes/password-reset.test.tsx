@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Route, Switch } from 'wouter';
 import { paths } from '../../config/paths.ts';
+import { fillIn, IDENTITY } from '../../test/fill-in.ts';
 import { MemoryRouter } from '../../test/memory-router.tsx';
 import {
   ChooseStep,
@@ -116,8 +117,7 @@ describe('パスワードを忘れた方', () => {
     );
     vi.stubGlobal('fetch', fetch);
     renderAt(`${paths.passwordReset}?token=${'t'.repeat(43)}`);
-    await userEvent.type(screen.getByLabelText('新しいパスワード'), 'aaaaaaaa');
-    await userEvent.type(screen.getByLabelText('再入力'), 'aaaaaaab');
+    await fillIn({ 新しいパスワード: 'aaaaaaaa', 再入力: 'aaaaaaab' });
     await userEvent.click(screen.getByRole('button', { name: '再設定する' }));
     // The form checks with the domain's schema, which loads with its own chunk: wait for it.
     await waitFor(
@@ -130,8 +130,7 @@ describe('パスワードを忘れた方', () => {
 
     await userEvent.clear(screen.getByLabelText('新しいパスワード'));
     await userEvent.clear(screen.getByLabelText('再入力'));
-    await userEvent.type(screen.getByLabelText('新しいパスワード'), 'Wasureta-kagi-31');
-    await userEvent.type(screen.getByLabelText('再入力'), 'Wasureta-kagi-31');
+    await fillIn({ 新しいパスワード: 'Wasureta-kagi-31', 再入力: 'Wasureta-kagi-31' });
     await userEvent.click(screen.getByRole('button', { name: '再設定する' }));
     expect(
       await screen.findByText('受付の有効期限が切れました。はじめからやり直してください。'),
@@ -159,12 +158,7 @@ describe('パスワードを忘れた方', () => {
       ),
     );
     renderAt(paths.passwordResetIdentity);
-    await userEvent.type(screen.getByLabelText('利用者番号'), '300000003');
-    await userEvent.type(screen.getByLabelText('氏名'), 'スズキハナコ');
-    await userEvent.type(screen.getByLabelText('生年月日'), '19901105');
-    await userEvent.type(screen.getByLabelText('電話番号 市外局番'), '0944');
-    await userEvent.type(screen.getByLabelText('電話番号 市内局番'), '12');
-    await userEvent.type(screen.getByLabelText('電話番号 番号'), '3456');
+    await fillIn(IDENTITY);
     await userEvent.click(screen.getByRole('button', { name: '本人確認する' }));
     expect(await screen.findByText('パスワードはまだ登録されていません。')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: '新規パスワード登録へ' })).toHaveAttribute(

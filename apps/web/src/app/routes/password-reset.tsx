@@ -31,7 +31,7 @@ interface ResetState {
 /** The breadcrumbs and heading of every step; `step` and `crumb` are catalog keys. */
 function Heading({ step, crumb }: { step?: string; crumb?: string }) {
   const t = useT(commonJa, passwordResetJa);
-  const TITLE = t('reset.title');
+  const TITLE = t('loginPage.forgotPassword');
   const HOME: Crumb = { label: t('home.title'), to: paths.home };
   return (
     <>
@@ -100,7 +100,7 @@ export function ChooseStep() {
 export function SentStep() {
   return (
     <>
-      <Heading step="reset.stepMail" crumb="reset.crumbMail" />
+      <Heading step="reset.stepMail" crumb="reset.sentHeading" />
       <ResetMailSent
         identityPath={paths.passwordResetIdentity}
         validMinutes={PASSWORD_RESET_MAIL_TTL_MINUTES}
@@ -114,7 +114,7 @@ export function IdentityStep() {
   const [, navigate] = useLocation();
   return (
     <>
-      <Heading step="reset.stepIdentity" crumb="reset.crumbIdentity" />
+      <Heading step="reset.stepIdentity" crumb="reset.identityHeading" />
       <IdentityForm
         registrationPath={paths.registration}
         onVerified={(verified) => {

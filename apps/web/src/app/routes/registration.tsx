@@ -27,7 +27,7 @@ export function Component({ children }: { children?: ReactNode }) {
 
 export function VerifyStep() {
   const t = useT(commonJa, registrationJa);
-  const TITLE = t('reg.title');
+  const TITLE = t('home.registration');
   const [, setState] = useStepState<RegistrationState>();
   const [, navigate] = useLocation();
   return (
@@ -51,7 +51,7 @@ export function VerifyStep() {
 
 export function PasswordStep() {
   const t = useT(commonJa, registrationJa);
-  const TITLE = t('reg.title');
+  const TITLE = t('home.registration');
   const [state, setState] = useStepState<RegistrationState>();
   const [, navigate] = useLocation();
   const { verified } = state;
@@ -92,7 +92,7 @@ export function PasswordStep() {
 
 export function CompleteStep() {
   const t = useT(commonJa, registrationJa);
-  const TITLE = t('reg.title');
+  const TITLE = t('home.registration');
   const [state] = useStepState<RegistrationState>();
   if (!state.result) return <Redirect to={paths.registration} replace />;
   return (

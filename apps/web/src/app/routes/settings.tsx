@@ -69,10 +69,10 @@ export function Component() {
         items={[
           { label: t('home.title'), to: paths.home },
           { label: t('portal.title'), to: paths.portal },
-          { label: t('settings.title') },
+          { label: t('portal.settings') },
         ]}
       />
-      <PageTitle title={t('settings.title')}>{t('settings.title')}</PageTitle>
+      <PageTitle title={t('portal.settings')}>{t('portal.settings')}</PageTitle>
       <RequireSession>
         <Settings />
       </RequireSession>

@@ -1,5 +1,6 @@
 import { registrationCatalogJa } from '@library/domain/registration';
 import { useT } from '../../lib/i18n.ts';
+import { Checkbox } from './checkbox.tsx';
 import './contact-choices.css';
 
 /**
@@ -8,29 +9,20 @@ import './contact-choices.css';
  */
 export function ContactChoices({ error, idPrefix }: { error?: string; idPrefix: string }) {
   const t = useT(registrationCatalogJa);
-  const errorId = `${idPrefix}-contact-error`;
   return (
     <div className="checkbox-group">
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          id={`${idPrefix}-use-for-contact`}
-          name="useForContact"
-          defaultChecked
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? errorId : undefined}
-        />
-        {t('contactChoice.useForContact')}
-      </label>
-      <label className="checkbox">
-        <input type="checkbox" id={`${idPrefix}-use-for-reservations`} name="useForReservations" />
-        {t('contactChoice.useForReservations')}
-      </label>
-      {error ? (
-        <p className="field-error" id={errorId}>
-          {t(error)}
-        </p>
-      ) : null}
+      <Checkbox
+        id={`${idPrefix}-use-for-contact`}
+        name="useForContact"
+        label={t('contactChoice.useForContact')}
+        defaultChecked
+        error={error}
+      />
+      <Checkbox
+        id={`${idPrefix}-use-for-reservations`}
+        name="useForReservations"
+        label={t('contactChoice.useForReservations')}
+      />
     </div>
   );
 }

@@ -1,5 +1,6 @@
-import { registrationJa } from '../../i18n/ja/registration.ts';
+import { accountJa } from '../../i18n/ja/account.ts';
 import { useT } from '../../lib/i18n.ts';
+import { describedBy as describe, FieldError } from './field.tsx';
 import './phone-fields.css';
 
 /**
@@ -7,18 +8,16 @@ import './phone-fields.css';
  * one label, one hint and one error for the group; the inputs are `${idPrefix}-phone-1…3`.
  */
 export function PhoneFields({ error, idPrefix }: { error?: string; idPrefix: string }) {
-  const t = useT(registrationJa);
-  const describedBy = [`${idPrefix}-phone-hint`, error ? `${idPrefix}-phone-error` : undefined]
-    .filter(Boolean)
-    .join(' ');
+  const t = useT(accountJa);
+  const describedBy = describe(`${idPrefix}-phone-hint`, error && `${idPrefix}-phone-error`);
   const parts = [
-    { name: 'phone1', label: t('reg.phoneArea'), autoComplete: 'tel-area-code', size: 5 },
-    { name: 'phone2', label: t('reg.phoneLocal'), autoComplete: 'tel-local-prefix', size: 4 },
-    { name: 'phone3', label: t('reg.phoneNumber'), autoComplete: 'tel-local-suffix', size: 4 },
+    { name: 'phone1', label: t('account.phoneArea'), autoComplete: 'tel-area-code', size: 5 },
+    { name: 'phone2', label: t('account.phoneLocal'), autoComplete: 'tel-local-prefix', size: 4 },
+    { name: 'phone3', label: t('account.phoneNumber'), autoComplete: 'tel-local-suffix', size: 4 },
   ];
   return (
     <fieldset className="field phone-fields" aria-describedby={describedBy}>
-      <legend>{t('reg.phone')}</legend>
+      <legend>{t('account.phone')}</legend>
       <div className="phone-inputs">
         {parts.map((part, index) => (
           <span key={part.name} className="phone-part">
@@ -30,7 +29,7 @@ export function PhoneFields({ error, idPrefix }: { error?: string; idPrefix: str
             <input
               id={`${idPrefix}-phone-${index + 1}`}
               name={part.name}
-              aria-label={t('reg.phonePart', { part: part.label })}
+              aria-label={t('account.phonePart', { part: part.label })}
               inputMode="tel"
               autoComplete={part.autoComplete}
               size={part.size}
@@ -42,13 +41,9 @@ export function PhoneFields({ error, idPrefix }: { error?: string; idPrefix: str
         ))}
       </div>
       <p className="field-hint" id={`${idPrefix}-phone-hint`}>
-        {t('reg.phoneHint')}
+        {t('account.phoneHint')}
       </p>
-      {error ? (
-        <p className="field-error" id={`${idPrefix}-phone-error`}>
-          {t(error)}
-        </p>
-      ) : null}
+      <FieldError id={`${idPrefix}-phone-error`} error={error} />
     </fieldset>
   );
 }

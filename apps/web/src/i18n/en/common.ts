@@ -22,10 +22,10 @@ export const commonEn = {
     serverUnreachable: 'Cannot connect to the server. Please check your connection.',
     errorSummary: 'Please check what you entered.',
     loading: 'Loading…',
+    reload: 'Reload',
   },
   home: {
     title: 'Main menu',
-    heading: 'Yanagawa City Library',
     serviceHeading: 'Renew your loans online',
     serviceText:
       'You can renew the items you have borrowed from a computer or smartphone. Renewed within the original loan period, counting the day you renew, books are extended by 15 days and magazines and audiovisual items by 8 days.',
@@ -38,7 +38,7 @@ export const commonEn = {
     title: 'Log in',
     intro: 'Enter your patron number and password, then press “Log in”.',
     patronNumber: 'Patron number',
-    patronNumberHint: 'The 9 digits on the back of your library card',
+    patronNumberHint: 'The {{length}} digits on the back of your library card',
     password: 'Password',
     submit: 'Log in',
     submitting: 'Logging in…',

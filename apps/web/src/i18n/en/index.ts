@@ -1,4 +1,5 @@
 import { domainCatalogEn } from '@library/domain/i18n/en';
+import { accountEn } from './account.ts';
 import { calendarEn } from './calendar.ts';
 import { commonEn } from './common.ts';
 import { loansEn } from './loans.ts';
@@ -15,4 +16,5 @@ export const englishCatalogs = [
   registrationEn,
   settingsEn,
   passwordResetEn,
+  accountEn,
 ];

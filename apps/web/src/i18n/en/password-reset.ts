@@ -3,34 +3,27 @@ import type { passwordResetJa } from '../ja/password-reset.ts';
 
 export const passwordResetEn = {
   reset: {
-    title: 'Forgot your password?',
     titleStep: 'Forgot your password? ({{step}})',
     intro: 'If you have forgotten your password, you can register a new one in either of these ways.',
     stepMail: 'mail sent',
-    crumbMail: 'Mail sent',
     stepIdentity: 'confirm who you are',
-    crumbIdentity: 'Reset by confirming who you are',
     stepPassword: 'new password',
     crumbPassword: 'Register a new password',
     stepDone: 'done',
     identityHeading: 'Reset by confirming who you are',
     identityIntro1: 'First we confirm that you are a patron of the library.',
-    identityIntro2: 'Please enter your details.',
     identityFailed: 'We could not confirm who you are.',
     toRegistration: 'Go to Register a password',
-    verifying: 'Checking…',
     verify: 'Confirm',
     passwordHeading: 'Reset your password',
     passwordIntro: 'Enter a new password. When it is registered, you are logged out on every other device.',
     restart: 'Start again',
-    newPassword: 'New password',
     passwordNote:
       '※ Do not use a password that others could guess (your date of birth, phone number and so on).',
-    registering: 'Registering…',
     submit: 'Reset password',
     mailHeading: 'Reset by email',
     mailIntro: 'We send a link to reset your password to your registered email address.',
-    mailPatronNumberHint: '(9 half-width digits) The number on the back of your library card',
+    mailPatronNumberHint: '{{digits}} The number on the back of your library card',
     sending: 'Sending…',
     send: 'Send the mail',
     identityOptionText:
@@ -49,11 +42,8 @@ export const passwordResetEn = {
     doneSessions: 'You have been logged out on every other device. Please log in with the new password.',
     doneMail:
       'If an email address is registered, Yanagawa City Library is sending a “password reset” mail to it.',
-    toLogin: 'Go to Log in',
     pinHeading: 'About your password (PIN)',
     pinText:
       'Your password (PIN) is managed by the library. If you have forgotten it or want to change it, please bring your library card to the library counter.',
-    libraryAddress:
-      '※ The library’s address is “library@city.yanagawa.lg.jp”. It is a send-only address: mail sent to it is not received.',
   },
 } as const satisfies CatalogOf<typeof passwordResetJa>;

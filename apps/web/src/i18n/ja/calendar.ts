@@ -1,3 +1,5 @@
+import { CLOSED_REASONS } from '@library/domain';
+
 /** 図書館カレンダー (with the portal's chunk). */
 export const calendarJa = {
   calendarPage: {
@@ -13,14 +15,11 @@ export const calendarJa = {
     markEvent: '●',
     event: 'イベント',
     markDue: '返',
-    dueDate: '返却期限日',
     today: '今日',
     todaySuffix: '（今日）',
     previousMonth: '前の月',
     nextMonth: '次の月',
-    loading: '読み込んでいます…',
     offlineCopy: '通信できないため、{{time}}時点のカレンダーを表示しています。',
-    reload: '再読み込み',
     loadingCalendar: 'カレンダーを読み込んでいます…',
     help: '日付を選ぶと（キーボードでは矢印キーで移動）、その日の予定が表示されます。',
     open: '開館',
@@ -34,12 +33,10 @@ export const calendarJa = {
     yearMonth: '{{year}}年{{monthName}}',
     monthDay: '{{monthName}}{{day}}日（{{weekday}}）',
     branchInCaption: '（{{branch}}）',
-    weekdays: '日,月,火,水,木,金,土',
-    weekdayNames: '日曜日,月曜日,火曜日,水曜日,木曜日,金曜日,土曜日',
-    months: '1月,2月,3月,4月,5月,6月,7月,8月,9月,10月,11月,12月',
-    reason_休館日: '休館日',
-    reason_館内整理日: '館内整理日',
-    reason_年末年始: '年末年始',
-    reason_特別整理期間: '特別整理期間',
+    // The library's own closing reasons: the domain names them (CLOSED_REASONS), not written again.
+    reason_休館日: CLOSED_REASONS.weekly,
+    reason_館内整理日: CLOSED_REASONS.maintenance,
+    reason_年末年始: CLOSED_REASONS.yearEnd,
+    reason_特別整理期間: CLOSED_REASONS.special,
   },
 } as const;

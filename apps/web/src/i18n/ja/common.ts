@@ -23,10 +23,10 @@ export const commonJa = {
     serverUnreachable: 'サーバーに接続できません。通信環境をご確認ください。',
     errorSummary: '入力内容を確認してください。',
     loading: '読み込んでいます…',
+    reload: '再読み込み',
   },
   home: {
     title: 'メインメニュー',
-    heading: '柳川市立図書館',
     serviceHeading: 'インターネットからの貸出期間延長サービス',
     serviceText:
       '借りている資料の貸出延長が、パソコンやスマートフォンからできます。当初の貸出期間内に手続きをすると、手続きをした日を含めて、本は15日間、雑誌・AV資料は8日間延長できます。',
@@ -39,7 +39,7 @@ export const commonJa = {
     title: '利用照会',
     intro: '利用者番号とパスワードを入力し、「ログインする」を押してください。',
     patronNumber: '利用者番号',
-    patronNumberHint: '図書館利用カードの裏面に記載された9桁の数字',
+    patronNumberHint: '図書館利用カードの裏面に記載された{{length}}桁の数字',
     password: 'パスワード',
     submit: 'ログインする',
     submitting: 'ログインしています…',

@@ -1,35 +1,28 @@
 /** パスワードを忘れた方 (with the password-reset route's chunk). */
 export const passwordResetJa = {
   reset: {
-    title: 'パスワードを忘れた方',
     titleStep: 'パスワードを忘れた方（{{step}}）',
     intro: 'パスワードを忘れた方は、次のどちらかの方法で新しいパスワードを登録できます。',
     stepMail: 'メール送信',
-    crumbMail: 'メールを送信しました',
     stepIdentity: '本人確認',
-    crumbIdentity: '本人確認で再設定',
     stepPassword: '新しいパスワード',
     crumbPassword: '新しいパスワードの登録',
     stepDone: '再設定完了',
     identityHeading: '本人確認で再設定',
     identityIntro1: '利用者の認証を行います。',
-    identityIntro2: 'お客様情報を入力して下さい。',
     identityFailed: '本人確認ができませんでした。',
     toRegistration: '新規パスワード登録へ',
-    verifying: '確認しています…',
     verify: '本人確認する',
     passwordHeading: 'パスワードの再設定',
     passwordIntro:
       '新しいパスワードを入力してください。登録すると、ほかの端末でのログインはすべて終了します。',
     restart: 'はじめからやり直す',
-    newPassword: '新しいパスワード',
     passwordNote:
       '※パスワードは、他人が推測しやすい情報（生年月日、電話番号など）を使わないようにしてください。',
-    registering: '登録しています…',
     submit: '再設定する',
     mailHeading: 'メールで再設定',
     mailIntro: '登録されているメールアドレスに、パスワード再設定用のリンクをお送りします。',
-    mailPatronNumberHint: '(半角数字 9桁) 図書館利用カードの裏面に記載された番号',
+    mailPatronNumberHint: '{{digits}} 図書館利用カードの裏面に記載された番号',
     sending: '送信しています…',
     send: 'メールを送信する',
     identityOptionText:
@@ -48,11 +41,8 @@ export const passwordResetJa = {
     doneSessions: 'ほかの端末でのログインはすべて終了しました。新しいパスワードでログインしてください。',
     doneMail:
       'メールアドレスが登録されている場合は、柳川市立図書館から「パスワード再設定のお知らせ」のメールをお送りします。',
-    toLogin: 'ログイン画面へ',
     pinHeading: 'パスワード（暗証番号）について',
     pinText:
       'パスワード（暗証番号）は図書館で管理しています。忘れた場合や変更したい場合は、図書館利用カードをお持ちのうえ、図書館カウンターでお手続きください。',
-    libraryAddress:
-      '※図書館のメールアドレスは、「library@city.yanagawa.lg.jp」です。このアドレスは送信専用アドレスのため、このアドレスへの送信はできません。',
   },
 } as const;

@@ -1,9 +1,10 @@
-import { loginKeys, loginSchema } from '@library/domain';
+import { loginKeys, loginSchema, PATRON_NUMBER_LENGTH } from '@library/domain';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Field } from '../../../components/ui/field.tsx';
 import '../../../components/ui/contact-choices.css';
 import { commonJa } from '../../../i18n/ja/common.ts';
 import { ApiClientError } from '../../../lib/api-client.ts';
+import { fieldErrorsOf, textOf } from '../../../lib/form-data.ts';
 import { useT } from '../../../lib/i18n.ts';
 import { keepOnDeviceByDefault } from '../../../lib/offline-cache.ts';
 import { useLogin } from '../api/login.ts';
@@ -33,16 +34,12 @@ export function LoginForm({ onSuccess }: Props) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const parsed = loginSchema.safeParse({
-      patronNumber: String(data.get('patronNumber') ?? ''),
-      password: String(data.get('password') ?? ''),
+      patronNumber: textOf(data, 'patronNumber'),
+      password: textOf(data, 'password'),
     });
     setFormError(undefined);
     if (!parsed.success) {
-      const errors: FieldErrors = {};
-      for (const issue of parsed.error.issues) {
-        const key = issue.path[0] as keyof FieldErrors;
-        errors[key] ??= issue.message;
-      }
+      const errors: FieldErrors = fieldErrorsOf(parsed.error);
       setFieldErrors(errors);
       const first = event.currentTarget.querySelector<HTMLInputElement>(
         `[name="${errors.patronNumber ? 'patronNumber' : 'password'}"]`,
@@ -82,7 +79,7 @@ export function LoginForm({ onSuccess }: Props) {
       <Field
         label={t('loginPage.patronNumber')}
         name="patronNumber"
-        hint={t('loginPage.patronNumberHint')}
+        hint={t('loginPage.patronNumberHint', { length: PATRON_NUMBER_LENGTH })}
         inputMode="numeric"
         autoComplete="username"
         error={fieldErrors.patronNumber}

@@ -3,7 +3,7 @@ import type { KeyboardEvent } from 'react';
 import { calendarJa } from '../../../i18n/ja/calendar.ts';
 import { type Translate, useT } from '../../../lib/i18n.ts';
 import type { CalendarDay } from '../api/get-calendar.ts';
-import { dayLabel, formatYearMonth } from './day-state.ts';
+import { dayLabel, formatYearMonth, weekdayNames } from './day-state.ts';
 
 interface Props {
   month: YearMonth;
@@ -30,7 +30,7 @@ export function CalendarMonthTable({
 }: Props) {
   const t = useT(calendarJa);
   const byDate = new Map(days.map((d) => [d.date, d]));
-  const names = t('calendarPage.weekdayNames').split(',');
+  const names = weekdayNames(t.lang, 'long');
   return (
     <table className="calendar-table">
       <caption>
@@ -39,13 +39,11 @@ export function CalendarMonthTable({
       </caption>
       <thead>
         <tr>
-          {t('calendarPage.weekdays')
-            .split(',')
-            .map((label, i) => (
-              <th key={label} scope="col" abbr={names[i]} className={`weekday-${i}`}>
-                {label}
-              </th>
-            ))}
+          {weekdayNames(t.lang, 'short').map((label, i) => (
+            <th key={label} scope="col" abbr={names[i]} className={`weekday-${i}`}>
+              {label}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>

@@ -52,6 +52,14 @@ function answer(url: URL): CalendarData {
 
 let requests: URL[];
 let hold: Promise<void> | undefined;
+/** Keeps the calendar's answers back until the returned function is called (a slow network). */
+function holdAnswers(): () => void {
+  let release!: () => void;
+  hold = new Promise((resolve) => {
+    release = resolve;
+  });
+  return release;
+}
 beforeEach(() => {
   requests = [];
   hold = undefined;
@@ -184,10 +192,7 @@ describe('図書館カレンダー', () => {
     const user = userEvent.setup();
     renderCalendar();
     await screen.findByRole('table', { name: '2021年1月（柳川図書館）' });
-    let release!: () => void;
-    hold = new Promise((resolve) => {
-      release = resolve;
-    });
+    const release = holdAnswers();
     await user.selectOptions(screen.getByLabelText('表示する図書館'), 'mitsuhashi');
     // Still two tables while the answer is on its way: nothing jumps.
     expect(screen.getAllByRole('table')).toHaveLength(2);
@@ -204,10 +209,7 @@ describe('図書館カレンダー', () => {
     const user = userEvent.setup();
     renderCalendar();
     await screen.findByRole('table', { name: '2021年1月（柳川図書館）' });
-    let release!: () => void;
-    hold = new Promise((resolve) => {
-      release = resolve;
-    });
+    const release = holdAnswers();
     await user.click(screen.getByRole('button', { name: /次の月/ }));
     await user.click(screen.getByRole('button', { name: /次の月/ }));
     release();

@@ -134,7 +134,7 @@ export function LibraryCalendar() {
             <span className="calendar-mark mark-due" aria-hidden="true">
               {t('calendarPage.markDue')}
             </span>
-            {t('calendarPage.dueDate')}
+            {t('portal.dueDate')}
           </li>
           <li>
             <span className="calendar-legend-today" aria-hidden="true">
@@ -151,7 +151,7 @@ export function LibraryCalendar() {
           {t('calendarPage.previousMonth')}
         </button>
         <p className="calendar-status" role="status">
-          {query.isFetching && query.isPlaceholderData ? t('calendarPage.loading') : ''}
+          {query.isFetching && query.isPlaceholderData ? t('layout.loading') : ''}
         </p>
         <button type="button" className="button button-small" disabled={!shownFrom} onClick={() => page(1)}>
           {t('calendarPage.nextMonth')}
@@ -165,7 +165,7 @@ export function LibraryCalendar() {
             ? t('calendarPage.offlineCopy', { time: timeOf(query.dataUpdatedAt, t.lang) })
             : query.error.message}{' '}
           <button type="button" className="button button-small" onClick={() => void query.refetch()}>
-            {t('calendarPage.reload')}
+            {t('layout.reload')}
           </button>
         </div>
       ) : null}

@@ -1,6 +1,7 @@
 import { formatDateJa, type PlainDate, renewalNote } from '@library/domain';
 import { useEffect, useMemo, useState } from 'react';
 import { BlockNotice } from '../../../components/ui/block-notice.tsx';
+import { type Column, overdueRow, Table } from '../../../components/ui/table.tsx';
 import { loansJa } from '../../../i18n/ja/loans.ts';
 import { ApiClientError } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n.ts';
@@ -88,7 +89,7 @@ export function LoanList({ page, onPageChange, onRenewed }: Props) {
           className="button"
           onClick={() => (badPage ? onPageChange(1) : void loans.refetch())}
         >
-          {badPage ? t('loans.firstPage') : t('loans.reload')}
+          {badPage ? t('loans.firstPage') : t('layout.reload')}
         </button>
       </div>
     );
@@ -160,6 +161,84 @@ export function LoanList({ page, onPageChange, onRenewed }: Props) {
       </div>
     );
 
+  const titleId = (loan: Loan) => `loan-title-${loan.id}`;
+  const canRenew = (loan: Loan) => controls && loan.renewal.eligible;
+  const columns: Column<Loan>[] = [
+    {
+      header: t('loans.colNo'),
+      headerClassName: 'loan-col-no',
+      className: 'loan-no',
+      cell: (loan) =>
+        canRenew(loan) ? (
+          <label className="loan-check">
+            <input
+              type="checkbox"
+              checked={selected.has(loan.id)}
+              onChange={(e) => toggle(loan.id, e.currentTarget.checked)}
+              aria-describedby={titleId(loan)}
+            />
+            <span>{loan.no}</span>
+            <span className="visually-hidden">{t('loans.select')}</span>
+          </label>
+        ) : (
+          <span>{loan.no}</span>
+        ),
+    },
+    {
+      header: t('loans.colLoaned'),
+      headerClassName: 'loan-col-date',
+      className: 'loan-date',
+      cell: (loan) => <TableDate date={loan.loanedOn} />,
+    },
+    {
+      header: t('portal.dueDate'),
+      headerClassName: 'loan-col-date',
+      className: 'loan-date',
+      cell: (loan) => (
+        <>
+          <TableDate date={loan.dueDate} />
+          {loan.overdue ? <span className="badge badge-danger">{t('portal.overdue')}</span> : null}
+        </>
+      ),
+    },
+    {
+      header: t('loans.colBranch'),
+      headerClassName: 'loan-col-branch',
+      className: 'loan-branch',
+      cell: (loan) => loan.branch.name,
+    },
+    {
+      header: t('portal.loanTitle'),
+      headerClassName: 'loan-col-title',
+      className: 'loan-title',
+      id: titleId,
+      cell: (loan) => loan.title,
+    },
+    { header: t('loans.colType'), headerClassName: 'loan-col-type', cell: (loan) => loan.category },
+    {
+      header: t('loans.colNote'),
+      headerClassName: 'loan-col-note',
+      className: 'loan-note',
+      cell: (loan) => renewalNote(loan.renewal, loan.overdue, t.lang),
+    },
+    {
+      header: t('loans.renew'),
+      headerClassName: 'loan-col-action',
+      className: 'loan-action',
+      cell: (loan) =>
+        canRenew(loan) ? (
+          <button
+            type="button"
+            className="button button-small"
+            aria-describedby={titleId(loan)}
+            onClick={() => confirm([loan])}
+          >
+            {t('loans.renew')}
+          </button>
+        ) : null,
+    },
+  ];
+
   return (
     <section className="panel loan-list" aria-labelledby="loan-list-heading">
       {blocked ? <BlockNotice blocked={blocked} message={data.blockMessage} /> : null}
@@ -168,7 +247,7 @@ export function LoanList({ page, onPageChange, onRenewed }: Props) {
         <div className="alert alert-error loan-refresh-error" role="alert">
           <p>{t('loans.refreshFailed')}</p>
           <button type="button" className="button button-small" onClick={() => void loans.refetch()}>
-            {t('loans.reload')}
+            {t('layout.reload')}
           </button>
         </div>
       ) : null}
@@ -178,7 +257,7 @@ export function LoanList({ page, onPageChange, onRenewed }: Props) {
       </h2>
       <p className="loan-list-count">{t('loans.count', { total })}</p>
       {items.length === 0 ? (
-        <p>{t('loans.noLoans')}</p>
+        <p>{t('portal.noLoans')}</p>
       ) : (
         <>
           {!online && !blocked && renewable.length > 0 ? (
@@ -186,96 +265,21 @@ export function LoanList({ page, onPageChange, onRenewed }: Props) {
           ) : null}
           {controls ? <p className="loan-list-help">{t('loans.help')}</p> : null}
           {toolbar()}
-          <table className="table loan-table">
-            <caption className="visually-hidden">
-              {t('loans.listHeading')}
-              {t('loans.pageOf', { page: data.page, pages: totalPages })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col" className="loan-col-no">
-                  {t('loans.colNo')}
-                </th>
-                <th scope="col" className="loan-col-date">
-                  {t('loans.colLoaned')}
-                </th>
-                <th scope="col" className="loan-col-date">
-                  {t('loans.colDue')}
-                </th>
-                <th scope="col" className="loan-col-branch">
-                  {t('loans.colBranch')}
-                </th>
-                <th scope="col" className="loan-col-title">
-                  {t('loans.colTitle')}
-                </th>
-                <th scope="col" className="loan-col-type">
-                  {t('loans.colType')}
-                </th>
-                <th scope="col" className="loan-col-note">
-                  {t('loans.colNote')}
-                </th>
-                <th scope="col" className="loan-col-action">
-                  {t('loans.colRenew')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((loan) => {
-                const canRenew = controls && loan.renewal.eligible;
-                const note = renewalNote(loan.renewal, loan.overdue, t.lang);
-                const titleId = `loan-title-${loan.id}`;
-                return (
-                  <tr key={loan.id} className={loan.overdue ? 'row-overdue' : undefined}>
-                    <td data-label={t('loans.colNo')} className="loan-no">
-                      {canRenew ? (
-                        <label className="loan-check">
-                          <input
-                            type="checkbox"
-                            checked={selected.has(loan.id)}
-                            onChange={(e) => toggle(loan.id, e.currentTarget.checked)}
-                            aria-describedby={titleId}
-                          />
-                          <span>{loan.no}</span>
-                          <span className="visually-hidden">{t('loans.select')}</span>
-                        </label>
-                      ) : (
-                        <span>{loan.no}</span>
-                      )}
-                    </td>
-                    <td data-label={t('loans.colLoaned')} className="loan-date">
-                      <TableDate date={loan.loanedOn} />
-                    </td>
-                    <td data-label={t('loans.colDue')} className="loan-date">
-                      <TableDate date={loan.dueDate} />
-                      {loan.overdue ? <span className="badge badge-danger">{t('loans.overdue')}</span> : null}
-                    </td>
-                    <td data-label={t('loans.colBranch')} className="loan-branch">
-                      {loan.branch.name}
-                    </td>
-                    <td data-label={t('loans.colTitle')} id={titleId} className="loan-title">
-                      {loan.title}
-                    </td>
-                    <td data-label={t('loans.colType')}>{loan.category}</td>
-                    <td data-label={t('loans.colNote')} className="loan-note">
-                      {note}
-                    </td>
-                    <td data-label={t('loans.colRenew')} className="loan-action">
-                      {canRenew ? (
-                        <button
-                          type="button"
-                          className="button button-small"
-                          aria-describedby={titleId}
-                          onClick={() => confirm([loan])}
-                        >
-                          {t('loans.renew')}
-                        </button>
-                      ) : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <Table
+            className="table loan-table"
+            caption={
+              <>
+                {t('loans.listHeading')}
+                {t('loans.pageOf', { page: data.page, pages: totalPages })}
+              </>
+            }
+            captionClassName="visually-hidden"
+            columns={columns}
+            rows={items}
+            rowKey={(loan) => loan.id}
+            rowClassName={overdueRow}
+            labelCells
+          />
           {toolbar()}
         </>
       )}

@@ -1,5 +1,6 @@
 import { formatDateJa } from '@library/domain';
 import { type KeyboardEvent, useEffect, useId, useRef } from 'react';
+import { Table } from '../../../components/ui/table.tsx';
 import { loansJa } from '../../../i18n/ja/loans.ts';
 import { useT } from '../../../lib/i18n.ts';
 import type { Loan } from '../api/get-loans.ts';
@@ -78,19 +79,18 @@ export function RenewalDialog({ loans, pending, online, error, onConfirm, onCanc
         <p className="renewal-dialog-notice">{t('loans.dialogOnce')}</p>
         <p>{t('loans.dialogQuestion')}</p>
       </div>
-      <table className="renewal-dialog-table">
-        <caption className="visually-hidden">{t('loans.dialogCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('loans.colTitle')}</th>
-            <th scope="col">{t('loans.colDue')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {loans.map((loan) => (
-            <tr key={loan.id}>
-              <td>{loan.title}</td>
-              <td className="renewal-dialog-dates" data-label={t('loans.colDue')}>
+      <Table
+        className="renewal-dialog-table"
+        caption={t('loans.dialogCaption')}
+        captionClassName="visually-hidden"
+        columns={[
+          { header: t('portal.loanTitle'), cell: (loan) => loan.title },
+          {
+            header: t('portal.dueDate'),
+            className: 'renewal-dialog-dates',
+            labelled: true,
+            cell: (loan) => (
+              <>
                 <span>{formatDateJa(loan.dueDate)}</span>
                 <span aria-hidden="true"> → </span>
                 <span className="visually-hidden">{t('loans.from')} </span>
@@ -98,11 +98,13 @@ export function RenewalDialog({ loans, pending, online, error, onConfirm, onCanc
                   {loan.renewal.newDueDate ? formatDateJa(loan.renewal.newDueDate) : t('loans.ilsDecides')}
                 </strong>
                 <span className="visually-hidden">{t('loans.to')}</span>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+        ]}
+        rows={loans}
+        rowKey={(loan) => loan.id}
+      />
       <div role="alert">
         {!online ? (
           <p className="alert alert-offline">

@@ -1,5 +1,6 @@
 import { formatDateJa, renewalReasonMessage } from '@library/domain';
 import { useEffect, useRef } from 'react';
+import { Table } from '../../../components/ui/table.tsx';
 import { loansJa } from '../../../i18n/ja/loans.ts';
 import { useT } from '../../../lib/i18n.ts';
 import type { RenewalResult } from '../api/renew-loans.ts';
@@ -22,28 +23,26 @@ export function RenewalResultView({ results, onBack }: { results: RenewalResult[
         </div>
       ) : null}
       {renewed.length > 0 ? (
-        <table className="table renewal-result-table">
-          <caption>{t('loans.renewedCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('loans.colTitle')}</th>
-              <th scope="col">{t('loans.newDueDate')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {renewed.map((r) => (
-              <tr key={r.loanId}>
-                <td>{r.title}</td>
-                <td>
+        <Table
+          className="table renewal-result-table"
+          caption={t('loans.renewedCaption')}
+          columns={[
+            { header: t('portal.loanTitle'), cell: (r) => r.title },
+            {
+              header: t('loans.newDueDate'),
+              cell: (r) => (
+                <>
                   <strong>{formatDateJa(r.newDueDate)}</strong>
                   <span className="renewal-previous">
                     {t('loans.previousDueDate', { date: formatDateJa(r.previousDueDate) })}
                   </span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+          ]}
+          rows={renewed}
+          rowKey={(r) => r.loanId}
+        />
       ) : null}
       {refused.length > 0 ? (
         <div className="renewal-refused">

@@ -1,7 +1,8 @@
 import { Link } from 'wouter';
+import { DonePanel, LoginLink } from '../../../components/ui/done-panel.tsx';
+import { accountJa } from '../../../i18n/ja/account.ts';
 import { passwordResetJa } from '../../../i18n/ja/password-reset.ts';
 import { useT } from '../../../lib/i18n.ts';
-import { LIBRARY_ADDRESS_NOTE } from './reset-texts.ts';
 
 /** The way by identity, offered beside the mail form on /password-reset. */
 export function IdentityOption({ identityPath }: { identityPath: string }) {
@@ -25,7 +26,7 @@ export function ResetMailSent({
   identityPath: string;
   validMinutes: number;
 }) {
-  const t = useT(passwordResetJa);
+  const t = useT(passwordResetJa, accountJa);
   return (
     <section className="panel panel-narrow" aria-labelledby="reset-sent-heading">
       <h2 id="reset-sent-heading">{t('reset.sentHeading')}</h2>
@@ -38,7 +39,7 @@ export function ResetMailSent({
         <Link to={identityPath}>{t('reset.sentNoMailLink')}</Link>
         {t('reset.sentNoMailAfter')}
       </p>
-      <p className="field-hint">{t(LIBRARY_ADDRESS_NOTE)}</p>
+      <p className="field-hint">{t('account.libraryAddress')}</p>
     </section>
   );
 }
@@ -47,20 +48,15 @@ export function ResetMailSent({
 export function ResetComplete({ loginPath }: { loginPath: string }) {
   const t = useT(passwordResetJa);
   return (
-    <section className="panel panel-narrow" aria-labelledby="reset-complete-heading">
-      <h2 id="reset-complete-heading">{t('reset.doneHeading')}</h2>
-      <div className="alert alert-success" role="status">
-        {t('reset.done')}
-      </div>
+    <DonePanel
+      id="reset-complete-heading"
+      heading={t('reset.doneHeading')}
+      done={t('reset.done')}
+      loginPath={loginPath}
+    >
       <p>{t('reset.doneSessions')}</p>
       <p>{t('reset.doneMail')}</p>
-      <p className="field-hint">{t(LIBRARY_ADDRESS_NOTE)}</p>
-      <div className="actions">
-        <Link to={loginPath} className="button button-primary">
-          {t('reset.toLogin')}
-        </Link>
-      </div>
-    </section>
+    </DonePanel>
   );
 }
 
@@ -74,11 +70,7 @@ export function PinManagedNotice({ loginPath }: { loginPath: string }) {
     <section className="panel panel-narrow" aria-labelledby="reset-pin-heading">
       <h2 id="reset-pin-heading">{t('reset.pinHeading')}</h2>
       <p>{t('reset.pinText')}</p>
-      <div className="actions">
-        <Link to={loginPath} className="button">
-          {t('reset.toLogin')}
-        </Link>
-      </div>
+      <LoginLink loginPath={loginPath} />
     </section>
   );
 }

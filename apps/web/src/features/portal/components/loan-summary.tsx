@@ -1,4 +1,5 @@
 import { formatDateJa, type PlainDate } from '@library/domain';
+import { overdueRow, Table } from '../../../components/ui/table.tsx';
 import { commonJa } from '../../../i18n/ja/common.ts';
 import { useT } from '../../../lib/i18n.ts';
 
@@ -16,28 +17,27 @@ export function LoanSummary({ loans }: { loans: readonly LoanSummaryRow[] }) {
   if (loans.length === 0) return <p>{t('portal.noLoans')}</p>;
   return (
     <div className="table-scroll">
-      <table className="table">
-        <caption className="visually-hidden">{t('portal.loanStatus')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('portal.no')}</th>
-            <th scope="col">{t('portal.loanTitle')}</th>
-            <th scope="col">{t('portal.dueDate')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {loans.map((loan) => (
-            <tr key={loan.no} className={loan.overdue ? 'row-overdue' : undefined}>
-              <td>{loan.no}</td>
-              <td>{loan.title}</td>
-              <td>
+      <Table
+        className="table"
+        caption={t('portal.loanStatus')}
+        captionClassName="visually-hidden"
+        columns={[
+          { header: t('portal.no'), cell: (loan) => loan.no },
+          { header: t('portal.loanTitle'), cell: (loan) => loan.title },
+          {
+            header: t('portal.dueDate'),
+            cell: (loan) => (
+              <>
                 {formatDateJa(loan.dueDate)}
                 {loan.overdue ? <span className="badge badge-danger">{t('portal.overdue')}</span> : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+        ]}
+        rows={loans}
+        rowKey={(loan) => loan.no}
+        rowClassName={overdueRow}
+      />
     </div>
   );
 }

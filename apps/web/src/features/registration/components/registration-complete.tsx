@@ -1,4 +1,4 @@
-import { Link } from 'wouter';
+import { DonePanel } from '../../../components/ui/done-panel.tsx';
 import { registrationJa } from '../../../i18n/ja/registration.ts';
 import { useT } from '../../../lib/i18n.ts';
 import './registration.css';
@@ -7,11 +7,12 @@ import './registration.css';
 export function RegistrationComplete({ mailTo, loginPath }: { mailTo?: string; loginPath: string }) {
   const t = useT(registrationJa);
   return (
-    <section className="panel panel-narrow" aria-labelledby="complete-heading">
-      <h2 id="complete-heading">{t('reg.complete')}</h2>
-      <div className="alert alert-success" role="status">
-        {t('reg.completed')}
-      </div>
+    <DonePanel
+      id="complete-heading"
+      heading={t('reg.complete')}
+      done={t('reg.completed')}
+      loginPath={loginPath}
+    >
       {mailTo ? (
         <p>
           {t('reg.mailSentBefore')}
@@ -19,12 +20,6 @@ export function RegistrationComplete({ mailTo, loginPath }: { mailTo?: string; l
           {t('reg.mailSentAfter')}
         </p>
       ) : null}
-      <p className="field-hint">{t('reg.libraryAddress')}</p>
-      <div className="actions">
-        <Link to={loginPath} className="button button-primary">
-          {t('reg.toLoginScreen')}
-        </Link>
-      </div>
-    </section>
+    </DonePanel>
   );
 }

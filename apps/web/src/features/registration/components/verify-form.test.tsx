@@ -1,7 +1,10 @@
+import { plainDateInTokyo } from '@library/domain';
+import { registrationVerifySchema } from '@library/domain/registration';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fillIn, IDENTITY } from '../../../test/fill-in.ts';
 import { MemoryRouter } from '../../../test/memory-router.tsx';
 import { VerifyForm } from './verify-form.tsx';
 
@@ -36,18 +39,18 @@ describe('利用者の認証 (step 1)', () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
-  it('sends what was typed and hands step 2 the normalised details', async () => {
+  it('sends what the schema parsed and hands step 2 the normalised details', async () => {
     const fetch = vi.fn(async () =>
       Response.json({ registrationToken: 't'.repeat(43), currentEmail: 'h***@example.jp' }),
     );
     vi.stubGlobal('fetch', fetch);
     const onVerified = renderForm();
-    await userEvent.type(screen.getByLabelText('利用者番号'), 'A300000003A');
-    await userEvent.type(screen.getByLabelText('氏名'), 'すずき　はなこ');
-    await userEvent.type(screen.getByLabelText('生年月日'), '１９９０１１０５');
-    await userEvent.type(screen.getByLabelText('電話番号 市外局番'), '0944');
-    await userEvent.type(screen.getByLabelText('電話番号 市内局番'), '12');
-    await userEvent.type(screen.getByLabelText('電話番号 番号'), '3456');
+    await fillIn({
+      ...IDENTITY,
+      利用者番号: 'A300000003A',
+      氏名: 'すずき　はなこ',
+      生年月日: '１９９０１１０５',
+    });
     await userEvent.click(screen.getByRole('button', { name: 'ログインする' }));
     await waitFor(() => expect(onVerified).toHaveBeenCalledOnce());
     expect(onVerified).toHaveBeenCalledWith({
@@ -58,11 +61,18 @@ describe('利用者の認証 (step 1)', () => {
       phone: '0944123456',
     });
     const [, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
-    expect(JSON.parse(String(init.body))).toEqual({
-      patronNumber: 'A300000003A',
-      name: 'すずき　はなこ',
-      birthDate: '１９９０１１０５',
-      phone: ['0944', '12', '3456'],
+    // What the shared schema made of it, the whole phone number in the first of its three fields.
+    const body = JSON.parse(String(init.body));
+    expect(body).toEqual({
+      patronNumber: '300000003',
+      name: 'スズキハナコ',
+      birthDate: '1990-11-05',
+      phone: ['0944123456'],
+    });
+    // …which the BFF's schema takes as it is.
+    expect(registrationVerifySchema(plainDateInTokyo(new Date())).parse(body)).toEqual({
+      ...body,
+      phone: '0944123456',
     });
   });
 
@@ -82,12 +92,7 @@ describe('利用者の認証 (step 1)', () => {
       ),
     );
     renderForm();
-    await userEvent.type(screen.getByLabelText('利用者番号'), '300000003');
-    await userEvent.type(screen.getByLabelText('氏名'), 'スズキハナコ');
-    await userEvent.type(screen.getByLabelText('生年月日'), '19900101');
-    await userEvent.type(screen.getByLabelText('電話番号 市外局番'), '0944');
-    await userEvent.type(screen.getByLabelText('電話番号 市内局番'), '12');
-    await userEvent.type(screen.getByLabelText('電話番号 番号'), '3456');
+    await fillIn({ ...IDENTITY, 生年月日: '19900101' });
     await userEvent.click(screen.getByRole('button', { name: 'ログインする' }));
     expect(
       await screen.findByText('入力された利用者情報を確認できませんでした。内容をお確かめください。'),

@@ -6,11 +6,13 @@ import {
   notificationCatalogJa,
   notificationPreferencesSchema,
 } from '@library/domain/notifications';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { ErrorSummary, type SummaryError } from '../../../components/ui/error-summary.tsx';
+import { useState } from 'react';
+import { Checkbox } from '../../../components/ui/checkbox.tsx';
+import { describedBy, FieldError } from '../../../components/ui/field.tsx';
+import { FormPanel } from '../../../components/ui/form-panel.tsx';
 import { settingsJa } from '../../../i18n/ja/settings.ts';
-import { ApiClientError } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n.ts';
+import { useForm } from '../../../lib/use-form.ts';
 import { useUpdateNotificationPreferences } from '../api/notification-preferences.ts';
 import './settings.css';
 
@@ -39,13 +41,6 @@ const FIELD_IDS: Record<FieldName, string | undefined> = {
   'reminder.push': 'notify-push',
   language: undefined,
 };
-const ORDER = Object.keys(FIELD_IDS) as FieldName[];
-
-function errorsByPath(issues: readonly { path: readonly PropertyKey[]; message: string }[]) {
-  const fields: Partial<Record<string, string>> = {};
-  for (const issue of issues) fields[issue.path.map(String).join('.') || '_'] ??= issue.message;
-  return fields;
-}
 
 /** 利用者情報変更 → お知らせの設定 (docs/product.md §10): 返却期限日お知らせメール, days before, titles, overdue notice, push. */
 export function NotificationSettingsForm({
@@ -60,197 +55,112 @@ export function NotificationSettingsForm({
   const t = useT(settingsJa, notificationCatalogJa);
   const update = useUpdateNotificationPreferences();
   const [saved, setSaved] = useState(initial);
-  const [fieldErrors, setFieldErrors] = useState<Partial<Record<string, string>>>({});
-  const [formError, setFormError] = useState<string>();
-  // A counter, not a flag: every successful save moves the focus to the message again.
-  const [savedCount, setSavedCount] = useState(0);
-  const done = savedCount > 0 && Object.keys(fieldErrors).length === 0 && !formError;
   const [email, setEmail] = useState(initial.reminder.email);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  const doneRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (savedCount > 0) doneRef.current?.focus();
-  }, [savedCount]);
-
-  function showErrors(fields: Partial<Record<string, string>>, form?: string) {
-    setSavedCount(0);
-    setFieldErrors(fields);
-    setFormError(form);
-    requestAnimationFrame(() => summaryRef.current?.focus());
-  }
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const input = {
-      reminder: {
-        email: data.get('reminderEmail') === 'on',
-        daysBefore: Number(data.get('daysBefore')) as DaysBefore,
-        includeTitles: data.get('includeTitles') === 'on',
-        push: data.get('push') === 'on',
-      },
-      overdueNotice: data.get('overdueNotice') === 'on',
-      language: saved.language,
-    };
-    const parsed = notificationPreferencesSchema.safeParse(input);
-    if (!parsed.success) {
-      showErrors(errorsByPath(parsed.error.issues));
-      return;
-    }
-    try {
-      if (push && parsed.data.reminder.push !== saved.reminder.push) {
+  const form = useForm(FIELD_IDS, {
+    parse: (data) => {
+      const on = (name: string) => data.get(name) === 'on';
+      return notificationPreferencesSchema.safeParse({
+        reminder: {
+          email: on('reminderEmail'),
+          daysBefore: Number(data.get('daysBefore')) as DaysBefore,
+          includeTitles: on('includeTitles'),
+          push: on('push'),
+        },
+        overdueNotice: on('overdueNotice'),
+        language: saved.language,
+      });
+    },
+    async send(preferences): Promise<void> {
+      if (push && preferences.reminder.push !== saved.reminder.push) {
         try {
-          await (parsed.data.reminder.push ? push.enable() : push.disable());
+          await (preferences.reminder.push ? push.enable() : push.disable());
         } catch (error) {
-          showErrors({ 'reminder.push': error instanceof Error ? error.message : String(error) });
+          form.show({ 'reminder.push': error instanceof Error ? error.message : String(error) });
           return;
         }
       }
-      await update.mutateAsync(parsed.data);
-      setSaved(parsed.data);
-      setFieldErrors({});
-      setFormError(undefined);
-      setSavedCount((n) => n + 1);
-    } catch (error) {
-      if (error instanceof ApiClientError && error.code === 'validation_failed') {
-        showErrors(error.fields);
-      } else {
-        showErrors({}, error instanceof Error ? error.message : undefined);
-      }
-    }
-  }
+      await update.mutateAsync(preferences);
+      setSaved(preferences);
+      // Every successful save moves the focus to the message again.
+      form.succeed({ key: 'settings.notificationsSaved' });
+    },
+  });
 
-  const summary: SummaryError[] = [
-    ...(formError ? [{ message: formError }] : []),
-    ...ORDER.filter((name) => fieldErrors[name]).map((name) => ({
-      fieldId: FIELD_IDS[name],
-      message: fieldErrors[name]!,
-    })),
-  ];
-  const errorOf = (name: FieldName) => fieldErrors[name];
-  const described = (name: FieldName, ...ids: (string | false | undefined)[]) =>
-    [...ids, errorOf(name) ? `${FIELD_IDS[name] ?? name}-error` : undefined].filter(Boolean).join(' ') ||
-    undefined;
-  const fieldError = (name: FieldName) =>
-    errorOf(name) ? (
-      <p className="field-error" id={`${FIELD_IDS[name] ?? name}-error`}>
-        {t(errorOf(name)!)}
-      </p>
-    ) : null;
+  const daysBefore = form.field('reminder.daysBefore');
+  const daysBeforeErrorId = `${daysBefore.id}-error`;
 
   return (
-    <section className="panel panel-narrow" aria-labelledby="notification-settings-heading">
-      <h2 id="notification-settings-heading">{t('notificationLabels.heading')}</h2>
-      <p>{t('settings.notificationsIntro')}</p>
-      <div role="status">
-        {done ? (
-          <div className="alert alert-success" tabIndex={-1} ref={doneRef}>
-            {t('settings.notificationsSaved')}
-          </div>
-        ) : null}
-      </div>
-      <form
-        className="form"
-        noValidate
-        onSubmit={handleSubmit}
-        aria-labelledby="notification-settings-heading"
-      >
-        <ErrorSummary ref={summaryRef} errors={summary} />
-        <div className="checkbox-group">
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              id={FIELD_IDS['reminder.email']}
-              name="reminderEmail"
-              defaultChecked={initial.reminder.email}
-              onChange={(e) => setEmail(e.currentTarget.checked)}
-              aria-invalid={errorOf('reminder.email') ? true : undefined}
-              aria-describedby={described('reminder.email', email && !hasEmail && 'notify-email-missing')}
-            />
-            {t('notificationLabels.reminderEmail')}
-          </label>
+    <FormPanel
+      id="notification-settings-heading"
+      heading={t('notificationLabels.heading')}
+      intro={<p>{t('settings.notificationsIntro')}</p>}
+      form={form}
+      withStatus
+      submit={t('settings.saveNotifications')}
+      submitting={t('settings.saving')}
+    >
+      <div className="checkbox-group">
+        <Checkbox
+          {...form.field('reminder.email')}
+          name="reminderEmail"
+          label={t('notificationLabels.reminderEmail')}
+          defaultChecked={initial.reminder.email}
+          onChange={(e) => setEmail(e.currentTarget.checked)}
+          describedByAlso={email && !hasEmail && 'notify-email-missing'}
+        >
           {email && !hasEmail ? (
             <p className="field-hint notice" id="notify-email-missing">
               {t('notification.emailMissing')}
             </p>
           ) : null}
-          {fieldError('reminder.email')}
+        </Checkbox>
+      </div>
+      <fieldset
+        className="notify-fieldset"
+        aria-describedby={describedBy('notify-days-before-hint', daysBefore.error && daysBeforeErrorId)}
+      >
+        <legend>{t('notificationLabels.daysBefore')}</legend>
+        <p className="field-hint" id="notify-days-before-hint">
+          {t('settings.daysBeforeHint')}
+        </p>
+        <div className="radio-row">
+          {DAYS_BEFORE_CHOICES.map((days) => (
+            <label className="checkbox" key={days}>
+              <input
+                type="radio"
+                id={`notify-days-before-${days}`}
+                name="daysBefore"
+                value={days}
+                defaultChecked={initial.reminder.daysBefore === days}
+                aria-invalid={daysBefore.error ? true : undefined}
+              />
+              {daysBeforeLabel(days, t.lang)}
+            </label>
+          ))}
         </div>
-        <fieldset
-          className="notify-fieldset"
-          aria-describedby={described('reminder.daysBefore', 'notify-days-before-hint')}
-        >
-          <legend>{t('notificationLabels.daysBefore')}</legend>
-          <p className="field-hint" id="notify-days-before-hint">
-            {t('settings.daysBeforeHint')}
-          </p>
-          <div className="radio-row">
-            {DAYS_BEFORE_CHOICES.map((days) => (
-              <label className="checkbox" key={days}>
-                <input
-                  type="radio"
-                  id={`notify-days-before-${days}`}
-                  name="daysBefore"
-                  value={days}
-                  defaultChecked={initial.reminder.daysBefore === days}
-                  aria-invalid={errorOf('reminder.daysBefore') ? true : undefined}
-                />
-                {daysBeforeLabel(days, t.lang)}
-              </label>
-            ))}
-          </div>
-          {fieldError('reminder.daysBefore')}
-        </fieldset>
-        <div className="checkbox-group">
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              id={FIELD_IDS['reminder.includeTitles']}
-              name="includeTitles"
-              defaultChecked={initial.reminder.includeTitles}
-              aria-invalid={errorOf('reminder.includeTitles') ? true : undefined}
-              aria-describedby={described('reminder.includeTitles', 'notify-include-titles-hint')}
-            />
-            {t('notificationLabels.includeTitles')}
-          </label>
-          <p className="field-hint" id="notify-include-titles-hint">
-            {t('notificationLabels.includeTitlesHint')}
-          </p>
-          {fieldError('reminder.includeTitles')}
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              id={FIELD_IDS.overdueNotice}
-              name="overdueNotice"
-              defaultChecked={initial.overdueNotice}
-              aria-invalid={errorOf('overdueNotice') ? true : undefined}
-              aria-describedby={described('overdueNotice')}
-            />
-            {t('notificationLabels.overdueNotice')}
-          </label>
-          {fieldError('overdueNotice')}
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              id={FIELD_IDS['reminder.push']}
-              name="push"
-              defaultChecked={initial.reminder.push}
-              aria-invalid={errorOf('reminder.push') ? true : undefined}
-              aria-describedby={described('reminder.push', 'notify-push-hint')}
-            />
-            {t('notificationLabels.push')}
-          </label>
-          <p className="field-hint" id="notify-push-hint">
-            {t('settings.pushHint')}
-          </p>
-          {fieldError('reminder.push')}
-        </div>
-        <div className="actions">
-          <button type="submit" className="button button-primary" disabled={update.isPending}>
-            {update.isPending ? t('settings.saving') : t('settings.saveNotifications')}
-          </button>
-        </div>
-      </form>
-    </section>
+        <FieldError id={daysBeforeErrorId} error={daysBefore.error} />
+      </fieldset>
+      <div className="checkbox-group">
+        <Checkbox
+          {...form.field('reminder.includeTitles')}
+          name="includeTitles"
+          label={t('notificationLabels.includeTitles')}
+          hint={t('notificationLabels.includeTitlesHint')}
+          defaultChecked={initial.reminder.includeTitles}
+        />
+        <Checkbox
+          {...form.field('overdueNotice')}
+          label={t('notificationLabels.overdueNotice')}
+          defaultChecked={initial.overdueNotice}
+        />
+        <Checkbox
+          {...form.field('reminder.push')}
+          name="push"
+          label={t('notificationLabels.push')}
+          hint={t('settings.pushHint')}
+          defaultChecked={initial.reminder.push}
+        />
+      </div>
+    </FormPanel>
   );
 }

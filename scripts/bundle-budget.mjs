@@ -6,7 +6,7 @@
 //
 // Targets (issue 8): a first visit to /login ≤ 100 KB gz of JS; the renewal journey
 // /login → /portal → /portal/loans with its dialog ≤ 150 KB gz of JS in all.
-// A check fails above its `enforced` size; both now enforce their target. /login is 95.3 KB
+// A check fails above its `enforced` size; both now enforce their target. /login is 95.8 KB
 // (issue 16, ADR 0017): React 19 DOM ≈ 60, TanStack Query ≈ 10, wouter ≈ 3 KB gz and the app's
 // frame in the 88 KB entry, plus the login page with its own copy of zod's core (≈ 6 KB gz).
 // Its ceiling, that size plus 4 KB, is the 100 KB target itself.
@@ -20,7 +20,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const KB = 1024;
 
 export const BUDGETS = {
-  // 95.3 KB after issue 16 (ADR 0017: wouter, the login schemas' own zod copy, one frame chunk,
+  // 95.8 KB after issue 16 (ADR 0017: wouter, the login schemas' own zod copy, one frame chunk,
   // the persister after sign-in) + 4 KB, as before, rounded up to the target.
   loginJs: { target: 100 * KB, enforced: 100 * KB },
   journeyJs: { target: 150 * KB, enforced: 150 * KB },

@@ -6,12 +6,10 @@
 //
 // Targets (issue 8): a first visit to /login ≤ 100 KB gz of JS; the renewal journey
 // /login → /portal → /portal/loans with its dialog ≤ 150 KB gz of JS in all.
-// A check fails above its `enforced` size. The journey enforces its target. The login page
-// does not meet 100 KB with this stack — React 19 DOM ≈ 57, React Router 7 (declarative) ≈ 14,
-// TanStack Query ≈ 11 KB gz are in the 97 KB entry before any page code, and the login form
-// adds zod's core (≈ 11 KB gz, docs/performance.md) — so its ceiling is today's size (115.3 KB)
-// plus a little, which still catches a regression (e.g. a heavy module pulled into the entry),
-// and the report prints the 100 KB target as missed until the stack changes.
+// A check fails above its `enforced` size; both now enforce their target. /login is 95.8 KB
+// (issue 16, ADR 0021): React 19 DOM ≈ 60, TanStack Query ≈ 10, wouter ≈ 3 KB gz and the app's
+// frame in the 88 KB entry, plus the login page with its own copy of zod's core (≈ 6 KB gz).
+// Its ceiling, that size plus 4 KB, is the 100 KB target itself.
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -22,9 +20,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const KB = 1024;
 
 export const BUDGETS = {
-  // 119 KB before Japanese + English (issue 14, ADR 0012), which may add at most 3 KB: 121 KB leaves
-  // the merged screens' few hundred bytes some room without hiding a real regression.
-  loginJs: { target: 100 * KB, enforced: 121 * KB },
+  // 95.8 KB after issue 16 (ADR 0021: wouter, the login schemas' own zod copy, one frame chunk,
+  // the persister after sign-in) + 4 KB, as before, rounded up to the target.
+  loginJs: { target: 100 * KB, enforced: 100 * KB },
   journeyJs: { target: 150 * KB, enforced: 150 * KB },
 };
 
@@ -35,6 +33,14 @@ export const BUDGETS = {
  * figure on its own line.
  */
 const OTHER_LANGUAGE = /^src\/i18n\/(?!ja\/)[a-z]{2}\//;
+
+/**
+ * Chunks loaded only once someone is signed in (ADR 0021): the offline copy's persister, which
+ * the login form loads after the server accepted the login, as the portal's chunk is. They count
+ * in the journey and on the signed-in pages (under /portal), not on the public pages.
+ */
+const AFTER_SIGN_IN = /^src\/lib\/offline-persister\.ts$/;
+const signedIn = (route) => route.url.startsWith('/portal');
 
 /** The route steps of the renewal journey, by their key in src/config/paths.ts. */
 export const JOURNEY = ['login', 'portal', 'loans'];
@@ -62,7 +68,7 @@ function closure(manifest, key, { withDynamic = false, routeKeys = new Set() } =
   for (const next of chunk.imports ?? []) closure(manifest, next, { withDynamic, routeKeys }, seen);
   if (withDynamic) {
     for (const next of chunk.dynamicImports ?? []) {
-      if (!routeKeys.has(next) && !OTHER_LANGUAGE.test(next)) {
+      if (!routeKeys.has(next) && !OTHER_LANGUAGE.test(next) && !AFTER_SIGN_IN.test(next)) {
         closure(manifest, next, { withDynamic, routeKeys }, seen);
       }
     }
@@ -109,11 +115,15 @@ export function measureBundle(dir = join(root, 'apps/web/dist'), webDir = join(r
   const routes = routeModules(webDir);
   const routeKeys = new Set(Object.values(routes).map((r) => r.module));
   const entry = closure(manifest, entryKey);
+  const afterSignIn = new Set();
+  for (const key of Object.keys(manifest).filter((k) => AFTER_SIGN_IN.test(k)))
+    closure(manifest, key, {}, afterSignIn);
 
   const perRoute = {};
   for (const [name, route] of Object.entries(routes)) {
     if (!manifest[route.module]) continue;
     const own = closure(manifest, route.module, { withDynamic: true, routeKeys });
+    if (signedIn(route)) for (const key of afterSignIn) own.add(key);
     const firstVisit = filesOf(manifest, new Set([...entry, ...own]));
     const routeOnly = filesOf(
       manifest,
@@ -132,7 +142,7 @@ export function measureBundle(dir = join(root, 'apps/web/dist'), webDir = join(r
   }
 
   const missing = JOURNEY.filter((name) => !routes[name] || !manifest[routes[name].module]);
-  const journeyKeys = new Set(entry);
+  const journeyKeys = new Set([...entry, ...afterSignIn]);
   for (const name of JOURNEY) {
     if (routes[name] && manifest[routes[name].module]) {
       for (const k of closure(manifest, routes[name].module, { withDynamic: true, routeKeys }))

@@ -91,8 +91,8 @@ test.describe('コンソールとCSP', () => {
     });
     await page.goto('/login');
     await expect(page.getByRole('heading', { level: 1, name: '利用照会' })).toBeVisible();
-    // The entry chunk (React and the rest every page needs) comes as the build's .br copy.
-    const entry = scripts.find((s) => /\/assets\/index-[\w-]+\.js$/.test(s.url));
+    // The frame chunk (React and the rest every page needs, vite.config.ts) comes as the build's .br copy.
+    const entry = scripts.find((s) => /\/assets\/frame-[\w-]+\.js$/.test(s.url));
     expect(entry?.encoding, JSON.stringify(scripts)).toBe('br');
   });
 });

@@ -1,8 +1,8 @@
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter } from 'react-router-dom';
+import { Router } from 'wouter';
 import { AppProvider } from './app/provider.tsx';
-import { AppRoutes } from './app/router.tsx';
+import { AppRoutes, useTransitionLocation, useTransitionSearch } from './app/router.tsx';
 import { initialLanguage, setLanguage } from './lib/i18n.ts';
 import { registerServiceWorker } from './lib/service-worker.ts';
 import './styles.css';
@@ -23,9 +23,9 @@ function render() {
     root.render(
       <StrictMode>
         <AppProvider>
-          <BrowserRouter>
+          <Router hook={useTransitionLocation} searchHook={useTransitionSearch}>
             <AppRoutes />
-          </BrowserRouter>
+          </Router>
         </AppProvider>
       </StrictMode>,
     );

@@ -32,7 +32,7 @@ export function scrubText(text: string): string {
 }
 
 /**
- * Standard output, written in batches (ADR 0017): lines are kept until 4 KB have gathered or
+ * Standard output, written in batches (ADR 0020): lines are kept until 4 KB have gathered or
  * 250 ms have passed, then written in one call — a write per line cost more CPU under load than
  * most of a request's own work. pino flushes what is left when the process exits (normally, on
  * an uncaught error, or on SIGTERM's shutdown); only a SIGKILL or a crash of Node itself can

@@ -1,5 +1,5 @@
-import { Suspense, useEffect } from 'react';
-import { Link, Outlet, useNavigate } from 'react-router-dom';
+import { type ReactNode, Suspense, useEffect } from 'react';
+import { Link, useLocation } from 'wouter';
 import { LanguageSwitch } from '../components/layout/language-switch.tsx';
 import { OfflineNotice } from '../components/layout/offline-notice.tsx';
 import { UpdateBanner } from '../components/layout/update-banner.tsx';
@@ -15,14 +15,14 @@ import { hasStoredLanguage, setLanguage, useT } from '../lib/i18n.ts';
  * header with the library's name, 日本語 / English and ログイン / ログアウト on the right, as on
  * the library's site.
  */
-export function AppLayout() {
+export function AppLayout({ children }: { children: ReactNode }) {
   const t = useT(commonJa);
   // Signed in while the session probe's last answer named a patron, also when its refresh
   // failed (offline); a 401 anywhere removes the data, the probe asks again, and ログイン comes back.
   const patron = useSession().data?.patron;
   const signedIn = Boolean(patron);
   const logout = useLogout();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
 
   // On a device without a choice of its own, a signed-in patron gets the language saved on the
   // server (the session answer names it).
@@ -72,9 +72,7 @@ export function AppLayout() {
       <main id="main" className="site-main">
         <OfflineNotice />
         {/* Only while the first page's chunk loads: later navigations keep the old page meanwhile. */}
-        <Suspense fallback={<div className="page-pending" />}>
-          <Outlet />
-        </Suspense>
+        <Suspense fallback={<div className="page-pending" />}>{children}</Suspense>
       </main>
       <footer className="site-footer">
         <p>{t('layout.footer')}</p>

@@ -1,7 +1,4 @@
-import { createAsyncStoragePersister } from '@tanstack/query-async-storage-persister';
-import type { PersistQueryClientOptions } from '@tanstack/react-query-persist-client';
-import { createStore, del, get, set } from 'idb-keyval';
-import { version } from '../../package.json';
+import type { Query, QueryClient } from '@tanstack/react-query';
 
 /**
  * The only place the patron's data is kept for offline use: the successful queries of the
@@ -12,6 +9,10 @@ import { version } from '../../package.json';
  *   drops when it closes — the copy lives for the browser session only, and any IndexedDB copy
  *   left by an earlier patron is wiped.
  * Logout and any 401 remove both (clearOfflineCache).
+ *
+ * This module is in every page's entry and stays small: what reads and writes the copy
+ * (IndexedDB, the persister) is offline-persister.ts, loaded only when there is a copy to restore
+ * or personal data to keep (connectOfflineCopy, ADR 0021).
  */
 export const OFFLINE_DB_NAME = 'yanagawa-library';
 export const OFFLINE_STORE_NAME = 'offline-cache';
@@ -22,9 +23,9 @@ export const OFFLINE_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 /** localStorage: '1' while the signed-in patron chose 「この端末に保存する」. Holds nothing personal. */
 export const KEEP_ON_DEVICE_KEY = 'yanagawa-library:keep-on-device';
 
-const store = createStore(OFFLINE_DB_NAME, OFFLINE_STORE_NAME);
+const persister = () => import('./offline-persister.ts');
 
-function keepsOnDevice(): boolean {
+export function keepsOnDevice(): boolean {
   try {
     return localStorage.getItem(KEEP_ON_DEVICE_KEY) === '1';
   } catch {
@@ -37,19 +38,29 @@ export function keepOnDeviceByDefault(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia('(display-mode: standalone)').matches;
 }
 
-async function removeFromIndexedDb(key: string): Promise<void> {
-  try {
-    await del(key, store);
-  } catch {
-    // No IndexedDB (private mode in some browsers): there is nothing stored to remove.
-  }
-}
-
-function removeFromSession(key: string): void {
+export function removeFromSession(key: string): void {
   try {
     sessionStorage.removeItem(key);
   } catch {
     // No sessionStorage: nothing stored.
+  }
+}
+
+/** Whether this device may hold a copy: the patron chose IndexedDB, or this session saved one. */
+export function mayHoldOfflineCopy(): boolean {
+  if (keepsOnDevice()) return true;
+  try {
+    return sessionStorage.getItem(OFFLINE_CACHE_KEY) !== null;
+  } catch {
+    return false;
+  }
+}
+
+async function removeFromIndexedDb(key: string): Promise<void> {
+  try {
+    await (await persister()).removeFromIndexedDb(key);
+  } catch {
+    // The chunk did not load (offline before it was ever cached): nothing can be reached to remove.
   }
 }
 
@@ -65,47 +76,6 @@ export async function setKeepOnDevice(keep: boolean): Promise<void> {
   else await removeFromIndexedDb(OFFLINE_CACHE_KEY);
 }
 
-export const offlinePersister = createAsyncStoragePersister({
-  storage: {
-    getItem: async (key) => {
-      if (keepsOnDevice()) return get<string>(key, store);
-      // Not chosen: whatever IndexedDB still holds (an earlier patron's copy) goes unread.
-      await removeFromIndexedDb(key);
-      try {
-        return sessionStorage.getItem(key);
-      } catch {
-        return null;
-      }
-    },
-    setItem: async (key, value: string) => {
-      if (keepsOnDevice()) return set(key, value, store);
-      try {
-        sessionStorage.setItem(key, value);
-      } catch {
-        // Over the quota, or no sessionStorage: no offline copy this time.
-      }
-    },
-    removeItem: async (key) => {
-      removeFromSession(key);
-      await removeFromIndexedDb(key);
-    },
-  },
-  key: OFFLINE_CACHE_KEY,
-  throttleTime: 1000,
-});
-
-export const persistOptions: Omit<PersistQueryClientOptions, 'queryClient'> = {
-  persister: offlinePersister,
-  maxAge: OFFLINE_MAX_AGE_MS,
-  // A new release may change the shape of the answers: its first start ignores older copies.
-  buster: version,
-  dehydrateOptions: {
-    shouldDehydrateQuery: (query) => query.state.status === 'success',
-    // A renewal must never be replayed later from disk.
-    shouldDehydrateMutation: () => false,
-  },
-};
-
 /** Removes the offline copy, wherever it is, and the choice; resolves even without storage. */
 export async function clearOfflineCache(): Promise<void> {
   try {
@@ -115,4 +85,53 @@ export async function clearOfflineCache(): Promise<void> {
   }
   removeFromSession(OFFLINE_CACHE_KEY);
   await removeFromIndexedDb(OFFLINE_CACHE_KEY);
+}
+
+/**
+ * Ties `queryClient` to the offline copy, as PersistQueryClientProvider did, but loads the
+ * persister only when it has work: at once when `restore` (the device may hold a copy: it is
+ * restored, then `onRestored` runs, then every change is saved), otherwise at the first successful
+ * query that `isPersonal` accepts (before that the cache holds nothing worth keeping offline).
+ * Returns the disconnect.
+ */
+export function connectOfflineCopy(
+  queryClient: QueryClient,
+  {
+    restore,
+    isPersonal,
+    onRestored,
+  }: { restore: boolean; isPersonal: (query: Query) => boolean; onRestored: () => void },
+): () => void {
+  let stopped = false;
+  let unsubscribe: (() => void) | undefined;
+  const start = (restored: boolean) =>
+    persister().then((m) => {
+      if (!stopped) unsubscribe = m.keepOfflineCopy(queryClient, { restored });
+    });
+
+  if (restore) {
+    void persister()
+      .then((m) => m.restoreOfflineCopy(queryClient))
+      .catch(() => {
+        // Unreadable or no chunk offline: the app starts without the copy.
+      })
+      .finally(() => {
+        if (stopped) return;
+        onRestored();
+        void start(true).catch(() => {});
+      });
+  } else {
+    const cache = queryClient.getQueryCache();
+    const stopWatching = cache.subscribe((event) => {
+      if (event.type !== 'updated' || event.query.state.status !== 'success' || !isPersonal(event.query))
+        return;
+      stopWatching();
+      void start(false).catch(() => {});
+    });
+    unsubscribe = stopWatching;
+  }
+  return () => {
+    stopped = true;
+    unsubscribe?.();
+  };
 }

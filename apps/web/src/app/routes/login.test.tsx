@@ -1,8 +1,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
-import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { paths } from '../../config/paths.ts';
+import { MemoryRouter } from '../../test/memory-router.tsx';
 import { Component as LoginPage } from './login.tsx';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -16,7 +16,7 @@ function renderLogin(passwordMode: 'portal' | 'ils') {
   vi.stubGlobal('fetch', fetch);
   render(
     <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-      <MemoryRouter initialEntries={[paths.login]}>
+      <MemoryRouter url={paths.login}>
         <LoginPage />
       </MemoryRouter>
     </QueryClientProvider>,

@@ -1,4 +1,4 @@
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useLocation, useSearchParams } from 'wouter';
 import { Breadcrumbs } from '../../components/layout/breadcrumbs.tsx';
 import { PageTitle } from '../../components/layout/page-title.tsx';
 import { paths } from '../../config/paths.ts';
@@ -13,7 +13,7 @@ function safeNext(next: string | null): string {
 }
 
 export function Component() {
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const [params] = useSearchParams();
   // SIP2 `ils` mode: the password is the ILS's PIN, so there is nothing to register or reset here.
   const pinManagedByIls = useSession().data?.passwordMode === 'ils';

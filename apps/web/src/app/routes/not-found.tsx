@@ -1,4 +1,4 @@
-import { Link } from 'react-router-dom';
+import { Link } from 'wouter';
 import { PageTitle } from '../../components/layout/page-title.tsx';
 import { paths } from '../../config/paths.ts';
 import { commonJa } from '../../i18n/ja/common.ts';

@@ -1,10 +1,11 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Route, Switch } from 'wouter';
 import { paths } from '../../config/paths.ts';
 import { fillIn, IDENTITY } from '../../test/fill-in.ts';
+import { MemoryRouter } from '../../test/memory-router.tsx';
 import {
   ChooseStep,
   CompleteStep,
@@ -18,17 +19,33 @@ import {
 function renderAt(url: string, pinManagedByIls?: boolean) {
   render(
     <QueryClientProvider client={new QueryClient()}>
-      <MemoryRouter initialEntries={[url]}>
-        <Routes>
-          <Route path={paths.passwordReset} element={<Component pinManagedByIls={pinManagedByIls} />}>
-            <Route index element={<ChooseStep />} />
-            <Route path={paths.passwordResetSent} element={<SentStep />} />
-            <Route path={paths.passwordResetIdentity} element={<IdentityStep />} />
-            <Route path={paths.passwordResetPassword} element={<PasswordStep />} />
-            <Route path={paths.passwordResetComplete} element={<CompleteStep />} />
+      <MemoryRouter url={url}>
+        <Switch>
+          <Route path={paths.login}>
+            <p>login page</p>
           </Route>
-          <Route path={paths.login} element={<p>login page</p>} />
-        </Routes>
+          <Route>
+            <Component pinManagedByIls={pinManagedByIls}>
+              <Switch>
+                <Route path={paths.passwordReset}>
+                  <ChooseStep />
+                </Route>
+                <Route path={paths.passwordResetSent}>
+                  <SentStep />
+                </Route>
+                <Route path={paths.passwordResetIdentity}>
+                  <IdentityStep />
+                </Route>
+                <Route path={paths.passwordResetPassword}>
+                  <PasswordStep />
+                </Route>
+                <Route path={paths.passwordResetComplete}>
+                  <CompleteStep />
+                </Route>
+              </Switch>
+            </Component>
+          </Route>
+        </Switch>
       </MemoryRouter>
     </QueryClientProvider>,
   );

@@ -1,6 +1,6 @@
 import { PASSWORD_RESET_MAIL_TTL_MINUTES } from '@library/domain/registration';
-import { useEffect, useState } from 'react';
-import { Navigate, Outlet, useNavigate, useOutletContext, useSearchParams } from 'react-router-dom';
+import { type ReactNode, useEffect } from 'react';
+import { Redirect, useLocation, useSearchParams } from 'wouter';
 import { Breadcrumbs, type Crumb } from '../../components/layout/breadcrumbs.tsx';
 import { PageTitle } from '../../components/layout/page-title.tsx';
 import { paths } from '../../config/paths.ts';
@@ -19,6 +19,7 @@ import {
 import { commonJa } from '../../i18n/ja/common.ts';
 import { passwordResetJa } from '../../i18n/ja/password-reset.ts';
 import { useT } from '../../lib/i18n.ts';
+import { StepStateProvider, useStepState } from '../step-state.tsx';
 
 interface ResetState {
   verified?: VerifiedForReset;
@@ -26,8 +27,6 @@ interface ResetState {
   mailToken?: string;
   done?: boolean;
 }
-
-type ResetContext = [ResetState, (next: ResetState) => void];
 
 /** The breadcrumbs and heading of every step; `step` and `crumb` are catalog keys. */
 function Heading({ step, crumb }: { step?: string; crumb?: string }) {
@@ -54,8 +53,13 @@ function Heading({ step, crumb }: { step?: string; crumb?: string }) {
  * only in this component's memory. `pinManagedByIls` (SIP2 `SIP2_PASSWORDS=ils`, wired by the
  * app when that mode is on) turns every page into the notice that the PIN is kept at the counter.
  */
-export function Component({ pinManagedByIls = false }: { pinManagedByIls?: boolean }) {
-  const [state, setState] = useState<ResetState>({});
+export function Component({
+  pinManagedByIls = false,
+  children,
+}: {
+  pinManagedByIls?: boolean;
+  children?: ReactNode;
+}) {
   if (pinManagedByIls) {
     return (
       <>
@@ -64,7 +68,7 @@ export function Component({ pinManagedByIls = false }: { pinManagedByIls?: boole
       </>
     );
   }
-  return <Outlet context={[state, setState] satisfies ResetContext} />;
+  return <StepStateProvider<ResetState> initial={{}}>{children}</StepStateProvider>;
 }
 
 /**
@@ -72,9 +76,9 @@ export function Component({ pinManagedByIls = false }: { pinManagedByIls?: boole
  * memory and the address replaced, so the browser's history (a library PC) does not keep it.
  */
 export function ChooseStep() {
-  const [, setState] = useOutletContext<ResetContext>();
+  const [, setState] = useStepState<ResetState>();
   const [params] = useSearchParams();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const t = useT(passwordResetJa);
   const token = params.get('token');
   useEffect(() => {
@@ -106,8 +110,8 @@ export function SentStep() {
 }
 
 export function IdentityStep() {
-  const [, setState] = useOutletContext<ResetContext>();
-  const navigate = useNavigate();
+  const [, setState] = useStepState<ResetState>();
+  const [, navigate] = useLocation();
   return (
     <>
       <Heading step="reset.stepIdentity" crumb="reset.identityHeading" />
@@ -124,13 +128,13 @@ export function IdentityStep() {
 
 /** The new password, by the mailed link's token or the identity check's. */
 export function PasswordStep() {
-  const [state, setState] = useOutletContext<ResetContext>();
-  const navigate = useNavigate();
+  const [state, setState] = useStepState<ResetState>();
+  const [, navigate] = useLocation();
   const { verified, mailToken } = state;
   // Just reset: the navigation to the completion page is under way.
   if (state.done) return null;
   const resetToken = verified?.resetToken ?? mailToken;
-  if (!resetToken) return <Navigate to={paths.passwordReset} replace />;
+  if (!resetToken) return <Redirect to={paths.passwordReset} replace />;
   return (
     <>
       <Heading step="reset.stepPassword" crumb="reset.crumbPassword" />
@@ -153,8 +157,8 @@ export function PasswordStep() {
 }
 
 export function CompleteStep() {
-  const [state] = useOutletContext<ResetContext>();
-  if (!state.done) return <Navigate to={paths.passwordReset} replace />;
+  const [state] = useStepState<ResetState>();
+  if (!state.done) return <Redirect to={paths.passwordReset} replace />;
   return (
     <>
       <Heading step="reset.stepDone" crumb="reset.stepDone" />

@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Link, Navigate, Outlet, useNavigate, useOutletContext } from 'react-router-dom';
+import type { ReactNode } from 'react';
+import { Link, Redirect, useLocation } from 'wouter';
 import { Breadcrumbs } from '../../components/layout/breadcrumbs.tsx';
 import { PageTitle } from '../../components/layout/page-title.tsx';
 import { paths } from '../../config/paths.ts';
@@ -10,28 +10,26 @@ import { type VerifiedPatron, VerifyForm } from '../../features/registration/com
 import { commonJa } from '../../i18n/ja/common.ts';
 import { registrationJa } from '../../i18n/ja/registration.ts';
 import { useT } from '../../lib/i18n.ts';
+import { StepStateProvider, useStepState } from '../step-state.tsx';
 
 interface RegistrationState {
   verified?: VerifiedPatron;
   result?: CompleteRegistrationResult;
 }
 
-type RegistrationContext = [RegistrationState, (next: RegistrationState) => void];
-
 /**
  * 新規パスワード登録: step 1 (利用者の認証), step 2 (新規パスワードの登録), completion. The
  * registration token lives only in this component's memory, never in the URL or storage.
  */
-export function Component() {
-  const [state, setState] = useState<RegistrationState>({});
-  return <Outlet context={[state, setState] satisfies RegistrationContext} />;
+export function Component({ children }: { children?: ReactNode }) {
+  return <StepStateProvider<RegistrationState> initial={{}}>{children}</StepStateProvider>;
 }
 
 export function VerifyStep() {
   const t = useT(commonJa, registrationJa);
   const TITLE = t('home.registration');
-  const [, setState] = useOutletContext<RegistrationContext>();
-  const navigate = useNavigate();
+  const [, setState] = useStepState<RegistrationState>();
+  const [, navigate] = useLocation();
   return (
     <>
       <Breadcrumbs items={[{ label: t('home.title'), to: paths.home }, { label: TITLE }]} />
@@ -54,12 +52,12 @@ export function VerifyStep() {
 export function PasswordStep() {
   const t = useT(commonJa, registrationJa);
   const TITLE = t('home.registration');
-  const [state, setState] = useOutletContext<RegistrationContext>();
-  const navigate = useNavigate();
+  const [state, setState] = useStepState<RegistrationState>();
+  const [, navigate] = useLocation();
   const { verified } = state;
   // Just registered: the navigation to the completion page is under way.
   if (!verified && state.result) return null;
-  if (!verified) return <Navigate to={paths.registration} replace />;
+  if (!verified) return <Redirect to={paths.registration} replace />;
   return (
     <>
       <Breadcrumbs
@@ -95,8 +93,8 @@ export function PasswordStep() {
 export function CompleteStep() {
   const t = useT(commonJa, registrationJa);
   const TITLE = t('home.registration');
-  const [state] = useOutletContext<RegistrationContext>();
-  if (!state.result) return <Navigate to={paths.registration} replace />;
+  const [state] = useStepState<RegistrationState>();
+  if (!state.result) return <Redirect to={paths.registration} replace />;
   return (
     <>
       <Breadcrumbs

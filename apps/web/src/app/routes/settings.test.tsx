@@ -1,10 +1,10 @@
 import type { NotificationPreferences } from '@library/domain/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
-import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Me } from '../../features/auth/api/get-me.ts';
 import { notificationPreferencesQueryKey } from '../../features/settings/api/notification-preferences.ts';
+import { MemoryRouter } from '../../test/memory-router.tsx';
 import { Component as SettingsPage } from './settings.tsx';
 
 afterEach(() => vi.unstubAllGlobals());

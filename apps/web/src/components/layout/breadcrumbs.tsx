@@ -1,4 +1,4 @@
-import { Link } from 'react-router-dom';
+import { Link } from 'wouter';
 import { commonJa } from '../../i18n/ja/common.ts';
 import { useT } from '../../lib/i18n.ts';
 

@@ -1,10 +1,10 @@
 import { type ReactNode, useEffect, useRef } from 'react';
-import { useLocation } from 'react-router-dom';
+import { useLocation, useSearch } from 'wouter';
 import { commonJa } from '../../i18n/ja/common.ts';
 import { useT } from '../../lib/i18n.ts';
 
-/** The history entry whose heading was last shown; none yet on the app's first page. */
-let shownKey: string | undefined;
+/** The address (path and query) whose heading was last shown; none yet on the app's first page. */
+let shownAddress: string | undefined;
 
 /**
  * The page's main heading. On every route change focus moves here (so screen readers
@@ -12,16 +12,17 @@ let shownKey: string | undefined;
  */
 export function PageTitle({ children, title }: { children: ReactNode; title: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
-  const location = useLocation();
+  const [pathname] = useLocation();
+  const address = `${pathname}?${useSearch()}`;
   const t = useT(commonJa);
   const site = t('layout.site');
   useEffect(() => {
     document.title = `${title} | ${site}`;
-    // Leave the focus alone on the app's first page (a load or a reload, whose history entry
-    // keeps its key); move it on every navigation, back and forward included.
-    if (shownKey !== undefined && shownKey !== location.key) ref.current?.focus();
-    shownKey = location.key;
-  }, [location.key, title, site]);
+    // Leave the focus alone on the app's first page (a load or a reload); move it on every
+    // navigation to another address, back and forward included.
+    if (shownAddress !== undefined && shownAddress !== address) ref.current?.focus();
+    shownAddress = address;
+  }, [address, title, site]);
   return (
     <h1 ref={ref} tabIndex={-1} className="page-title">
       {children}

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Link } from 'react-router-dom';
+import { Link } from 'wouter';
 import { accountJa } from '../../i18n/ja/account.ts';
 import { useT } from '../../lib/i18n.ts';
 

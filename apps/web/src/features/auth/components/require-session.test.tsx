@@ -1,7 +1,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
-import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Route, Switch } from 'wouter';
+import { MemoryRouter } from '../../../test/memory-router.tsx';
 import type { Me } from '../api/get-me.ts';
 import { RequireSession } from './require-session.tsx';
 
@@ -21,18 +22,17 @@ function renderGuard(answer: () => Promise<Response>, cached?: Me) {
   void client.invalidateQueries();
   render(
     <QueryClientProvider client={client}>
-      <MemoryRouter initialEntries={['/portal/loans']}>
-        <Routes>
-          <Route
-            path="/portal/loans"
-            element={
-              <RequireSession>
-                <p>貸出一覧の中身</p>
-              </RequireSession>
-            }
-          />
-          <Route path="/login" element={<p>利用照会の画面</p>} />
-        </Routes>
+      <MemoryRouter url="/portal/loans">
+        <Switch>
+          <Route path="/portal/loans">
+            <RequireSession>
+              <p>貸出一覧の中身</p>
+            </RequireSession>
+          </Route>
+          <Route path="/login">
+            <p>利用照会の画面</p>
+          </Route>
+        </Switch>
       </MemoryRouter>
     </QueryClientProvider>,
   );

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Navigate, useLocation } from 'react-router-dom';
+import { Redirect, useLocation, useSearch } from 'wouter';
 import { paths } from '../../../config/paths.ts';
 import { commonJa } from '../../../i18n/ja/common.ts';
 import { ApiClientError } from '../../../lib/api-client.ts';
@@ -9,11 +9,12 @@ import { useMe } from '../api/get-me.ts';
 /** Renders its children for a logged-in patron; otherwise sends them to 利用照会 and back after. */
 export function RequireSession({ children }: { children: ReactNode }) {
   const me = useMe();
-  const location = useLocation();
+  const [pathname] = useLocation();
+  const search = useSearch();
   const t = useT(commonJa);
   if (me.error instanceof ApiClientError && me.error.status === 401) {
-    const next = `${location.pathname}${location.search}`;
-    return <Navigate to={`${paths.login}?next=${encodeURIComponent(next)}`} replace />;
+    const next = `${pathname}${search ? `?${search}` : ''}`;
+    return <Redirect to={`${paths.login}?next=${encodeURIComponent(next)}`} replace />;
   }
   if (me.isPending) {
     return (

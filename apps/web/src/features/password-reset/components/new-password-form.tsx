@@ -3,7 +3,7 @@ import {
   passwordResetCompleteSchema,
   registrationCatalogJa,
 } from '@library/domain/registration';
-import { Link } from 'react-router-dom';
+import { Link } from 'wouter';
 import { FormPanel } from '../../../components/ui/form-panel.tsx';
 import {
   NewPasswordFields,

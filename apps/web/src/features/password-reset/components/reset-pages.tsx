@@ -1,4 +1,4 @@
-import { Link } from 'react-router-dom';
+import { Link } from 'wouter';
 import { DonePanel, LoginLink } from '../../../components/ui/done-panel.tsx';
 import { accountJa } from '../../../i18n/ja/account.ts';
 import { passwordResetJa } from '../../../i18n/ja/password-reset.ts';

@@ -3,9 +3,9 @@ import { registrationVerifySchema } from '@library/domain/registration';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fillIn, IDENTITY } from '../../../test/fill-in.ts';
+import { MemoryRouter } from '../../../test/memory-router.tsx';
 import { VerifyForm } from './verify-form.tsx';
 
 function renderForm(onVerified = vi.fn()) {

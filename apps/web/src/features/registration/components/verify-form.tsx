@@ -1,4 +1,4 @@
-import { Link } from 'react-router-dom';
+import { Link } from 'wouter';
 import { IdentityForm, type VerifiedIdentity } from '../../../components/ui/identity-form.tsx';
 import { registrationJa } from '../../../i18n/ja/registration.ts';
 import { useT } from '../../../lib/i18n.ts';

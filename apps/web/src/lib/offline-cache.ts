@@ -14,36 +14,31 @@ import type { Query, QueryClient } from '@tanstack/react-query';
  * (IndexedDB, the persister) is offline-persister.ts, loaded only when there is a copy to restore
  * or personal data to keep (connectOfflineCopy, ADR 0021).
  */
-export const OFFLINE_DB_NAME = 'yanagawa-library';
-export const OFFLINE_STORE_NAME = 'offline-cache';
-export const OFFLINE_CACHE_KEY = 'query-cache';
-/** A week without the network still shows the last loans; older copies are dropped. */
-export const OFFLINE_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+import {
+  KEEP_ON_DEVICE_KEY,
+  keepsOnDevice,
+  OFFLINE_CACHE_KEY,
+  OFFLINE_DB_NAME,
+  OFFLINE_MAX_AGE_MS,
+  OFFLINE_STORE_NAME,
+  removeFromSession,
+} from './offline-copy-keys.ts';
 
-/** localStorage: '1' while the signed-in patron chose 「この端末に保存する」. Holds nothing personal. */
-export const KEEP_ON_DEVICE_KEY = 'yanagawa-library:keep-on-device';
+export {
+  KEEP_ON_DEVICE_KEY,
+  keepsOnDevice,
+  OFFLINE_CACHE_KEY,
+  OFFLINE_DB_NAME,
+  OFFLINE_MAX_AGE_MS,
+  OFFLINE_STORE_NAME,
+  removeFromSession,
+};
 
 const persister = () => import('./offline-persister.ts');
-
-export function keepsOnDevice(): boolean {
-  try {
-    return localStorage.getItem(KEEP_ON_DEVICE_KEY) === '1';
-  } catch {
-    return false;
-  }
-}
 
 /** The login form's default: off, but on in the installed app (display-mode standalone). */
 export function keepOnDeviceByDefault(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia('(display-mode: standalone)').matches;
-}
-
-export function removeFromSession(key: string): void {
-  try {
-    sessionStorage.removeItem(key);
-  } catch {
-    // No sessionStorage: nothing stored.
-  }
 }
 
 /** Whether this device may hold a copy: the patron chose IndexedDB, or this session saved one. */

@@ -15,7 +15,7 @@ import {
   OFFLINE_MAX_AGE_MS,
   OFFLINE_STORE_NAME,
   removeFromSession,
-} from './offline-cache.ts';
+} from './offline-copy-keys.ts';
 
 /**
  * The part of the offline copy (offline-cache.ts) that reads and writes it: IndexedDB, the

@@ -6,14 +6,7 @@ import { Route, Switch } from 'wouter';
 import { paths } from '../../config/paths.ts';
 import { fillIn, IDENTITY } from '../../test/fill-in.ts';
 import { MemoryRouter } from '../../test/memory-router.tsx';
-import {
-  ChooseStep,
-  CompleteStep,
-  Component,
-  IdentityStep,
-  PasswordStep,
-  SentStep,
-} from './password-reset.tsx';
+import { Component } from './password-reset.tsx';
 
 /** The pages as the router mounts them, at `url`; `pinManagedByIls` as the app would pass it. */
 function renderAt(url: string, pinManagedByIls?: boolean) {
@@ -25,25 +18,7 @@ function renderAt(url: string, pinManagedByIls?: boolean) {
             <p>login page</p>
           </Route>
           <Route>
-            <Component pinManagedByIls={pinManagedByIls}>
-              <Switch>
-                <Route path={paths.passwordReset}>
-                  <ChooseStep />
-                </Route>
-                <Route path={paths.passwordResetSent}>
-                  <SentStep />
-                </Route>
-                <Route path={paths.passwordResetIdentity}>
-                  <IdentityStep />
-                </Route>
-                <Route path={paths.passwordResetPassword}>
-                  <PasswordStep />
-                </Route>
-                <Route path={paths.passwordResetComplete}>
-                  <CompleteStep />
-                </Route>
-              </Switch>
-            </Component>
+            <Component pinManagedByIls={pinManagedByIls} />
           </Route>
         </Switch>
       </MemoryRouter>

@@ -1,5 +1,5 @@
 import { PASSWORD_RESET_MAIL_TTL_MINUTES } from '@library/domain/registration';
-import { type ReactNode, useEffect } from 'react';
+import { useEffect } from 'react';
 import { Redirect, useLocation, useSearchParams } from 'wouter';
 import { Breadcrumbs, type Crumb } from '../../components/layout/breadcrumbs.tsx';
 import { PageTitle } from '../../components/layout/page-title.tsx';
@@ -19,7 +19,9 @@ import {
 import { commonJa } from '../../i18n/ja/common.ts';
 import { passwordResetJa } from '../../i18n/ja/password-reset.ts';
 import { useT } from '../../lib/i18n.ts';
+import { PageSwitch } from '../page-switch.tsx';
 import { StepStateProvider, useStepState } from '../step-state.tsx';
+import { Component as NotFound } from './not-found.tsx';
 
 interface ResetState {
   verified?: VerifiedForReset;
@@ -53,13 +55,7 @@ function Heading({ step, crumb }: { step?: string; crumb?: string }) {
  * only in this component's memory. `pinManagedByIls` (SIP2 `SIP2_PASSWORDS=ils`, wired by the
  * app when that mode is on) turns every page into the notice that the PIN is kept at the counter.
  */
-export function Component({
-  pinManagedByIls = false,
-  children,
-}: {
-  pinManagedByIls?: boolean;
-  children?: ReactNode;
-}) {
+export function Component({ pinManagedByIls = false }: { pinManagedByIls?: boolean }) {
   if (pinManagedByIls) {
     return (
       <>
@@ -68,7 +64,20 @@ export function Component({
       </>
     );
   }
-  return <StepStateProvider<ResetState> initial={{}}>{children}</StepStateProvider>;
+  return (
+    <StepStateProvider<ResetState> initial={{}}>
+      <PageSwitch
+        pages={[
+          [paths.passwordReset, ChooseStep],
+          [paths.passwordResetSent, SentStep],
+          [paths.passwordResetIdentity, IdentityStep],
+          [paths.passwordResetPassword, PasswordStep],
+          [paths.passwordResetComplete, CompleteStep],
+        ]}
+        fallback={<NotFound />}
+      />
+    </StepStateProvider>
+  );
 }
 
 /**

@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { Link, Redirect, useLocation } from 'wouter';
 import { Breadcrumbs } from '../../components/layout/breadcrumbs.tsx';
 import { PageTitle } from '../../components/layout/page-title.tsx';
@@ -10,7 +9,9 @@ import { type VerifiedPatron, VerifyForm } from '../../features/registration/com
 import { commonJa } from '../../i18n/ja/common.ts';
 import { registrationJa } from '../../i18n/ja/registration.ts';
 import { useT } from '../../lib/i18n.ts';
+import { PageSwitch } from '../page-switch.tsx';
 import { StepStateProvider, useStepState } from '../step-state.tsx';
+import { Component as NotFound } from './not-found.tsx';
 
 interface RegistrationState {
   verified?: VerifiedPatron;
@@ -21,8 +22,19 @@ interface RegistrationState {
  * 新規パスワード登録: step 1 (利用者の認証), step 2 (新規パスワードの登録), completion. The
  * registration token lives only in this component's memory, never in the URL or storage.
  */
-export function Component({ children }: { children?: ReactNode }) {
-  return <StepStateProvider<RegistrationState> initial={{}}>{children}</StepStateProvider>;
+export function Component() {
+  return (
+    <StepStateProvider<RegistrationState> initial={{}}>
+      <PageSwitch
+        pages={[
+          [paths.registration, VerifyStep],
+          [paths.registrationPassword, PasswordStep],
+          [paths.registrationComplete, CompleteStep],
+        ]}
+        fallback={<NotFound />}
+      />
+    </StepStateProvider>
+  );
 }
 
 export function VerifyStep() {

@@ -55,6 +55,12 @@ describe('パスワードを忘れた方', () => {
     );
   });
 
+  it('a path below the flow that is none of its pages is the not-found page', () => {
+    renderAt(`${paths.passwordReset}/no-such-step`);
+    expect(screen.getByRole('heading', { level: 1, name: 'ページが見つかりません' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'メールで再設定' })).not.toBeInTheDocument();
+  });
+
   it('by mail: a malformed number is shown on its field, without calling the server; a good one leads to 「メールを送信しました」', async () => {
     const fetch = vi.fn(async () => Response.json({ accepted: true }, { status: 202 }));
     vi.stubGlobal('fetch', fetch);

@@ -19,9 +19,8 @@ import {
 import { commonJa } from '../../i18n/ja/common.ts';
 import { passwordResetJa } from '../../i18n/ja/password-reset.ts';
 import { useT } from '../../lib/i18n.ts';
-import { PageSwitch } from '../page-switch.tsx';
-import { StepStateProvider, useStepState } from '../step-state.tsx';
-import { Component as NotFound } from './not-found.tsx';
+import type { RoutedPage } from '../page-switch.tsx';
+import { StepFlow, useStepState } from '../step-state.tsx';
 
 interface ResetState {
   verified?: VerifiedForReset;
@@ -64,20 +63,7 @@ export function Component({ pinManagedByIls = false }: { pinManagedByIls?: boole
       </>
     );
   }
-  return (
-    <StepStateProvider<ResetState> initial={{}}>
-      <PageSwitch
-        pages={[
-          [paths.passwordReset, ChooseStep],
-          [paths.passwordResetSent, SentStep],
-          [paths.passwordResetIdentity, IdentityStep],
-          [paths.passwordResetPassword, PasswordStep],
-          [paths.passwordResetComplete, CompleteStep],
-        ]}
-        fallback={<NotFound />}
-      />
-    </StepStateProvider>
-  );
+  return <StepFlow steps={STEPS} />;
 }
 
 /**
@@ -175,3 +161,12 @@ export function CompleteStep() {
     </>
   );
 }
+
+/** The steps of the flow, by path. */
+const STEPS: readonly RoutedPage[] = [
+  [paths.passwordReset, ChooseStep],
+  [paths.passwordResetSent, SentStep],
+  [paths.passwordResetIdentity, IdentityStep],
+  [paths.passwordResetPassword, PasswordStep],
+  [paths.passwordResetComplete, CompleteStep],
+];

@@ -9,9 +9,8 @@ import { type VerifiedPatron, VerifyForm } from '../../features/registration/com
 import { commonJa } from '../../i18n/ja/common.ts';
 import { registrationJa } from '../../i18n/ja/registration.ts';
 import { useT } from '../../lib/i18n.ts';
-import { PageSwitch } from '../page-switch.tsx';
-import { StepStateProvider, useStepState } from '../step-state.tsx';
-import { Component as NotFound } from './not-found.tsx';
+import type { RoutedPage } from '../page-switch.tsx';
+import { StepFlow, useStepState } from '../step-state.tsx';
 
 interface RegistrationState {
   verified?: VerifiedPatron;
@@ -23,18 +22,7 @@ interface RegistrationState {
  * registration token lives only in this component's memory, never in the URL or storage.
  */
 export function Component() {
-  return (
-    <StepStateProvider<RegistrationState> initial={{}}>
-      <PageSwitch
-        pages={[
-          [paths.registration, VerifyStep],
-          [paths.registrationPassword, PasswordStep],
-          [paths.registrationComplete, CompleteStep],
-        ]}
-        fallback={<NotFound />}
-      />
-    </StepStateProvider>
-  );
+  return <StepFlow steps={STEPS} />;
 }
 
 export function VerifyStep() {
@@ -121,3 +109,10 @@ export function CompleteStep() {
     </>
   );
 }
+
+/** The steps of the flow, by path. */
+const STEPS: readonly RoutedPage[] = [
+  [paths.registration, VerifyStep],
+  [paths.registrationPassword, PasswordStep],
+  [paths.registrationComplete, CompleteStep],
+];

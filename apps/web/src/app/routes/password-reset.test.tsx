@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Route, Switch } from 'wouter';
 import { paths } from '../../config/paths.ts';
+import { apiError } from '../../test/api-error.ts';
 import { fillIn, IDENTITY } from '../../test/fill-in.ts';
 import { MemoryRouter } from '../../test/memory-router.tsx';
 import { Component } from './password-reset.tsx';
@@ -86,15 +87,7 @@ describe('パスワードを忘れた方', () => {
 
   it('the link: a guessable password and a mismatch are shown on their fields; an expired link offers to start again', async () => {
     const fetch = vi.fn(async () =>
-      Response.json(
-        {
-          error: {
-            code: 'token_expired',
-            message: '受付の有効期限が切れました。はじめからやり直してください。',
-          },
-        },
-        { status: 410 },
-      ),
+      apiError(410, 'token_expired', '受付の有効期限が切れました。はじめからやり直してください。'),
     );
     vi.stubGlobal('fetch', fetch);
     renderAt(`${paths.passwordReset}?token=${'t'.repeat(43)}`);
@@ -131,12 +124,7 @@ describe('パスワードを忘れた方', () => {
   it('by identity: a patron without a password is sent to 新規パスワード登録', async () => {
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () =>
-        Response.json(
-          { error: { code: 'not_registered', message: 'パスワードはまだ登録されていません。' } },
-          { status: 409 },
-        ),
-      ),
+      vi.fn(async () => apiError(409, 'not_registered', 'パスワードはまだ登録されていません。')),
     );
     renderAt(paths.passwordResetIdentity);
     await fillIn(IDENTITY);

@@ -1,9 +1,9 @@
-import { type ComponentType, lazy, type ReactNode, startTransition, useEffect, useState } from 'react';
-import { Route, Switch } from 'wouter';
+import { type ComponentType, lazy, startTransition, useEffect, useState } from 'react';
 import { navigate } from 'wouter/use-browser-location';
 import { paths } from '../config/paths.ts';
 import { useSession } from '../features/auth/api/get-session.ts';
 import { AppLayout } from './app-layout.tsx';
+import { PageSwitch, type RoutedPage } from './page-switch.tsx';
 
 type RouteModule = Record<string, ComponentType>;
 
@@ -57,39 +57,28 @@ const routes = [
   { path: paths.portal, lazy: () => import('./routes/portal.tsx') },
   { path: paths.loans, lazy: () => import('./routes/loans.tsx') },
   { path: paths.settings, lazy: () => import('./routes/settings.tsx') },
-].map((route) => ({ path: route.path, Page: page(route.lazy) }));
+].map((route): RoutedPage => [route.path, page(route.lazy)]);
 
 const NotFound = page(() => import('./routes/not-found.tsx'));
 
 /** A flow's root path and every path below it. */
 const below = (root: string) => new RegExp(`^${root}(?:/.*)?$`);
 
-// One chunk for the three steps; the token stays in the parent's memory between them.
+// Each flow is one chunk with its steps (its route module's <PageSwitch>), whose state stays in
+// its root's memory between them.
 const registration = { path: paths.registration, lazy: () => import('./routes/registration.tsx') };
-const Registration = lazy(() => registration.lazy().then((m) => ({ default: m.Component })));
-const VerifyStep = page(registration.lazy, 'VerifyStep');
-const PasswordStep = page(registration.lazy, 'PasswordStep');
-const CompleteStep = page(registration.lazy, 'CompleteStep');
-
-// パスワードを忘れた方: one chunk for its pages; the identity path's token stays in the parent.
+const Registration = page(registration.lazy);
 const passwordReset = { path: paths.passwordReset, lazy: () => import('./routes/password-reset.tsx') };
 const PasswordResetRoot = lazy(() => passwordReset.lazy().then((m) => ({ default: m.Component })));
-const ResetChooseStep = page(passwordReset.lazy, 'ChooseStep');
-const ResetSentStep = page(passwordReset.lazy, 'SentStep');
-const ResetIdentityStep = page(passwordReset.lazy, 'IdentityStep');
-const ResetPasswordStep = page(passwordReset.lazy, 'PasswordStep');
-const ResetCompleteStep = page(passwordReset.lazy, 'CompleteStep');
 
 /**
  * パスワードを忘れた方 as the server's password mode allows: in SIP2 `ils` mode (GET /api/session's
  * `passwordMode`) every page is the notice that the PIN is managed at the library counter.
  */
-function PasswordReset({ children }: { children: ReactNode }) {
+function PasswordReset() {
   const session = useSession();
   if (session.isPending) return null;
-  return (
-    <PasswordResetRoot pinManagedByIls={session.data?.passwordMode === 'ils'}>{children}</PasswordResetRoot>
-  );
+  return <PasswordResetRoot pinManagedByIls={session.data?.passwordMode === 'ils'} />;
 }
 
 /**
@@ -100,58 +89,14 @@ function PasswordReset({ children }: { children: ReactNode }) {
 export function AppRoutes() {
   return (
     <AppLayout>
-      <Switch>
-        {routes.map(({ path, Page }) => (
-          <Route key={path} path={path}>
-            <Page />
-          </Route>
-        ))}
-        <Route path={below(registration.path)}>
-          <Registration>
-            <Switch>
-              <Route path={paths.registration}>
-                <VerifyStep />
-              </Route>
-              <Route path={paths.registrationPassword}>
-                <PasswordStep />
-              </Route>
-              <Route path={paths.registrationComplete}>
-                <CompleteStep />
-              </Route>
-              <Route>
-                <NotFound />
-              </Route>
-            </Switch>
-          </Registration>
-        </Route>
-        <Route path={below(passwordReset.path)}>
-          <PasswordReset>
-            <Switch>
-              <Route path={paths.passwordReset}>
-                <ResetChooseStep />
-              </Route>
-              <Route path={paths.passwordResetSent}>
-                <ResetSentStep />
-              </Route>
-              <Route path={paths.passwordResetIdentity}>
-                <ResetIdentityStep />
-              </Route>
-              <Route path={paths.passwordResetPassword}>
-                <ResetPasswordStep />
-              </Route>
-              <Route path={paths.passwordResetComplete}>
-                <ResetCompleteStep />
-              </Route>
-              <Route>
-                <NotFound />
-              </Route>
-            </Switch>
-          </PasswordReset>
-        </Route>
-        <Route>
-          <NotFound />
-        </Route>
-      </Switch>
+      <PageSwitch
+        pages={[
+          ...routes,
+          [below(registration.path), Registration],
+          [below(passwordReset.path), PasswordReset],
+        ]}
+        fallback={<NotFound />}
+      />
     </AppLayout>
   );
 }

@@ -1,11 +1,7 @@
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { setOnline } from '../test/online.ts';
 import { useOnlineStatus } from './online-status.ts';
-
-function goOnline(online: boolean) {
-  vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(online);
-  window.dispatchEvent(new Event(online ? 'online' : 'offline'));
-}
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -14,9 +10,9 @@ describe('useOnlineStatus', () => {
     vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(true);
     const { result } = renderHook(() => useOnlineStatus());
     expect(result.current).toBe(true);
-    act(() => goOnline(false));
+    act(() => setOnline(false));
     expect(result.current).toBe(false);
-    act(() => goOnline(true));
+    act(() => setOnline(true));
     expect(result.current).toBe(true);
   });
 });

@@ -4,16 +4,10 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Route, Switch } from 'wouter';
 import { paths } from '../../config/paths.ts';
+import { apiError } from '../../test/api-error.ts';
 import { fillIn, IDENTITY } from '../../test/fill-in.ts';
 import { MemoryRouter } from '../../test/memory-router.tsx';
-import {
-  ChooseStep,
-  CompleteStep,
-  Component,
-  IdentityStep,
-  PasswordStep,
-  SentStep,
-} from './password-reset.tsx';
+import { Component } from './password-reset.tsx';
 
 /** The pages as the router mounts them, at `url`; `pinManagedByIls` as the app would pass it. */
 function renderAt(url: string, pinManagedByIls?: boolean) {
@@ -25,25 +19,7 @@ function renderAt(url: string, pinManagedByIls?: boolean) {
             <p>login page</p>
           </Route>
           <Route>
-            <Component pinManagedByIls={pinManagedByIls}>
-              <Switch>
-                <Route path={paths.passwordReset}>
-                  <ChooseStep />
-                </Route>
-                <Route path={paths.passwordResetSent}>
-                  <SentStep />
-                </Route>
-                <Route path={paths.passwordResetIdentity}>
-                  <IdentityStep />
-                </Route>
-                <Route path={paths.passwordResetPassword}>
-                  <PasswordStep />
-                </Route>
-                <Route path={paths.passwordResetComplete}>
-                  <CompleteStep />
-                </Route>
-              </Switch>
-            </Component>
+            <Component pinManagedByIls={pinManagedByIls} />
           </Route>
         </Switch>
       </MemoryRouter>
@@ -80,6 +56,12 @@ describe('パスワードを忘れた方', () => {
     );
   });
 
+  it('a path below the flow that is none of its pages is the not-found page', () => {
+    renderAt(`${paths.passwordReset}/no-such-step`);
+    expect(screen.getByRole('heading', { level: 1, name: 'ページが見つかりません' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'メールで再設定' })).not.toBeInTheDocument();
+  });
+
   it('by mail: a malformed number is shown on its field, without calling the server; a good one leads to 「メールを送信しました」', async () => {
     const fetch = vi.fn(async () => Response.json({ accepted: true }, { status: 202 }));
     vi.stubGlobal('fetch', fetch);
@@ -105,15 +87,7 @@ describe('パスワードを忘れた方', () => {
 
   it('the link: a guessable password and a mismatch are shown on their fields; an expired link offers to start again', async () => {
     const fetch = vi.fn(async () =>
-      Response.json(
-        {
-          error: {
-            code: 'token_expired',
-            message: '受付の有効期限が切れました。はじめからやり直してください。',
-          },
-        },
-        { status: 410 },
-      ),
+      apiError(410, 'token_expired', '受付の有効期限が切れました。はじめからやり直してください。'),
     );
     vi.stubGlobal('fetch', fetch);
     renderAt(`${paths.passwordReset}?token=${'t'.repeat(43)}`);
@@ -150,12 +124,7 @@ describe('パスワードを忘れた方', () => {
   it('by identity: a patron without a password is sent to 新規パスワード登録', async () => {
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () =>
-        Response.json(
-          { error: { code: 'not_registered', message: 'パスワードはまだ登録されていません。' } },
-          { status: 409 },
-        ),
-      ),
+      vi.fn(async () => apiError(409, 'not_registered', 'パスワードはまだ登録されていません。')),
     );
     renderAt(paths.passwordResetIdentity);
     await fillIn(IDENTITY);

@@ -1,5 +1,5 @@
 import { PASSWORD_RESET_MAIL_TTL_MINUTES } from '@library/domain/registration';
-import { type ReactNode, useEffect } from 'react';
+import { useEffect } from 'react';
 import { Redirect, useLocation, useSearchParams } from 'wouter';
 import { Breadcrumbs, type Crumb } from '../../components/layout/breadcrumbs.tsx';
 import { PageTitle } from '../../components/layout/page-title.tsx';
@@ -19,7 +19,8 @@ import {
 import { commonJa } from '../../i18n/ja/common.ts';
 import { passwordResetJa } from '../../i18n/ja/password-reset.ts';
 import { useT } from '../../lib/i18n.ts';
-import { StepStateProvider, useStepState } from '../step-state.tsx';
+import type { RoutedPage } from '../page-switch.tsx';
+import { StepFlow, useStepState } from '../step-state.tsx';
 
 interface ResetState {
   verified?: VerifiedForReset;
@@ -53,13 +54,7 @@ function Heading({ step, crumb }: { step?: string; crumb?: string }) {
  * only in this component's memory. `pinManagedByIls` (SIP2 `SIP2_PASSWORDS=ils`, wired by the
  * app when that mode is on) turns every page into the notice that the PIN is kept at the counter.
  */
-export function Component({
-  pinManagedByIls = false,
-  children,
-}: {
-  pinManagedByIls?: boolean;
-  children?: ReactNode;
-}) {
+export function Component({ pinManagedByIls = false }: { pinManagedByIls?: boolean }) {
   if (pinManagedByIls) {
     return (
       <>
@@ -68,7 +63,7 @@ export function Component({
       </>
     );
   }
-  return <StepStateProvider<ResetState> initial={{}}>{children}</StepStateProvider>;
+  return <StepFlow steps={STEPS} />;
 }
 
 /**
@@ -166,3 +161,12 @@ export function CompleteStep() {
     </>
   );
 }
+
+/** The steps of the flow, by path. */
+const STEPS: readonly RoutedPage[] = [
+  [paths.passwordReset, ChooseStep],
+  [paths.passwordResetSent, SentStep],
+  [paths.passwordResetIdentity, IdentityStep],
+  [paths.passwordResetPassword, PasswordStep],
+  [paths.passwordResetComplete, CompleteStep],
+];

@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { Link, Redirect, useLocation } from 'wouter';
 import { Breadcrumbs } from '../../components/layout/breadcrumbs.tsx';
 import { PageTitle } from '../../components/layout/page-title.tsx';
@@ -10,7 +9,8 @@ import { type VerifiedPatron, VerifyForm } from '../../features/registration/com
 import { commonJa } from '../../i18n/ja/common.ts';
 import { registrationJa } from '../../i18n/ja/registration.ts';
 import { useT } from '../../lib/i18n.ts';
-import { StepStateProvider, useStepState } from '../step-state.tsx';
+import type { RoutedPage } from '../page-switch.tsx';
+import { StepFlow, useStepState } from '../step-state.tsx';
 
 interface RegistrationState {
   verified?: VerifiedPatron;
@@ -21,8 +21,8 @@ interface RegistrationState {
  * 新規パスワード登録: step 1 (利用者の認証), step 2 (新規パスワードの登録), completion. The
  * registration token lives only in this component's memory, never in the URL or storage.
  */
-export function Component({ children }: { children?: ReactNode }) {
-  return <StepStateProvider<RegistrationState> initial={{}}>{children}</StepStateProvider>;
+export function Component() {
+  return <StepFlow steps={STEPS} />;
 }
 
 export function VerifyStep() {
@@ -109,3 +109,10 @@ export function CompleteStep() {
     </>
   );
 }
+
+/** The steps of the flow, by path. */
+const STEPS: readonly RoutedPage[] = [
+  [paths.registration, VerifyStep],
+  [paths.registrationPassword, PasswordStep],
+  [paths.registrationComplete, CompleteStep],
+];

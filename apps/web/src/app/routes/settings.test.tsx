@@ -4,6 +4,7 @@ import { render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Me } from '../../features/auth/api/get-me.ts';
 import { notificationPreferencesQueryKey } from '../../features/settings/api/notification-preferences.ts';
+import { apiError } from '../../test/api-error.ts';
 import { MemoryRouter } from '../../test/memory-router.tsx';
 import { Component as SettingsPage } from './settings.tsx';
 
@@ -28,7 +29,7 @@ describe('利用者情報変更: お知らせの設定', () => {
         const url = String(input);
         if (url.endsWith('/api/me/notifications')) return Response.json(prefs(false));
         if (url.endsWith('/api/me')) return Response.json(me);
-        return Response.json({ error: { code: 'not_found', message: '' } }, { status: 404 });
+        return apiError(404, 'not_found', '');
       }),
     );
     const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });

@@ -1,5 +1,6 @@
 import { Breadcrumbs } from '../../components/layout/breadcrumbs.tsx';
 import { PageTitle } from '../../components/layout/page-title.tsx';
+import { Loading } from '../../components/ui/loading.tsx';
 import { paths } from '../../config/paths.ts';
 import { useMe } from '../../features/auth/api/get-me.ts';
 import { useSession } from '../../features/auth/api/get-session.ts';
@@ -27,11 +28,7 @@ function Notifications({ hasEmail }: { hasEmail: boolean }) {
   // The form starts from the server's answer of this visit, never from the offline copy restored
   // at start-up (it can predate the last save by up to its write interval).
   if (prefs.isPending || (!prefs.isError && !prefs.isFetchedAfterMount)) {
-    return (
-      <p className="loading" role="status">
-        {t('settings.notificationsLoading')}
-      </p>
-    );
+    return <Loading text={t('settings.notificationsLoading')} />;
   }
   if (prefs.isError) {
     return (

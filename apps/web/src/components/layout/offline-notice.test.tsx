@@ -2,6 +2,7 @@ import { QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createQueryClient } from '../../lib/query-client.ts';
+import { setOnline } from '../../test/online.ts';
 import { OfflineNotice } from './offline-notice.tsx';
 
 /** A screen showing the cached loans, as the portal does. */
@@ -19,11 +20,6 @@ function renderWithCache(updatedAt?: number) {
       <Loans />
     </QueryClientProvider>,
   );
-}
-
-function setOnline(online: boolean) {
-  vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(online);
-  window.dispatchEvent(new Event(online ? 'online' : 'offline'));
 }
 
 afterEach(() => vi.restoreAllMocks());

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { accountJa } from '../../i18n/ja/account.ts';
 import { useT } from '../../lib/i18n.ts';
+import { Panel } from './panel.tsx';
 
 /**
  * The last page of 新規パスワード登録 and パスワードを忘れた方: what happened (announced), what
@@ -22,15 +23,14 @@ export function DonePanel({
 }) {
   const t = useT(accountJa);
   return (
-    <section className="panel panel-narrow" aria-labelledby={id}>
-      <h2 id={id}>{heading}</h2>
+    <Panel id={id} heading={heading}>
       <div className="alert alert-success" role="status">
         {done}
       </div>
       {children}
       <p className="field-hint">{t('account.libraryAddress')}</p>
       <LoginLink loginPath={loginPath} primary />
-    </section>
+    </Panel>
   );
 }
 

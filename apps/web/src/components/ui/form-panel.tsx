@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useT } from '../../lib/i18n.ts';
 import type { Form } from '../../lib/use-form.ts';
 import { ErrorSummary } from './error-summary.tsx';
+import { Panel } from './panel.tsx';
 
 interface FormPanelProps {
   /** The id of the heading: it names the panel and the form. */
@@ -38,8 +39,7 @@ export function FormPanel({
 }: FormPanelProps) {
   const t = useT();
   return (
-    <section className="panel panel-narrow" aria-labelledby={id}>
-      <h2 id={id}>{heading}</h2>
+    <Panel id={id} heading={heading}>
       {intro}
       {withStatus ? (
         <div role="status">
@@ -63,6 +63,6 @@ export function FormPanel({
           </button>
         </div>
       </form>
-    </section>
+    </Panel>
   );
 }

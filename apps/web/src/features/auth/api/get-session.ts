@@ -1,6 +1,6 @@
 import type { SessionInfo } from '@library/domain/api';
-import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client.ts';
+import { useQuery } from '@tanstack/react-query';
+import { getQuery } from '../../../lib/api-query.ts';
 
 /**
  * Who is signed in: `patron` is null without a session (GET /api/session always answers 200);
@@ -10,11 +10,8 @@ export type { SessionInfo };
 
 export const sessionQueryKey = ['session'] as const;
 
-export function getSession(): Promise<SessionInfo> {
-  return api<SessionInfo>('/session');
-}
-
-export const sessionQueryOptions = () => queryOptions({ queryKey: sessionQueryKey, queryFn: getSession });
+export const sessionQueryOptions = () =>
+  getQuery<SessionInfo, typeof sessionQueryKey>(sessionQueryKey, '/session');
 
 /**
  * For the header on every page, public ones included: unlike GET /api/me (401 without a

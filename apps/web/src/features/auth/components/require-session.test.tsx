@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Route, Switch } from 'wouter';
+import { apiError } from '../../../test/api-error.ts';
 import { MemoryRouter } from '../../../test/memory-router.tsx';
 import type { Me } from '../api/get-me.ts';
 import { RequireSession } from './require-session.tsx';
@@ -54,12 +55,7 @@ describe('RequireSession', () => {
   });
 
   it('sends a patron whose session ended to 利用照会', async () => {
-    renderGuard(async () =>
-      Response.json(
-        { error: { code: 'unauthenticated', message: 'ログインしてください。' } },
-        { status: 401 },
-      ),
-    );
+    renderGuard(async () => apiError(401, 'unauthenticated', 'ログインしてください。'));
     expect(await screen.findByText('利用照会の画面')).toBeInTheDocument();
   });
 });

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Redirect, useLocation, useSearch } from 'wouter';
+import { Loading } from '../../../components/ui/loading.tsx';
 import { paths } from '../../../config/paths.ts';
 import { commonJa } from '../../../i18n/ja/common.ts';
 import { ApiClientError } from '../../../lib/api-client.ts';
@@ -17,11 +18,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
     return <Redirect to={`${paths.login}?next=${encodeURIComponent(next)}`} replace />;
   }
   if (me.isPending) {
-    return (
-      <p className="loading" role="status">
-        {t('layout.loading')}
-      </p>
-    );
+    return <Loading text={t('layout.loading')} />;
   }
   // A failed refresh (offline, or the connection dropped as it came back) keeps the patron's
   // last data on screen, with the app's offline notice, rather than replacing the page by an error.

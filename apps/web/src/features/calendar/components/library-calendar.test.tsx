@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { apiError } from '../../../test/api-error.ts';
 import type { CalendarData } from '../api/get-calendar.ts';
 import { LibraryCalendar } from './library-calendar.tsx';
 
@@ -70,10 +71,7 @@ beforeEach(() => {
       requests.push(url);
       if (hold) await hold;
       if (url.searchParams.get('branch') === 'broken') {
-        return Response.json(
-          { error: { code: 'unknown_branch', message: '指定された図書館はありません。' } },
-          { status: 400 },
-        );
+        return apiError(400, 'unknown_branch', '指定された図書館はありません。');
       }
       return Response.json(answer(url));
     }),
@@ -224,12 +222,7 @@ describe('図書館カレンダー', () => {
   it('says what went wrong and offers to try again', async () => {
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () =>
-        Response.json(
-          { error: { code: 'internal_error', message: 'システムエラーが発生しました。' } },
-          { status: 500 },
-        ),
-      ),
+      vi.fn(async () => apiError(500, 'internal_error', 'システムエラーが発生しました。')),
     );
     renderCalendar();
     const alert = await screen.findByRole('alert');

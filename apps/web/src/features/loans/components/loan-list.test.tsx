@@ -3,6 +3,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { apiError } from '../../../test/api-error.ts';
 import type { Loan, LoanPage } from '../api/get-loans.ts';
 import type { RenewalResult } from '../api/renew-loans.ts';
 import { LoanList } from './loan-list.tsx';
@@ -89,7 +90,7 @@ function stubApi(routes: { loans: LoanPage; renewals?: (body: { loanIds: number[
       });
       if (input.startsWith('/api/loans')) return Response.json(routes.loans);
       if (input === '/api/renewals' && routes.renewals) return routes.renewals(body);
-      return Response.json({ error: { code: 'not_found', message: 'not found' } }, { status: 404 });
+      return apiError(404, 'not_found', 'not found');
     }),
   );
   return calls;
@@ -206,9 +207,7 @@ describe('LoanList', () => {
     vi.stubGlobal(
       'fetch',
       vi.fn(async () =>
-        fail
-          ? Response.json({ error: { code: 'internal_error', message: 'システムエラー' } }, { status: 500 })
-          : Response.json(guidePage),
+        fail ? apiError(500, 'internal_error', 'システムエラー') : Response.json(guidePage),
       ),
     );
     const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
@@ -311,14 +310,10 @@ describe('the 継続貸出 dialog', () => {
     stubApi({
       loans: guidePage,
       renewals: () =>
-        Response.json(
-          {
-            error: {
-              code: 'patron_has_overdue',
-              message: '返却期限日を過ぎた資料があるため、貸出延長の手続きができません。',
-            },
-          },
-          { status: 403 },
+        apiError(
+          403,
+          'patron_has_overdue',
+          '返却期限日を過ぎた資料があるため、貸出延長の手続きができません。',
         ),
     });
     renderWithQuery(<LoanList page={1} onPageChange={() => {}} onRenewed={() => {}} />);

@@ -10,6 +10,7 @@ import { type Loan, useLoans } from '../api/get-loans.ts';
 import { newIdempotencyKey, type RenewalResult, useRenewLoans } from '../api/renew-loans.ts';
 import { RenewalDialog } from './renewal-dialog.tsx';
 import './loans.css';
+import { Loading } from '../../../components/ui/loading.tsx';
 
 interface Props {
   page: number;
@@ -73,11 +74,7 @@ export function LoanList({ page, onPageChange, onRenewed }: Props) {
   );
 
   if (loans.isPending) {
-    return (
-      <p className="loading" role="status">
-        {t('loans.loading')}
-      </p>
-    );
+    return <Loading text={t('loans.loading')} />;
   }
   if (loans.isError && loans.data === undefined) {
     const badPage = loans.error instanceof ApiClientError && loans.error.code === 'validation_failed';

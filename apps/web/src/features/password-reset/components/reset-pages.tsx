@@ -1,5 +1,6 @@
 import { Link } from 'wouter';
 import { DonePanel, LoginLink } from '../../../components/ui/done-panel.tsx';
+import { Panel } from '../../../components/ui/panel.tsx';
 import { accountJa } from '../../../i18n/ja/account.ts';
 import { passwordResetJa } from '../../../i18n/ja/password-reset.ts';
 import { useT } from '../../../lib/i18n.ts';
@@ -8,13 +9,12 @@ import { useT } from '../../../lib/i18n.ts';
 export function IdentityOption({ identityPath }: { identityPath: string }) {
   const t = useT(passwordResetJa);
   return (
-    <section className="panel panel-narrow" aria-labelledby="reset-identity-option-heading">
-      <h2 id="reset-identity-option-heading">{t('reset.identityHeading')}</h2>
+    <Panel id="reset-identity-option-heading" heading={t('reset.identityHeading')}>
       <p>{t('reset.identityOptionText')}</p>
       <p>
         <Link to={identityPath}>{t('reset.identityOptionLink')}</Link>
       </p>
-    </section>
+    </Panel>
   );
 }
 
@@ -28,8 +28,7 @@ export function ResetMailSent({
 }) {
   const t = useT(passwordResetJa, accountJa);
   return (
-    <section className="panel panel-narrow" aria-labelledby="reset-sent-heading">
-      <h2 id="reset-sent-heading">{t('reset.sentHeading')}</h2>
+    <Panel id="reset-sent-heading" heading={t('reset.sentHeading')}>
       <div className="alert alert-success" role="status">
         {t('reset.sentText')}
       </div>
@@ -40,7 +39,7 @@ export function ResetMailSent({
         {t('reset.sentNoMailAfter')}
       </p>
       <p className="field-hint">{t('account.libraryAddress')}</p>
-    </section>
+    </Panel>
   );
 }
 
@@ -67,10 +66,9 @@ export function ResetComplete({ loginPath }: { loginPath: string }) {
 export function PinManagedNotice({ loginPath }: { loginPath: string }) {
   const t = useT(passwordResetJa);
   return (
-    <section className="panel panel-narrow" aria-labelledby="reset-pin-heading">
-      <h2 id="reset-pin-heading">{t('reset.pinHeading')}</h2>
+    <Panel id="reset-pin-heading" heading={t('reset.pinHeading')}>
       <p>{t('reset.pinText')}</p>
       <LoginLink loginPath={loginPath} />
-    </section>
+    </Panel>
   );
 }

@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { apiError } from '../../../test/api-error.ts';
 import { fillIn, IDENTITY } from '../../../test/fill-in.ts';
 import { MemoryRouter } from '../../../test/memory-router.tsx';
 import { VerifyForm } from './verify-form.tsx';
@@ -80,14 +81,10 @@ describe('利用者の認証 (step 1)', () => {
     vi.stubGlobal(
       'fetch',
       vi.fn(async () =>
-        Response.json(
-          {
-            error: {
-              code: 'identity_not_verified',
-              message: '入力された利用者情報を確認できませんでした。内容をお確かめください。',
-            },
-          },
-          { status: 401 },
+        apiError(
+          401,
+          'identity_not_verified',
+          '入力された利用者情報を確認できませんでした。内容をお確かめください。',
         ),
       ),
     );

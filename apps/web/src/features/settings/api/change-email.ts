@@ -1,17 +1,9 @@
 import type { EmailChangeInput } from '@library/domain/registration';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client.ts';
+import { usePut } from '../../../lib/api-query.ts';
 
-/** 利用者情報変更: PUT /api/me/email. */
-export function changeEmail(body: EmailChangeInput) {
-  return api<void>('/me/email', { method: 'PUT', body });
-}
-
+/** 利用者情報変更: PUT /api/me/email. GET /api/me carries the email shown as 旧メールアドレス. */
 export function useChangeEmail() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: changeEmail,
-    // GET /api/me carries the email shown as 旧メールアドレス.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['me'] }),
-  });
+  return usePut<EmailChangeInput>('/me/email', (queryClient) =>
+    queryClient.invalidateQueries({ queryKey: ['me'] }),
+  );
 }

@@ -1,31 +1,24 @@
 import type { NotificationPreferences } from '@library/domain/notifications';
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client.ts';
+import { useQuery } from '@tanstack/react-query';
+import { getQuery, usePut } from '../../../lib/api-query.ts';
 
 export const notificationPreferencesQueryKey = ['me', 'notifications'] as const;
 
 /** お知らせの設定: GET /api/me/notifications. */
-export function getNotificationPreferences() {
-  return api<NotificationPreferences>('/me/notifications');
-}
-
 export const notificationPreferencesQueryOptions = () =>
-  queryOptions({ queryKey: notificationPreferencesQueryKey, queryFn: getNotificationPreferences });
+  getQuery<NotificationPreferences, typeof notificationPreferencesQueryKey>(
+    notificationPreferencesQueryKey,
+    '/me/notifications',
+  );
 
 /** Asked again on every visit of the form (`isFetchedAfterMount` tells when that answer is in). */
 export function useNotificationPreferences() {
   return useQuery({ ...notificationPreferencesQueryOptions(), refetchOnMount: 'always' });
 }
 
-/** PUT /api/me/notifications: the whole settings object. */
-export function updateNotificationPreferences(body: NotificationPreferences) {
-  return api<void>('/me/notifications', { method: 'PUT', body });
-}
-
+/** PUT /api/me/notifications: the whole settings object, which then is the cached answer. */
 export function useUpdateNotificationPreferences() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: updateNotificationPreferences,
-    onSuccess: (_, saved) => queryClient.setQueryData(notificationPreferencesQueryKey, saved),
-  });
+  return usePut<NotificationPreferences>('/me/notifications', (queryClient, saved) =>
+    queryClient.setQueryData(notificationPreferencesQueryKey, saved),
+  );
 }

@@ -4,6 +4,7 @@ import { settingsJa } from '../../../i18n/ja/settings.ts';
 import { useT } from '../../../lib/i18n.ts';
 import { useCreateCalendarFeed, useDeleteCalendarFeed } from '../api/calendar-feed.ts';
 import './settings.css';
+import { Panel } from '../../../components/ui/panel.tsx';
 
 /** https://… → webcal://…: the scheme calendar apps open as a subscription. */
 export function webcalUrl(url: string): string {
@@ -66,8 +67,7 @@ export function CalendarFeedPanel() {
 
   const busy = create.isPending || remove.isPending;
   return (
-    <section className="panel panel-narrow" aria-labelledby="calendar-feed-heading">
-      <h2 id="calendar-feed-heading">{t('settings.feedHeading')}</h2>
+    <Panel id="calendar-feed-heading" heading={t('settings.feedHeading')}>
       <p>{t('settings.feedIntro')}</p>
       <div role="status">
         {message ? (
@@ -117,6 +117,6 @@ export function CalendarFeedPanel() {
           {t('settings.feedStop')}
         </button>
       </div>
-    </section>
+    </Panel>
   );
 }

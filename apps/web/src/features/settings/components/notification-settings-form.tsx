@@ -42,6 +42,36 @@ const FIELD_IDS: Record<FieldName, string | undefined> = {
   language: undefined,
 };
 
+/** The last three choices, plain checkboxes: the field the schema names, the input, its texts, its value. */
+const SWITCHES: readonly {
+  field: FieldName;
+  name: string;
+  label: string;
+  hint?: string;
+  checked(preferences: NotificationPreferences): boolean;
+}[] = [
+  {
+    field: 'reminder.includeTitles',
+    name: 'includeTitles',
+    label: 'notificationLabels.includeTitles',
+    hint: 'notificationLabels.includeTitlesHint',
+    checked: (p) => p.reminder.includeTitles,
+  },
+  {
+    field: 'overdueNotice',
+    name: 'overdueNotice',
+    label: 'notificationLabels.overdueNotice',
+    checked: (p) => p.overdueNotice,
+  },
+  {
+    field: 'reminder.push',
+    name: 'push',
+    label: 'notificationLabels.push',
+    hint: 'settings.pushHint',
+    checked: (p) => p.reminder.push,
+  },
+];
+
 /** 利用者情報変更 → お知らせの設定 (docs/product.md §10): 返却期限日お知らせメール, days before, titles, overdue notice, push. */
 export function NotificationSettingsForm({
   initial,
@@ -141,25 +171,16 @@ export function NotificationSettingsForm({
         <FieldError id={daysBeforeErrorId} error={daysBefore.error} />
       </fieldset>
       <div className="checkbox-group">
-        <Checkbox
-          {...form.field('reminder.includeTitles')}
-          name="includeTitles"
-          label={t('notificationLabels.includeTitles')}
-          hint={t('notificationLabels.includeTitlesHint')}
-          defaultChecked={initial.reminder.includeTitles}
-        />
-        <Checkbox
-          {...form.field('overdueNotice')}
-          label={t('notificationLabels.overdueNotice')}
-          defaultChecked={initial.overdueNotice}
-        />
-        <Checkbox
-          {...form.field('reminder.push')}
-          name="push"
-          label={t('notificationLabels.push')}
-          hint={t('settings.pushHint')}
-          defaultChecked={initial.reminder.push}
-        />
+        {SWITCHES.map((item) => (
+          <Checkbox
+            key={item.name}
+            {...form.field(item.field)}
+            name={item.name}
+            label={t(item.label)}
+            hint={item.hint && t(item.hint)}
+            defaultChecked={item.checked(initial)}
+          />
+        ))}
       </div>
     </FormPanel>
   );

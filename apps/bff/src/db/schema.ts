@@ -17,6 +17,12 @@ import {
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 
+/** The patron a row belongs to (`patron_id`, never null); a function, as each table needs its own column. */
+const patronRef = () =>
+  integer('patron_id')
+    .notNull()
+    .references(() => patrons.id);
+
 /** 本館 and 分館. */
 export const branches = pgTable('branches', {
   code: text('code').primaryKey(),
@@ -76,9 +82,7 @@ export const loans = pgTable(
   'loans',
   {
     id: serial('id').primaryKey(),
-    patronId: integer('patron_id')
-      .notNull()
-      .references(() => patrons.id),
+    patronId: patronRef(),
     itemId: integer('item_id')
       .notNull()
       .references(() => items.id),
@@ -106,9 +110,7 @@ export const ilsLoans = pgTable(
   'ils_loans',
   {
     id: serial('id').primaryKey(),
-    patronId: integer('patron_id')
-      .notNull()
-      .references(() => patrons.id),
+    patronId: patronRef(),
     /** SIP2 item identifier (AB). */
     itemIdentifier: text('item_identifier').notNull(),
     createdAt: createdAt(),
@@ -142,9 +144,7 @@ export const reservations = pgTable(
     titleId: integer('title_id')
       .notNull()
       .references(() => titles.id),
-    patronId: integer('patron_id')
-      .notNull()
-      .references(() => patrons.id),
+    patronId: patronRef(),
     status: text('status', { enum: ['active', 'fulfilled', 'cancelled'] })
       .notNull()
       .default('active'),
@@ -190,9 +190,7 @@ export const sessions = pgTable(
   'sessions',
   {
     idHash: text('id_hash').primaryKey(),
-    patronId: integer('patron_id')
-      .notNull()
-      .references(() => patrons.id),
+    patronId: patronRef(),
     createdAt: createdAt(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
@@ -235,9 +233,7 @@ export const authLockouts = pgTable(
 /** Single-use tokens between registration step 1 and step 2; only the hash is stored. */
 export const registrationTokens = pgTable('registration_tokens', {
   tokenHash: text('token_hash').primaryKey(),
-  patronId: integer('patron_id')
-    .notNull()
-    .references(() => patrons.id),
+  patronId: patronRef(),
   expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
   usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
   createdAt: createdAt(),
@@ -251,9 +247,7 @@ export const passwordResetTokens = pgTable(
   'password_reset_tokens',
   {
     tokenHash: text('token_hash').primaryKey(),
-    patronId: integer('patron_id')
-      .notNull()
-      .references(() => patrons.id),
+    patronId: patronRef(),
     via: text('via', { enum: ['mail', 'identity'] }).notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
@@ -269,9 +263,7 @@ export const passwordResetTokens = pgTable(
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
   {
-    patronId: integer('patron_id')
-      .notNull()
-      .references(() => patrons.id),
+    patronId: patronRef(),
     key: text('key').notNull(),
     requestHash: text('request_hash').notNull(),
     status: integer('status').notNull(),
@@ -348,9 +340,7 @@ export const notificationPreferences = pgTable(
 export const notificationsSent = pgTable(
   'notifications_sent',
   {
-    patronId: integer('patron_id')
-      .notNull()
-      .references(() => patrons.id),
+    patronId: patronRef(),
     dueDate: date('due_date', { mode: 'string' }).notNull(),
     kind: text('kind', { enum: ['reminder', 'overdue'] }).notNull(),
     /** The business date it was sent on. */
@@ -381,9 +371,7 @@ export const calendarFeeds = pgTable('calendar_feeds', {
 export const calendarFeedEvents = pgTable(
   'calendar_feed_events',
   {
-    patronId: integer('patron_id')
-      .notNull()
-      .references(() => patrons.id),
+    patronId: patronRef(),
     dueDate: date('due_date', { mode: 'string' }).notNull(),
     fingerprint: text('fingerprint').notNull(),
     sequence: integer('sequence').notNull().default(0),

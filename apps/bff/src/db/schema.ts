@@ -15,7 +15,19 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
-const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+/** A moment: `timestamptz`, read as a `Date`. */
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** A calendar day (the library's business dates): `date`, read as 'YYYY-MM-DD' like PlainDate. */
+const day = (name: string) => date(name, { mode: 'string' });
+
+const createdAt = () => instant('created_at').notNull().defaultNow();
+
+/** The patron a row belongs to (`patron_id`, never null); a function, as each table needs its own column. */
+const patronRef = () =>
+  integer('patron_id')
+    .notNull()
+    .references(() => patrons.id);
 
 /** 本館 and 分館. */
 export const branches = pgTable('branches', {
@@ -34,12 +46,12 @@ export const patrons = pgTable(
     number: text('number').notNull().unique(),
     nameKana: text('name_kana').notNull(),
     /** Null for an ILS patron whose ILS does not tell (CIRCULATION=sip2 keeps what 64 answers). */
-    birthDate: date('birth_date', { mode: 'string' }),
+    birthDate: day('birth_date'),
     /** Digits only, e.g. 0944730001; null when the ILS does not tell. */
     phone: text('phone'),
     email: text('email'),
     passwordHash: text('password_hash'),
-    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true, mode: 'date' }),
+    passwordChangedAt: instant('password_changed_at'),
     /** The patron's language for mail and screens (docs/product.md §12); null → 'ja'. */
     language: text('language', { enum: ['ja', 'en'] }),
     createdAt: createdAt(),
@@ -76,19 +88,17 @@ export const loans = pgTable(
   'loans',
   {
     id: serial('id').primaryKey(),
-    patronId: integer('patron_id')
-      .notNull()
-      .references(() => patrons.id),
+    patronId: patronRef(),
     itemId: integer('item_id')
       .notNull()
       .references(() => items.id),
     branchCode: text('branch_code')
       .notNull()
       .references(() => branches.code),
-    loanedOn: date('loaned_on', { mode: 'string' }).notNull(),
-    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    loanedOn: day('loaned_on').notNull(),
+    dueDate: day('due_date').notNull(),
     renewalCount: integer('renewal_count').notNull().default(0),
-    returnedOn: date('returned_on', { mode: 'string' }),
+    returnedOn: day('returned_on'),
   },
   (t) => [
     index('loans_patron_active_idx').on(t.patronId, t.loanedOn, t.id).where(sql`${t.returnedOn} is null`),
@@ -106,9 +116,7 @@ export const ilsLoans = pgTable(
   'ils_loans',
   {
     id: serial('id').primaryKey(),
-    patronId: integer('patron_id')
-      .notNull()
-      .references(() => patrons.id),
+    patronId: patronRef(),
     /** SIP2 item identifier (AB). */
     itemIdentifier: text('item_identifier').notNull(),
     createdAt: createdAt(),
@@ -125,10 +133,10 @@ export const renewals = pgTable(
       .notNull()
       .references(() => loans.id),
     renewalNumber: integer('renewal_number').notNull(),
-    renewedAt: timestamp('renewed_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-    renewedOn: date('renewed_on', { mode: 'string' }).notNull(),
-    previousDueDate: date('previous_due_date', { mode: 'string' }).notNull(),
-    newDueDate: date('new_due_date', { mode: 'string' }).notNull(),
+    renewedAt: instant('renewed_at').notNull().defaultNow(),
+    renewedOn: day('renewed_on').notNull(),
+    previousDueDate: day('previous_due_date').notNull(),
+    newDueDate: day('new_due_date').notNull(),
     channel: text('channel').notNull(),
     requestId: text('request_id'),
   },
@@ -142,14 +150,12 @@ export const reservations = pgTable(
     titleId: integer('title_id')
       .notNull()
       .references(() => titles.id),
-    patronId: integer('patron_id')
-      .notNull()
-      .references(() => patrons.id),
+    patronId: patronRef(),
     status: text('status', { enum: ['active', 'fulfilled', 'cancelled'] })
       .notNull()
       .default('active'),
     contactEmail: text('contact_email'),
-    reservedAt: timestamp('reserved_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    reservedAt: instant('reserved_at').notNull().defaultNow(),
   },
   (t) => [
     index('reservations_title_active_idx').on(t.titleId).where(sql`${t.status} = 'active'`),
@@ -164,7 +170,7 @@ export const closedDays = pgTable(
     branchCode: text('branch_code')
       .notNull()
       .references(() => branches.code),
-    date: date('date', { mode: 'string' }).notNull(),
+    date: day('date').notNull(),
     reason: text('reason').notNull(),
   },
   (t) => [primaryKey({ columns: [t.branchCode, t.date] })],
@@ -177,7 +183,7 @@ export const events = pgTable(
     branchCode: text('branch_code')
       .notNull()
       .references(() => branches.code),
-    date: date('date', { mode: 'string' }).notNull(),
+    date: day('date').notNull(),
     time: text('time'),
     title: text('title').notNull(),
     description: text('description'),
@@ -190,12 +196,10 @@ export const sessions = pgTable(
   'sessions',
   {
     idHash: text('id_hash').primaryKey(),
-    patronId: integer('patron_id')
-      .notNull()
-      .references(() => patrons.id),
+    patronId: patronRef(),
     createdAt: createdAt(),
-    lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    lastSeenAt: instant('last_seen_at').notNull().defaultNow(),
+    expiresAt: instant('expires_at').notNull(),
   },
   (t) => [index('sessions_patron_idx').on(t.patronId)],
 );
@@ -209,7 +213,7 @@ export const authAttempts = pgTable(
     patronNumber: text('patron_number').notNull(),
     succeeded: boolean('succeeded').notNull(),
     clientAddress: text('client_address'),
-    attemptedAt: timestamp('attempted_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    attemptedAt: instant('attempted_at').notNull().defaultNow(),
   },
   (t) => [index('auth_attempts_number_idx').on(t.patronNumber, t.attemptedAt)],
 );
@@ -226,8 +230,8 @@ export const authLockouts = pgTable(
     /** The client address (IPv6 per /64), or '*' for the number as a whole. */
     clientKey: text('client_key').notNull(),
     failures: integer('failures').notNull().default(0),
-    lastFailureAt: timestamp('last_failure_at', { withTimezone: true, mode: 'date' }).notNull(),
-    lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+    lastFailureAt: instant('last_failure_at').notNull(),
+    lockedUntil: instant('locked_until'),
   },
   (t) => [primaryKey({ columns: [t.patronNumber, t.clientKey] })],
 );
@@ -235,11 +239,9 @@ export const authLockouts = pgTable(
 /** Single-use tokens between registration step 1 and step 2; only the hash is stored. */
 export const registrationTokens = pgTable('registration_tokens', {
   tokenHash: text('token_hash').primaryKey(),
-  patronId: integer('patron_id')
-    .notNull()
-    .references(() => patrons.id),
-  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
-  usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+  patronId: patronRef(),
+  expiresAt: instant('expires_at').notNull(),
+  usedAt: instant('used_at'),
   createdAt: createdAt(),
 });
 
@@ -251,12 +253,10 @@ export const passwordResetTokens = pgTable(
   'password_reset_tokens',
   {
     tokenHash: text('token_hash').primaryKey(),
-    patronId: integer('patron_id')
-      .notNull()
-      .references(() => patrons.id),
+    patronId: patronRef(),
     via: text('via', { enum: ['mail', 'identity'] }).notNull(),
-    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
-    usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+    expiresAt: instant('expires_at').notNull(),
+    usedAt: instant('used_at'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -269,9 +269,7 @@ export const passwordResetTokens = pgTable(
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
   {
-    patronId: integer('patron_id')
-      .notNull()
-      .references(() => patrons.id),
+    patronId: patronRef(),
     key: text('key').notNull(),
     requestHash: text('request_hash').notNull(),
     status: integer('status').notNull(),
@@ -294,9 +292,9 @@ export const mailOutbox = pgTable(
     html: text('html'),
     createdAt: createdAt(),
     attempts: integer('attempts').notNull().default(0),
-    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-    lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
-    sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
+    nextAttemptAt: instant('next_attempt_at').notNull().defaultNow(),
+    lockedUntil: instant('locked_until'),
+    sentAt: instant('sent_at'),
     lastError: text('last_error'),
   },
   (t) => [
@@ -311,7 +309,7 @@ export const auditLog = pgTable(
   'audit_log',
   {
     id: serial('id').primaryKey(),
-    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    at: instant('at').notNull().defaultNow(),
     event: text('event').notNull(),
     patronId: integer('patron_id'),
     requestId: text('request_id'),
@@ -332,7 +330,7 @@ export const notificationPreferences = pgTable(
     includeTitles: boolean('include_titles').notNull().default(false),
     push: boolean('push').notNull().default(false),
     overdueNotice: boolean('overdue_notice').notNull().default(true),
-    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
   },
   (t) => [
     check('notification_preferences_days_before', sql`${t.daysBefore} in (1, 2, 3, 7)`),
@@ -348,13 +346,11 @@ export const notificationPreferences = pgTable(
 export const notificationsSent = pgTable(
   'notifications_sent',
   {
-    patronId: integer('patron_id')
-      .notNull()
-      .references(() => patrons.id),
-    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    patronId: patronRef(),
+    dueDate: day('due_date').notNull(),
     kind: text('kind', { enum: ['reminder', 'overdue'] }).notNull(),
     /** The business date it was sent on. */
-    sentOn: date('sent_on', { mode: 'string' }).notNull(),
+    sentOn: day('sent_on').notNull(),
     itemCount: integer('item_count').notNull(),
     mailId: integer('mail_id'),
     createdAt: createdAt(),
@@ -381,13 +377,11 @@ export const calendarFeeds = pgTable('calendar_feeds', {
 export const calendarFeedEvents = pgTable(
   'calendar_feed_events',
   {
-    patronId: integer('patron_id')
-      .notNull()
-      .references(() => patrons.id),
-    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    patronId: patronRef(),
+    dueDate: day('due_date').notNull(),
     fingerprint: text('fingerprint').notNull(),
     sequence: integer('sequence').notNull().default(0),
-    changedAt: timestamp('changed_at', { withTimezone: true, mode: 'date' }).notNull(),
+    changedAt: instant('changed_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.patronId, t.dueDate] })],
 );
@@ -421,7 +415,7 @@ export const pushSubscriptions = pgTable(
     p256dh: text('p256dh').notNull(),
     auth: text('auth').notNull(),
     createdAt: createdAt(),
-    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
   },
   (t) => [index('push_subscriptions_patron_idx').on(t.patronId)],
 );
@@ -441,11 +435,11 @@ export const pushOutbox = pgTable(
     payload: jsonb('payload').notNull(),
     createdAt: createdAt(),
     attempts: integer('attempts').notNull().default(0),
-    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-    lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
-    sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
+    nextAttemptAt: instant('next_attempt_at').notNull().defaultNow(),
+    lockedUntil: instant('locked_until'),
+    sentAt: instant('sent_at'),
     /** Set when the push is given up (too old to matter, or refused for good): never retried. */
-    discardedAt: timestamp('discarded_at', { withTimezone: true, mode: 'date' }),
+    discardedAt: instant('discarded_at'),
     lastError: text('last_error'),
   },
   (t) => [

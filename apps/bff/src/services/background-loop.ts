@@ -1,5 +1,14 @@
 import { EventEmitter } from 'node:events';
 
+/** A background worker of a BFF process (the mail and push senders, the notification scheduler). */
+export interface BackgroundWorker<RunResult> {
+  start(): void;
+  /** Stops its loop and waits for a run in progress. */
+  stop(): Promise<void>;
+  /** One pass; what the loop runs. */
+  runOnce(): Promise<RunResult>;
+}
+
 /**
  * The loop each background worker of a BFF process runs (the mail and push senders, the
  * notification scheduler): one run at a time; the next `intervalMs` after a run ends, or at

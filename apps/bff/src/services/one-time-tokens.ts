@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
 import type { passwordResetTokens, registrationTokens } from '../db/schema.ts';
 import { type Patron, patronById } from './patrons.ts';
-import { sha256 } from './sessions.ts';
+import { newToken, sha256 } from './sessions.ts';
 
 type TokenTable = typeof registrationTokens | typeof passwordResetTokens;
 
@@ -26,6 +26,31 @@ export function oneTimeTokens<T extends TokenTable>(table: T, field: { name: str
       .where(
         and(eq(t.patronId, patronId), isNull(t.usedAt), keepHash ? ne(t.tokenHash, keepHash) : undefined),
       );
+  }
+
+  /**
+   * A new token for the patron, made the only live one (an older tab's token stops working):
+   * inside the caller's transaction. Returns the token itself; only its hash is stored.
+   */
+  async function issue(
+    tx: Tx,
+    patronId: number,
+    now: Date,
+    ttlMs: number,
+    columns?: Omit<T['$inferInsert'], 'tokenHash' | 'patronId' | 'expiresAt' | 'createdAt'>,
+  ): Promise<string> {
+    const token = newToken();
+    await retireOthers(tx, patronId, now);
+    // Typed per table at the call (`columns`); drizzle cannot check a row against a generic table.
+    const row = {
+      ...columns,
+      tokenHash: sha256(token),
+      patronId,
+      expiresAt: new Date(now.getTime() + ttlMs),
+      createdAt: now,
+    } as typeof registrationTokens.$inferInsert & typeof passwordResetTokens.$inferInsert;
+    await tx.insert(t).values(row);
+    return token;
   }
 
   /**
@@ -60,5 +85,5 @@ export function oneTimeTokens<T extends TokenTable>(table: T, field: { name: str
     if (used.length === 0) throw new DomainError('token_expired');
   }
 
-  return { retireOthers, redeemable, spend };
+  return { issue, retireOthers, redeemable, spend };
 }

@@ -1,6 +1,9 @@
 import { and, asc, eq, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { mailOutbox, pushOutbox } from '../db/schema.ts';
+import { describeError } from '../lib/create-app.ts';
+import type { Logger } from '../lib/logger.ts';
+import { backgroundLoop } from './background-loop.ts';
 
 type OutboxTable = typeof mailOutbox | typeof pushOutbox;
 
@@ -63,4 +66,27 @@ export interface OutboxSenderTuning {
   /** A claimed row is left alone by other senders this long (longer than any delivery's timeout). */
   leaseMs?: number;
   batchSize?: number;
+}
+
+/**
+ * The loop of an outbox sender: a run that claimed a full batch means more may be waiting, so
+ * the next starts at once; a committed row (`wakeUp`) starts one too. A failed run is logged
+ * as `<name> run failed` with the error's description, never the query text: its parameters
+ * hold the rows (addresses and message bodies, push endpoints and keys).
+ */
+export function outboxLoop(options: {
+  name: 'mail' | 'push';
+  runOnce: () => Promise<{ claimed: number }>;
+  batchSize: number;
+  pollIntervalMs: number;
+  log: Logger;
+  wakeUp: (listener: () => void) => () => void;
+}) {
+  const { runOnce, batchSize, log } = options;
+  return backgroundLoop({
+    run: async () => ({ more: (await runOnce()).claimed === batchSize }),
+    intervalMs: options.pollIntervalMs,
+    onError: (error) => log.error({ err: describeError(error) }, `${options.name} run failed`),
+    wakeUp: options.wakeUp,
+  });
 }

@@ -99,17 +99,10 @@ export function passwordResetService(deps: AppDeps) {
     // Identity proven, so saying so reveals nothing: such a patron registers instead.
     if (!patron.passwordHash) throw new DomainError('not_registered');
     await lockout.succeed({ db, clock }, 'password_reset', claim.patronNumber, ctx.clientAddress);
-    const token = newToken();
-    await db.transaction(async (tx) => {
-      await tokens.retireOthers(tx, patron.id, now);
-      await tx.insert(passwordResetTokens).values({
-        tokenHash: sha256(token),
-        patronId: patron.id,
-        via: 'identity',
-        expiresAt: new Date(now.getTime() + RESET_IDENTITY_TTL_MS),
-        createdAt: now,
-      });
+    const token = await db.transaction(async (tx) => {
+      const issued = await tokens.issue(tx, patron.id, now, RESET_IDENTITY_TTL_MS, { via: 'identity' });
       await audit(tx, 'password_reset_verified', { patronId: patron.id, requestId: ctx.requestId });
+      return issued;
     });
     return { resetToken: token };
   }

@@ -13,7 +13,7 @@ import { maskAddress, notifyMailQueued, queueMail } from './mail/outbox.ts';
 import { oneTimeTokens } from './one-time-tokens.ts';
 import { assertPortalPasswords, hashPassword } from './passwords.ts';
 import type { RequestContext } from './request-context.ts';
-import { newToken, sha256 } from './sessions.ts';
+
 import { parseWith } from './validation.ts';
 
 export const REGISTRATION_TOKEN_TTL_MS = 15 * 60 * 1000;
@@ -38,17 +38,7 @@ export function registrationService(deps: AppDeps) {
     });
     if (patron.passwordHash) throw new DomainError('already_registered');
     await lockout.succeed(deps, 'registration', input.patronNumber, ctx.clientAddress);
-    const token = newToken();
-    await db.transaction(async (tx) => {
-      // Only the newest token is live: an older tab's token stops working.
-      await tokens.retireOthers(tx, patron.id, now);
-      await tx.insert(registrationTokens).values({
-        tokenHash: sha256(token),
-        patronId: patron.id,
-        expiresAt: new Date(now.getTime() + REGISTRATION_TOKEN_TTL_MS),
-        createdAt: now,
-      });
-    });
+    const token = await db.transaction((tx) => tokens.issue(tx, patron.id, now, REGISTRATION_TOKEN_TTL_MS));
     // 旧メールアドレス is shown read-only: the screen needs no more than t***@example.jp.
     return { registrationToken: token, currentEmail: patron.email ? maskAddress(patron.email) : null };
   }

@@ -8,6 +8,7 @@ import {
 } from '@library/domain';
 import type { Loan, LoanPage } from '@library/domain/api';
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
+import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
 import { preparedOn } from '../db/prepared.ts';
 import { branches, items, loans, reservations, titles } from '../db/schema.ts';
@@ -31,24 +32,33 @@ const loanTotals = preparedOn((db) =>
     .prepare('loan_totals'),
 );
 
+/**
+ * The patrons' loans with their item and title: the join under the loans page and under the
+ * local system's due-loan lists (the calendar, the reminders).
+ */
+export function loansWithTitles<Query extends PgSelect>(query: Query) {
+  return query.innerJoin(items, eq(items.id, loans.itemId)).innerJoin(titles, eq(titles.id, items.titleId));
+}
+
 const loanRows = preparedOn((db) =>
-  db
-    .select({
-      id: loans.id,
-      loanedOn: loans.loanedOn,
-      dueDate: loans.dueDate,
-      renewalCount: loans.renewalCount,
-      branchCode: loans.branchCode,
-      branchName: branches.name,
-      titleId: titles.id,
-      title: titles.title,
-      materialType: items.materialType,
-      category: items.category,
-      illSource: items.illSource,
-    })
-    .from(loans)
-    .innerJoin(items, eq(items.id, loans.itemId))
-    .innerJoin(titles, eq(titles.id, items.titleId))
+  loansWithTitles(
+    db
+      .select({
+        id: loans.id,
+        loanedOn: loans.loanedOn,
+        dueDate: loans.dueDate,
+        renewalCount: loans.renewalCount,
+        branchCode: loans.branchCode,
+        branchName: branches.name,
+        titleId: titles.id,
+        title: titles.title,
+        materialType: items.materialType,
+        category: items.category,
+        illSource: items.illSource,
+      })
+      .from(loans)
+      .$dynamic(),
+  )
     .innerJoin(branches, eq(branches.code, loans.branchCode))
     .where(activeOfPatron)
     .orderBy(asc(loans.loanedOn), asc(loans.id))

@@ -5,7 +5,7 @@ import { items, loans, titles } from '../../db/schema.ts';
 import { localDueCounts } from '../../services/calendar.ts';
 import { verifyPassword } from '../../services/passwords.ts';
 import { renewLoans } from '../../services/renewal.ts';
-import { loanPage } from '../../services/renewal-preview.ts';
+import { loanPage, loansWithTitles } from '../../services/renewal-preview.ts';
 import type { CirculationPort, DueLoan, PatronSummary } from '../circulation-port.ts';
 
 /** Our tables: the patrons' loans not returned, due between `from` and `to` inclusive. */
@@ -15,17 +15,18 @@ async function localDueLoans(
   range: { from: PlainDate; to: PlainDate },
 ): Promise<DueLoan[]> {
   if (patronIds.length === 0) return [];
-  return db
-    .select({
-      patronId: loans.patronId,
-      loanId: loans.id,
-      title: titles.title,
-      dueDate: loans.dueDate,
-      renewalCount: loans.renewalCount,
-    })
-    .from(loans)
-    .innerJoin(items, eq(items.id, loans.itemId))
-    .innerJoin(titles, eq(titles.id, items.titleId))
+  return loansWithTitles(
+    db
+      .select({
+        patronId: loans.patronId,
+        loanId: loans.id,
+        title: titles.title,
+        dueDate: loans.dueDate,
+        renewalCount: loans.renewalCount,
+      })
+      .from(loans)
+      .$dynamic(),
+  )
     .where(
       and(
         inArray(loans.patronId, [...patronIds]),

@@ -4,11 +4,10 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db } from '../../db/client.ts';
 import { mailOutbox } from '../../db/schema.ts';
 import type { Env } from '../../env.ts';
-import { describeError } from '../../lib/create-app.ts';
 import { type Logger, scrubText } from '../../lib/logger.ts';
-import { backgroundLoop } from '../background-loop.ts';
+import type { BackgroundWorker } from '../background-loop.ts';
 import type { Clock } from '../clock.ts';
-import { claimOutboxRows, type OutboxSenderTuning, retryOutboxRow } from '../outbox-rows.ts';
+import { claimOutboxRows, type OutboxSenderTuning, outboxLoop, retryOutboxRow } from '../outbox-rows.ts';
 import { maskAddress, onMailQueued } from './outbox.ts';
 
 export const LIBRARY_SENDER_NAME = '柳川市立図書館';
@@ -20,13 +19,8 @@ export interface MailSenderOptions extends OutboxSenderTuning {
   logger: Logger;
 }
 
-export interface MailSender {
-  start(): void;
-  /** Stops polling and waits for a delivery in progress. */
-  stop(): Promise<void>;
-  /** Delivers every due mail once; what the loop runs. */
-  runOnce(): Promise<{ sent: number; failed: number }>;
-}
+/** Its `runOnce` delivers every due mail once. */
+export type MailSender = BackgroundWorker<{ sent: number; failed: number }>;
 
 /** `<outbox-42@city.yanagawa.lg.jp>`: the same on every retry, so a resend is recognisable. */
 export function messageIdFor(outboxId: number, from: string): string {
@@ -128,14 +122,7 @@ export function createMailSender(options: MailSenderOptions): MailSender {
     return { sent, failed, claimed: rows.length };
   }
 
-  const loop = backgroundLoop({
-    // A full batch means more may be waiting.
-    run: async () => ({ more: (await runOnce()).claimed === batchSize }),
-    intervalMs: pollIntervalMs,
-    // Never the query text: its parameters hold addresses and message bodies.
-    onError: (error) => log.error({ err: describeError(error) }, 'mail run failed'),
-    wakeUp: onMailQueued,
-  });
+  const loop = outboxLoop({ name: 'mail', runOnce, batchSize, pollIntervalMs, log, wakeUp: onMailQueued });
 
   return {
     start: loop.start,

@@ -12,7 +12,7 @@ import { notificationPreferences, notificationsSent, patrons } from '../../db/sc
 import { type Env, linkOrigin } from '../../env.ts';
 import { describeError } from '../../lib/create-app.ts';
 import type { Logger } from '../../lib/logger.ts';
-import { backgroundLoop } from '../background-loop.ts';
+import { type BackgroundWorker, backgroundLoop } from '../background-loop.ts';
 import type { Clock } from '../clock.ts';
 import { notifyMailQueued, queueMail } from '../mail/outbox.ts';
 import { notifyPushQueued, queuePush } from '../push/push-outbox.ts';
@@ -42,13 +42,8 @@ export interface NotificationRunResult {
   ms: number;
 }
 
-export interface NotificationScheduler {
-  start(): void;
-  /** Stops the timer and waits for a run in progress. */
-  stop(): Promise<void>;
-  /** One pass for the business date; what the timer runs. */
-  runOnce(): Promise<NotificationRunResult>;
-}
+/** Its `runOnce` is one pass for the business date. */
+export type NotificationScheduler = BackgroundWorker<NotificationRunResult>;
 
 interface OptedIn {
   patronId: number;

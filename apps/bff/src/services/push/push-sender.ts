@@ -7,10 +7,10 @@ import { pushOutbox, pushSubscriptions } from '../../db/schema.ts';
 import type { Env } from '../../env.ts';
 import { describeError } from '../../lib/create-app.ts';
 import { type Logger, scrubText } from '../../lib/logger.ts';
-import { backgroundLoop } from '../background-loop.ts';
+import type { BackgroundWorker } from '../background-loop.ts';
 import type { Clock } from '../clock.ts';
 import { retryDelayMs } from '../mail/mail-sender.ts';
-import { claimOutboxRows, type OutboxSenderTuning, retryOutboxRow } from '../outbox-rows.ts';
+import { claimOutboxRows, type OutboxSenderTuning, outboxLoop, retryOutboxRow } from '../outbox-rows.ts';
 import { onPushQueued } from './push-outbox.ts';
 import { vapidKeys } from './vapid-keys.ts';
 
@@ -40,13 +40,8 @@ export interface PushRunResult {
   discarded: number;
 }
 
-export interface PushSender {
-  start(): void;
-  /** Stops polling and waits for a delivery in progress. */
-  stop(): Promise<void>;
-  /** Delivers every due push once; what the loop runs. */
-  runOnce(): Promise<PushRunResult>;
-}
+/** Its `runOnce` delivers every due push once. */
+export type PushSender = BackgroundWorker<PushRunResult>;
 
 /** The push service's host, for logs: never the endpoint's path (it is the subscription's capability). */
 function serviceHost(endpoint: string): string {
@@ -181,13 +176,7 @@ export function createPushSender(options: PushSenderOptions): PushSender {
     return result;
   }
 
-  const loop = backgroundLoop({
-    run: async () => ({ more: (await runOnce()).claimed === batchSize }),
-    intervalMs: pollIntervalMs,
-    // Never the query text: its parameters hold endpoints and keys.
-    onError: (error) => log.error({ err: describeError(error) }, 'push run failed'),
-    wakeUp: onPushQueued,
-  });
+  const loop = outboxLoop({ name: 'push', runOnce, batchSize, pollIntervalMs, log, wakeUp: onPushQueued });
 
   return {
     start() {

@@ -2,7 +2,7 @@ import { emailMessages, passwordMessages, registrationMessages } from '@library/
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, authLockouts, mailOutbox, patrons, reservations } from '../../db/schema.ts';
-import { client, createTestApp, type TestApp } from '../../test/test-app.ts';
+import { client, createTestApp, signedIn, type TestApp } from '../../test/test-app.ts';
 import { useTestApp } from '../../test/use-test-app.ts';
 
 const t = useTestApp({ cleared: [mailOutbox] });
@@ -19,8 +19,7 @@ describe('PUT /api/me/password (I11)', () => {
   });
 
   it('refuses a wrong current password on its field, counting it toward the lockout', async () => {
-    const c = client(t.app);
-    await c.login('200000002');
+    const c = await signedIn(t.app, '200000002');
     const res = await c.put('/api/me/password', {
       currentPassword: 'not-my-password',
       password: 'kawa-kudari!',
@@ -34,8 +33,7 @@ describe('PUT /api/me/password (I11)', () => {
   });
 
   it('applies the rules of I8 with the patron’s own details', async () => {
-    const c = client(t.app);
-    await c.login('200000002');
+    const c = await signedIn(t.app, '200000002');
     const cases: [Record<string, string>, Record<string, string>][] = [
       [
         { password: 'mitsu19820315', passwordConfirm: 'mitsu19820315' },
@@ -97,8 +95,7 @@ describe('PUT /api/me/email (I11)', () => {
   });
 
   it('refuses a bad address and a change that would change nothing', async () => {
-    const c = client(t.app);
-    await c.login('200000002');
+    const c = await signedIn(t.app, '200000002');
     const bad = await c.put('/api/me/email', {
       email: 'hana..ko@example.jp',
       useForContact: true,
@@ -117,8 +114,7 @@ describe('PUT /api/me/email (I11)', () => {
   });
 
   it('changes the contact address and tells both the new and the old address', async () => {
-    const c = client(t.app);
-    await c.login('200000002');
+    const c = await signedIn(t.app, '200000002');
     const res = await c.put('/api/me/email', {
       email: 'ｍｉｔｓｕ＠ｅｘａｍｐｌｅ．ｊｐ',
       useForContact: true,
@@ -139,8 +135,7 @@ describe('PUT /api/me/email (I11)', () => {
     const [jiro] = await t.db.select().from(patrons).where(eq(patrons.number, '100000004'));
     const before = await t.db.select().from(reservations).where(eq(reservations.patronId, jiro!.id));
     expect(before.length).toBeGreaterThan(0);
-    const c = client(t.app);
-    await c.login('100000004');
+    const c = await signedIn(t.app, '100000004');
     const res = await c.put('/api/me/email', {
       email: 'jiro@example.jp',
       useForContact: false,

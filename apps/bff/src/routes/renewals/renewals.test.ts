@@ -6,7 +6,7 @@ import { auditLog, loans, patrons, renewals, reservations } from '../../db/schem
 import { loadDemoData } from '../../db/seed/demo-data.ts';
 import { parseEnv } from '../../env.ts';
 import { createLogger } from '../../lib/logger.ts';
-import { client, GUIDE_TODAY, testClock } from '../../test/test-app.ts';
+import { client, GUIDE_TODAY, signedIn, testClock } from '../../test/test-app.ts';
 import { openTestDatabase } from '../../test/test-database.ts';
 import { useTestApp } from '../../test/use-test-app.ts';
 
@@ -38,8 +38,7 @@ describe('POST /api/renewals', () => {
   });
 
   it("renews the guide's マンガ日本の歴史 現代篇 2 to 2021-02-03, recorded once with an audit row", async () => {
-    const c = client(t.app);
-    await c.login('100000001');
+    const c = await signedIn(t.app, '100000001');
     const id = (await loanIds(c))('現代篇 2');
     const res = await c.post('/api/renewals', { loanIds: [id] });
     expect(res.status).toBe(200);
@@ -88,11 +87,9 @@ describe('POST /api/renewals', () => {
   });
 
   it('renews in bulk item by item: every reason reported, the others renewed (R4, R8)', async () => {
-    const c = client(t.app);
-    await c.login('100000001');
+    const c = await signedIn(t.app, '100000001');
     const id = await loanIds(c);
-    const other = client(t.app);
-    await other.login('100000004');
+    const other = await signedIn(t.app, '100000004');
     const someoneElses = (await loanIds(other))('第1巻');
     const ask = [
       id('現代篇 3'),
@@ -127,8 +124,7 @@ describe('POST /api/renewals', () => {
   });
 
   it('collapses duplicate ids into one renewal', async () => {
-    const c = client(t.app);
-    await c.login('100000004');
+    const c = await signedIn(t.app, '100000004');
     const id = (await loanIds(c))('第2巻');
     const res = await c.post('/api/renewals', { loanIds: [id, id, id] });
     expect(res.body.results).toHaveLength(1);
@@ -141,8 +137,7 @@ describe('POST /api/renewals', () => {
   });
 
   it('refuses the whole procedure for a patron with an overdue loan (R5): 403, nothing renewed', async () => {
-    const c = client(t.app);
-    await c.login('200000002');
+    const c = await signedIn(t.app, '200000002');
     const res0 = await c.get('/api/loans');
     const notOverdue = res0.body.items.find((r: Row) => !r.overdue).id;
     const res = await c.post('/api/renewals', { loanIds: [notOverdue] });
@@ -157,8 +152,7 @@ describe('POST /api/renewals', () => {
   });
 
   it('refuses a blocked patron with 403 whatever the first loan asked is (unknown id first, own loan after)', async () => {
-    const c = client(t.app);
-    await c.login('200000002');
+    const c = await signedIn(t.app, '200000002');
     const res0 = await c.get('/api/loans');
     const notOverdue = res0.body.items.find((r: Row) => !r.overdue).id;
     const res = await c.post('/api/renewals', { loanIds: [2 ** 31 - 1, notOverdue] });
@@ -169,8 +163,7 @@ describe('POST /api/renewals', () => {
   });
 
   it('re-checks the rules at commit: a reservation placed after the list was shown wins (R6)', async () => {
-    const c = client(t.app);
-    await c.login('100000004');
+    const c = await signedIn(t.app, '100000004');
     const list = await c.get('/api/loans?pageSize=100');
     const row = list.body.items.find((r: Row) => r.title.endsWith('第3巻'));
     expect(row.renewal.eligible).toBe(true);
@@ -184,8 +177,7 @@ describe('POST /api/renewals', () => {
   });
 
   it('refuses a loan returned in the meantime as not_found', async () => {
-    const c = client(t.app);
-    await c.login('100000004');
+    const c = await signedIn(t.app, '100000004');
     const id = (await loanIds(c))('第4巻');
     await t.db.update(loans).set({ returnedOn: '2021-01-20' }).where(eq(loans.id, id));
     const res = await c.post('/api/renewals', { loanIds: [id] });
@@ -200,8 +192,7 @@ describe('POST /api/renewals', () => {
     ['a fractional id', { loanIds: [1, 2.5] }, 'loanIds.1'],
     ['an id beyond the serial range', { loanIds: [2 ** 31] }, 'loanIds.0'],
   ])('answers %s with 400 and the field', async (_, body, field) => {
-    const c = client(t.app);
-    await c.login('100000004');
+    const c = await signedIn(t.app, '100000004');
     const res = await c.post('/api/renewals', body);
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('validation_failed');
@@ -209,16 +200,14 @@ describe('POST /api/renewals', () => {
   });
 
   it('answers malformed JSON with 400', async () => {
-    const c = client(t.app);
-    await c.login('100000004');
+    const c = await signedIn(t.app, '100000004');
     const res = await c.post('/api/renewals', '{"loanIds": [1,');
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('invalid_json');
   });
 
   it('refuses a cross-origin request', async () => {
-    const c = client(t.app);
-    await c.login('100000004');
+    const c = await signedIn(t.app, '100000004');
     const res = await c.post('/api/renewals', { loanIds: [1] }, { origin: 'https://evil.example' });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('forbidden');
@@ -229,8 +218,7 @@ describe('Idempotency-Key', () => {
   const t = useTestApp();
 
   it('replays the first answer for the same key and body, without renewing again', async () => {
-    const c = client(t.app);
-    await c.login('100000001');
+    const c = await signedIn(t.app, '100000001');
     const id = (await loanIds(c))('現代篇 2');
     const key = { 'idempotency-key': 'renew-0001-aaaa' };
     const first = await c.post('/api/renewals', { loanIds: [id] }, key);
@@ -243,8 +231,7 @@ describe('Idempotency-Key', () => {
   });
 
   it('refuses the same key with a different body (422)', async () => {
-    const c = client(t.app);
-    await c.login('100000001');
+    const c = await signedIn(t.app, '100000001');
     const id = await loanIds(c);
     const key = { 'idempotency-key': 'renew-0002-bbbb' };
     await c.post('/api/renewals', { loanIds: [id('現代篇 1')] }, key);
@@ -255,10 +242,8 @@ describe('Idempotency-Key', () => {
   });
 
   it('keeps keys per patron: the same key from another patron is a new request', async () => {
-    const a = client(t.app);
-    await a.login('100000004');
-    const b = client(t.app);
-    await b.login('100000001');
+    const a = await signedIn(t.app, '100000004');
+    const b = await signedIn(t.app, '100000001');
     const key = { 'idempotency-key': 'shared-key-cccc' };
     const ra = await a.post('/api/renewals', { loanIds: [(await loanIds(a))('第5巻')] }, key);
     const rb = await b.post('/api/renewals', { loanIds: [(await loanIds(b))('こどもの本')] }, key);
@@ -267,8 +252,7 @@ describe('Idempotency-Key', () => {
   });
 
   it('replays a 403 for a blocked patron as well', async () => {
-    const c = client(t.app);
-    await c.login('200000002');
+    const c = await signedIn(t.app, '200000002');
     const key = { 'idempotency-key': 'blocked-key-dddd' };
     const first = await c.post('/api/renewals', { loanIds: [1] }, key);
     const replay = await c.post('/api/renewals', { loanIds: [1] }, key);
@@ -278,8 +262,7 @@ describe('Idempotency-Key', () => {
   });
 
   it('forgets a key after 24 hours', async () => {
-    const c = client(t.app);
-    await c.login('100000004');
+    const c = await signedIn(t.app, '100000004');
     const id = (await loanIds(c))('第6巻');
     const key = { 'idempotency-key': 'old-key-eeee' };
     const first = await c.post('/api/renewals', { loanIds: [id] }, key);
@@ -292,8 +275,7 @@ describe('Idempotency-Key', () => {
   });
 
   it('refuses a malformed key with 400', async () => {
-    const c = client(t.app);
-    await c.login('100000004');
+    const c = await signedIn(t.app, '100000004');
     const res = await c.post('/api/renewals', { loanIds: [1] }, { 'idempotency-key': 'short' });
     expect(res.status).toBe(400);
     expect(res.body.error.fields).toHaveProperty('Idempotency-Key');
@@ -344,8 +326,7 @@ describe('exactly once under concurrency (R7)', () => {
   });
 
   it(`${CONCURRENT} concurrent bulk requests over overlapping loans renew each loan once`, async () => {
-    const c = client(t.app);
-    await c.login('100000004');
+    const c = await signedIn(t.app, '100000004');
     const list = await c.get('/api/loans?pageSize=100');
     const ids: number[] = list.body.items.map((r: Row) => r.id).slice(0, 10);
     const answers = await Promise.all(
@@ -363,8 +344,7 @@ describe('exactly once under concurrency (R7)', () => {
   });
 
   it(`${CONCURRENT} concurrent requests with one Idempotency-Key: one renewal, the rest replay or wait`, async () => {
-    const c = client(t.app);
-    await c.login('100000001');
+    const c = await signedIn(t.app, '100000001');
     const id = (await loanIds(c))('現代篇 1');
     const key = { 'idempotency-key': 'race-key-ffff-0001' };
     const answers = await Promise.all(

@@ -62,6 +62,29 @@ beforeAll(async () => {
 type Client = ReturnType<typeof client>;
 type Answer = Awaited<ReturnType<Client['get']>>;
 
+/** Step 2 of a password reset with a token nobody was given. */
+const strangersReset = () => ({
+  resetToken: randomBytes(32).toString('base64url'),
+  password: strongPassword,
+  passwordConfirm: strongPassword,
+});
+
+/**
+ * An identity-proof step (registration or reset, step 1): a wrong claim about `patronNumber`
+ * is refused with 401 and no `tokenField` in the answer.
+ */
+function identityCheck(path: string, patronNumber: string, tokenField: string): AccessCase {
+  return {
+    kind: 'public',
+    anonymous: (c) => c.post(path, wrongIdentity(patronNumber)),
+    publicCheck: (res) => {
+      expect(res.status).toBe(401);
+      expect(JSON.stringify(res.body)).not.toContain(tokenField);
+    },
+    crossPatron: { notApplicable: 'the identity proof itself is the authorisation; a session adds nothing' },
+  };
+}
+
 interface AccessCase {
   /** Without a session: what the endpoint is called with. */
   anonymous: (c: Client) => Promise<Answer>;
@@ -312,15 +335,11 @@ const table: Record<string, AccessCase> = {
       expect(row!.patronId).toBe(await patronId(t.db, B));
     },
   },
-  'POST /api/registration/verify': {
-    kind: 'public',
-    anonymous: (c) => c.post('/api/registration/verify', wrongIdentity(UNREGISTERED)),
-    publicCheck: (res) => {
-      expect(res.status).toBe(401);
-      expect(JSON.stringify(res.body)).not.toContain('registrationToken');
-    },
-    crossPatron: { notApplicable: 'the identity proof itself is the authorisation; a session adds nothing' },
-  },
+  'POST /api/registration/verify': identityCheck(
+    '/api/registration/verify',
+    UNREGISTERED,
+    'registrationToken',
+  ),
   'POST /api/registration/complete': {
     kind: 'public',
     anonymous: (c) => c.post('/api/registration/complete', strangersRegistration()),
@@ -347,31 +366,14 @@ const table: Record<string, AccessCase> = {
       expect(await t.db.select().from(mailOutbox)).toHaveLength(before.length);
     },
   },
-  'POST /api/password-reset/verify': {
-    kind: 'public',
-    anonymous: (c) => c.post('/api/password-reset/verify', wrongIdentity(B)),
-    publicCheck: (res) => {
-      expect(res.status).toBe(401);
-      expect(JSON.stringify(res.body)).not.toContain('resetToken');
-    },
-    crossPatron: { notApplicable: 'the identity proof itself is the authorisation; a session adds nothing' },
-  },
+  'POST /api/password-reset/verify': identityCheck('/api/password-reset/verify', B, 'resetToken'),
   'POST /api/password-reset/complete': {
     kind: 'public',
-    anonymous: (c) =>
-      c.post('/api/password-reset/complete', {
-        resetToken: randomBytes(32).toString('base64url'),
-        password: strongPassword,
-        passwordConfirm: strongPassword,
-      }),
+    anonymous: (c) => c.post('/api/password-reset/complete', strangersReset()),
     publicCheck: (res) => expect(res.status).toBe(410),
     crossPatron: async () => {
       // Only B's own live token resets B's password; A's session does not.
-      const res = await a.post('/api/password-reset/complete', {
-        resetToken: randomBytes(32).toString('base64url'),
-        password: strongPassword,
-        passwordConfirm: strongPassword,
-      });
+      const res = await a.post('/api/password-reset/complete', strangersReset());
       expect(res.status).toBe(410);
       expect((await b.get('/api/me')).status).toBe(200);
     },

@@ -1,6 +1,7 @@
 import { calendarMessages } from '@library/domain';
 import { describe, expect, it } from 'vitest';
 import { closedDays, events } from '../../db/schema.ts';
+import { expectError } from '../../test/expect-error.ts';
 import { client, signedIn } from '../../test/test-app.ts';
 import { useTestApp } from '../../test/use-test-app.ts';
 
@@ -156,8 +157,7 @@ describe('GET /api/calendar', () => {
     ['branch=%3Cscript%3E', 'branch', calendarMessages.branchInvalid],
   ])('refuses %s with 400 naming the field', async (query, field, message) => {
     const res = await client(t.app).get(`/api/calendar?${query}`);
-    expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('validation_failed');
+    expectError(res, 400, 'validation_failed');
     expect(res.body.error.fields).toEqual({ [field]: message });
   });
 

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client.ts';
 import * as schema from '../../db/schema.ts';
 import { loanPage } from '../../services/renewal-preview.ts';
+import { expectError, expectInvalidFields } from '../../test/expect-error.ts';
 import { client, signedIn } from '../../test/test-app.ts';
 import { useTestApp } from '../../test/use-test-app.ts';
 
@@ -17,8 +18,7 @@ type Row = any;
 describe('GET /api/loans', () => {
   it('is 401 without a session', async () => {
     const res = await client(t.app).get('/api/loans');
-    expect(res.status).toBe(401);
-    expect(res.body.error.code).toBe('unauthenticated');
+    expectError(res, 401, 'unauthenticated');
   });
 
   it("lists the guide's loans with the renewal preview of each (T = 2021-01-20)", async () => {
@@ -88,9 +88,7 @@ describe('GET /api/loans', () => {
   ])('refuses ?%s with 400 naming the field', async (query, field) => {
     const c = await signedIn(t.app, '100000004');
     const res = await c.get(`/api/loans?${query}`);
-    expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('validation_failed');
-    expect(Object.keys(res.body.error.fields)).toEqual([field]);
+    expectInvalidFields(res, [field]);
   });
 
   it('shows only the caller’s loans', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectError } from '../../test/expect-error.ts';
 import { client, signedIn } from '../../test/test-app.ts';
 import { useTestApp } from '../../test/use-test-app.ts';
 
@@ -43,8 +44,7 @@ describe('GET /api/me', () => {
 describe('errors', () => {
   it('answers unknown API routes with 404 in the error shape', async () => {
     const res = await client(t.app).get('/api/nothing-here');
-    expect(res.status).toBe(404);
-    expect(res.body.error.code).toBe('not_found');
+    expectError(res, 404, 'not_found');
   });
 
   it('health tells which database it runs on', async () => {

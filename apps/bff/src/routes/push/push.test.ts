@@ -6,6 +6,7 @@ import { buildApp } from '../../app.ts';
 import { type Db, openDatabase } from '../../db/client.ts';
 import * as schema from '../../db/schema.ts';
 import { patrons, pushSubscriptions, pushVapidKeys } from '../../db/schema.ts';
+import { expectError } from '../../test/expect-error.ts';
 import { browserSubscription } from '../../test/push-service.ts';
 import { client, createTestApp, signedIn } from '../../test/test-app.ts';
 import { openTestDatabase } from '../../test/test-database.ts';
@@ -94,8 +95,7 @@ describe('POST /api/me/push-subscriptions', () => {
 
   it('needs a session', async () => {
     const res = await client(t.app).post('/api/me/push-subscriptions', browserSubscription(ENDPOINT).json);
-    expect(res.status).toBe(401);
-    expect(res.body.error.code).toBe('unauthenticated');
+    expectError(res, 401, 'unauthenticated');
     expect(await t.db.select().from(pushSubscriptions)).toHaveLength(0);
   });
 
@@ -147,8 +147,7 @@ describe('POST /api/me/push-subscriptions', () => {
   it.each(bad)('400 with the field for %s', async (_, body, field) => {
     const c = await signedIn(t.app, '100000001');
     const res = await c.post('/api/me/push-subscriptions', body);
-    expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('validation_failed');
+    expectError(res, 400, 'validation_failed');
     expect(Object.keys(res.body.error.fields)).toContain(field);
     expect(Object.values(pushSubscriptionMessages)).toContain(res.body.error.fields[field]);
     expect(await t.db.select().from(pushSubscriptions)).toHaveLength(0);
@@ -157,8 +156,7 @@ describe('POST /api/me/push-subscriptions', () => {
   it('400 invalid_json for a body that is not JSON', async () => {
     const c = await signedIn(t.app, '100000001');
     const res = await c.post('/api/me/push-subscriptions', '{"endpoint":');
-    expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('invalid_json');
+    expectError(res, 400, 'invalid_json');
   });
 
   it('takes https://127.0.0.1 only with PUSH_ALLOW_LOOPBACK_ENDPOINTS=true', async () => {

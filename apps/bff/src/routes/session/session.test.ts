@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { authAttempts, authLockouts, sessions } from '../../db/schema.ts';
+import { expectError } from '../../test/expect-error.ts';
 import { client, signedIn } from '../../test/test-app.ts';
 import { useTestApp } from '../../test/use-test-app.ts';
 
@@ -57,20 +58,17 @@ describe('POST /api/session', () => {
 
   it('refuses malformed input with 400 and the fields', async () => {
     const res = await client(t.app).post('/api/session', { patronNumber: '12', password: '' });
-    expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('validation_failed');
+    expectError(res, 400, 'validation_failed');
     expect(Object.keys(res.body.error.fields).sort()).toEqual(['password', 'patronNumber']);
     const bad = await client(t.app).post('/api/session', '{"patronNumber":');
-    expect(bad.status).toBe(400);
-    expect(bad.body.error.code).toBe('invalid_json');
+    expectError(bad, 400, 'invalid_json');
   });
 
   it('locks the number after 5 consecutive failures with 423 and Retry-After, for 15 minutes', async () => {
     const c = client(t.app);
     for (let i = 0; i < 4; i++) expect((await c.login('200000002', 'nope-nope')).status).toBe(401);
     const fifth = await c.login('200000002', 'nope-nope');
-    expect(fifth.status).toBe(423);
-    expect(fifth.body.error.code).toBe('locked');
+    expectError(fifth, 423, 'locked');
     expect(Number(fifth.headers.get('retry-after'))).toBe(900);
     // Even the right password is refused while locked.
     const locked = await c.login('200000002');

@@ -6,6 +6,8 @@ import { auditLog, loans, patrons, renewals, reservations } from '../../db/schem
 import { loadDemoData } from '../../db/seed/demo-data.ts';
 import { parseEnv } from '../../env.ts';
 import { createLogger } from '../../lib/logger.ts';
+import { expectError, expectInvalidFields } from '../../test/expect-error.ts';
+import { renewOne } from '../../test/renew-one.ts';
 import { client, GUIDE_TODAY, signedIn, testClock } from '../../test/test-app.ts';
 import { openTestDatabase } from '../../test/test-database.ts';
 import { useTestApp } from '../../test/use-test-app.ts';
@@ -74,15 +76,12 @@ describe('POST /api/renewals', () => {
     ]);
 
     // The list now says 延長済, and renewing again is refused.
-    const again = await c.post('/api/renewals', { loanIds: [id] });
-    expect(again.body.results).toEqual([
-      {
-        loanId: id,
-        title: 'マンガ日本の歴史 現代篇 2 大日本帝国の成立',
-        ok: false,
-        reason: 'already_renewed',
-      },
-    ]);
+    expect(await renewOne(c, id)).toEqual({
+      loanId: id,
+      title: 'マンガ日本の歴史 現代篇 2 大日本帝国の成立',
+      ok: false,
+      reason: 'already_renewed',
+    });
     expect(await renewalRows(t.db, id)).toHaveLength(1);
   });
 
@@ -156,8 +155,7 @@ describe('POST /api/renewals', () => {
     const res0 = await c.get('/api/loans');
     const notOverdue = res0.body.items.find((r: Row) => !r.overdue).id;
     const res = await c.post('/api/renewals', { loanIds: [2 ** 31 - 1, notOverdue] });
-    expect(res.status).toBe(403);
-    expect(res.body.error.code).toBe('patron_has_overdue');
+    expectError(res, 403, 'patron_has_overdue');
     expect(await loanRow(t.db, notOverdue)).toMatchObject({ renewalCount: 0, dueDate: '2021-01-25' });
     expect(await renewalRows(t.db, notOverdue)).toEqual([]);
   });
@@ -194,23 +192,19 @@ describe('POST /api/renewals', () => {
   ])('answers %s with 400 and the field', async (_, body, field) => {
     const c = await signedIn(t.app, '100000004');
     const res = await c.post('/api/renewals', body);
-    expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('validation_failed');
-    expect(Object.keys(res.body.error.fields)).toEqual([field]);
+    expectInvalidFields(res, [field]);
   });
 
   it('answers malformed JSON with 400', async () => {
     const c = await signedIn(t.app, '100000004');
     const res = await c.post('/api/renewals', '{"loanIds": [1,');
-    expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('invalid_json');
+    expectError(res, 400, 'invalid_json');
   });
 
   it('refuses a cross-origin request', async () => {
     const c = await signedIn(t.app, '100000004');
     const res = await c.post('/api/renewals', { loanIds: [1] }, { origin: 'https://evil.example' });
-    expect(res.status).toBe(403);
-    expect(res.body.error.code).toBe('forbidden');
+    expectError(res, 403, 'forbidden');
   });
 });
 
@@ -236,8 +230,7 @@ describe('Idempotency-Key', () => {
     const key = { 'idempotency-key': 'renew-0002-bbbb' };
     await c.post('/api/renewals', { loanIds: [id('現代篇 1')] }, key);
     const other = await c.post('/api/renewals', { loanIds: [id('現代篇 3')] }, key);
-    expect(other.status).toBe(422);
-    expect(other.body.error.code).toBe('idempotency_key_mismatch');
+    expectError(other, 422, 'idempotency_key_mismatch');
     expect(await loanRow(t.db, id('現代篇 3'))).toMatchObject({ renewalCount: 0 });
   });
 

@@ -85,6 +85,23 @@ function identityCheck(path: string, patronNumber: string, tokenField: string): 
   };
 }
 
+/**
+ * A step 2 (registration or reset) sent with a token nobody was given (`body` makes a fresh one):
+ * 410, signed in or not. Only B's own live token completes B's step; A's session does not, and
+ * B's session lives on.
+ */
+function strangersTokenCheck(path: string, body: () => object): AccessCase {
+  return {
+    kind: 'public',
+    anonymous: (c) => c.post(path, body()),
+    publicCheck: (res) => expect(res.status).toBe(410),
+    crossPatron: async () => {
+      expect((await a.post(path, body())).status).toBe(410);
+      expect((await b.get('/api/me')).status).toBe(200);
+    },
+  };
+}
+
 interface AccessCase {
   /** Without a session: what the endpoint is called with. */
   anonymous: (c: Client) => Promise<Answer>;
@@ -97,6 +114,14 @@ interface AccessCase {
 }
 
 const strongPassword = 'Kawa-no-machi-77';
+/** A's password change to `strongPassword`, as the settings form sends it. */
+const passwordChange = {
+  currentPassword: 'tosho2021',
+  password: strongPassword,
+  passwordConfirm: strongPassword,
+};
+/** A body with B's number slipped in: the server must take the patron from the session only. */
+const namingB = <T extends object>(body: T) => ({ ...body, patronNumber: B });
 
 const table: Record<string, AccessCase> = {
   'GET /api/openapi.json': {
@@ -186,19 +211,9 @@ const table: Record<string, AccessCase> = {
   },
   'PUT /api/me/password': {
     kind: 'protected',
-    anonymous: (c) =>
-      c.put('/api/me/password', {
-        currentPassword: 'tosho2021',
-        password: strongPassword,
-        passwordConfirm: strongPassword,
-      }),
+    anonymous: (c) => c.put('/api/me/password', passwordChange),
     crossPatron: async () => {
-      const res = await a.put('/api/me/password', {
-        currentPassword: 'tosho2021',
-        password: strongPassword,
-        passwordConfirm: strongPassword,
-        patronNumber: B,
-      });
+      const res = await a.put('/api/me/password', namingB(passwordChange));
       expect(res.status).toBe(204);
       // B still signs in with B's own password, and B's session lives on.
       expect((await b.get('/api/me')).status).toBe(200);
@@ -222,12 +237,10 @@ const table: Record<string, AccessCase> = {
     anonymous: (c) =>
       c.put('/api/me/email', { email: 'intruder@example.jp', useForContact: true, useForReservations: true }),
     crossPatron: async () => {
-      const res = await a.put('/api/me/email', {
-        email: 'taro@example.jp',
-        useForContact: true,
-        useForReservations: true,
-        patronNumber: B,
-      });
+      const res = await a.put(
+        '/api/me/email',
+        namingB({ email: 'taro@example.jp', useForContact: true, useForReservations: true }),
+      );
       expect(res.status).toBe(204);
       const [row] = await t.db.select({ email: patrons.email }).from(patrons).where(eq(patrons.number, A));
       expect(row!.email).toBe('taro@example.jp');
@@ -248,7 +261,7 @@ const table: Record<string, AccessCase> = {
     kind: 'protected',
     anonymous: (c) => c.put('/api/me/notifications', notificationPrefs),
     crossPatron: async () => {
-      const res = await a.put('/api/me/notifications', { ...notificationPrefs, patronNumber: B });
+      const res = await a.put('/api/me/notifications', namingB(notificationPrefs));
       expect(res.status).toBe(204);
       expect((await a.get('/api/me/notifications')).body.reminder.email).toBe(true);
     },
@@ -257,7 +270,7 @@ const table: Record<string, AccessCase> = {
     kind: 'protected',
     anonymous: (c) => c.post('/api/me/calendar-feed'),
     crossPatron: async () => {
-      const res = await a.post('/api/me/calendar-feed', { patronNumber: B });
+      const res = await a.post('/api/me/calendar-feed', namingB({}));
       expect(res.status).toBe(201);
       const feed = await t.app.request(res.body.url.replace(/^https?:\/\/[^/]+/, 'http://localhost'));
       const text = await feed.text();
@@ -304,11 +317,10 @@ const table: Record<string, AccessCase> = {
       );
       // A names B in every way a body could: the subscription is A's all the same.
       const aEndpoint = 'https://fcm.googleapis.com/fcm/send/a-own-browser';
-      const res = await a.post('/api/me/push-subscriptions', {
-        ...browserSubscription(aEndpoint).json,
-        patronId: await patronId(t.db, B),
-        patronNumber: B,
-      });
+      const res = await a.post(
+        '/api/me/push-subscriptions',
+        namingB({ ...browserSubscription(aEndpoint).json, patronId: await patronId(t.db, B) }),
+      );
       expect(res.status).toBe(201);
       const rows = await t.db.select().from(pushSubscriptions);
       const owner = new Map(rows.map((r) => [r.endpoint, r.patronId]));
@@ -340,16 +352,7 @@ const table: Record<string, AccessCase> = {
     UNREGISTERED,
     'registrationToken',
   ),
-  'POST /api/registration/complete': {
-    kind: 'public',
-    anonymous: (c) => c.post('/api/registration/complete', strangersRegistration()),
-    publicCheck: (res) => expect(res.status).toBe(410),
-    crossPatron: async () => {
-      // B's own live token is the only thing that completes B's registration; A's session does not.
-      const res = await a.post('/api/registration/complete', strangersRegistration());
-      expect(res.status).toBe(410);
-    },
-  },
+  'POST /api/registration/complete': strangersTokenCheck('/api/registration/complete', strangersRegistration),
   'POST /api/password-reset/request': {
     kind: 'public',
     anonymous: (c) => c.post('/api/password-reset/request', { patronNumber: B }),
@@ -367,17 +370,7 @@ const table: Record<string, AccessCase> = {
     },
   },
   'POST /api/password-reset/verify': identityCheck('/api/password-reset/verify', B, 'resetToken'),
-  'POST /api/password-reset/complete': {
-    kind: 'public',
-    anonymous: (c) => c.post('/api/password-reset/complete', strangersReset()),
-    publicCheck: (res) => expect(res.status).toBe(410),
-    crossPatron: async () => {
-      // Only B's own live token resets B's password; A's session does not.
-      const res = await a.post('/api/password-reset/complete', strangersReset());
-      expect(res.status).toBe(410);
-      expect((await b.get('/api/me')).status).toBe(200);
-    },
-  },
+  'POST /api/password-reset/complete': strangersTokenCheck('/api/password-reset/complete', strangersReset),
   'GET /api/loans': {
     kind: 'protected',
     anonymous: (c) => c.get('/api/loans'),

@@ -62,6 +62,12 @@ beforeAll(async () => {
 type Client = ReturnType<typeof client>;
 type Answer = Awaited<ReturnType<Client['get']>>;
 
+/** A public endpoint's anonymous answer: this status, and whatever `more` checks of it. */
+const answers = (status: number, more?: (res: Answer) => void) => (res: Answer) => {
+  expect(res.status).toBe(status);
+  more?.(res);
+};
+
 /** Step 2 of a password reset with a token nobody was given. */
 const strangersReset = () => ({
   resetToken: randomBytes(32).toString('base64url'),
@@ -77,10 +83,7 @@ function identityCheck(path: string, patronNumber: string, tokenField: string): 
   return {
     kind: 'public',
     anonymous: (c) => c.post(path, wrongIdentity(patronNumber)),
-    publicCheck: (res) => {
-      expect(res.status).toBe(401);
-      expect(JSON.stringify(res.body)).not.toContain(tokenField);
-    },
+    publicCheck: answers(401, (res) => expect(JSON.stringify(res.body)).not.toContain(tokenField)),
     crossPatron: { notApplicable: 'the identity proof itself is the authorisation; a session adds nothing' },
   };
 }
@@ -94,10 +97,25 @@ function strangersTokenCheck(path: string, body: () => object): AccessCase {
   return {
     kind: 'public',
     anonymous: (c) => c.post(path, body()),
-    publicCheck: (res) => expect(res.status).toBe(410),
+    publicCheck: answers(410),
     crossPatron: async () => {
       expect((await a.post(path, body())).status).toBe(410);
       expect((await b.get('/api/me')).status).toBe(200);
+    },
+  };
+}
+
+/**
+ * A protected PUT of `body`: without a session 401; signed in as A with B named in the body,
+ * 204, and `changedAs` checks that A's own data changed and B's did not.
+ */
+function putNamingB(path: string, body: object, changedAs: () => Promise<void>): AccessCase {
+  return {
+    kind: 'protected',
+    anonymous: (c) => c.put(path, body),
+    crossPatron: async () => {
+      expect((await a.put(path, namingB(body))).status).toBe(204);
+      await changedAs();
     },
   };
 }
@@ -133,17 +151,14 @@ const table: Record<string, AccessCase> = {
   'GET /api/health': {
     kind: 'public',
     anonymous: (c) => c.get('/api/health'),
-    publicCheck: (res) => expect(res.status).toBe(200),
+    publicCheck: answers(200),
     crossPatron: { notApplicable: 'holds no patron data' },
   },
   'GET /api/calendar': {
     kind: 'public',
     anonymous: (c) => c.get('/api/calendar?from=2021-01&months=2'),
-    publicCheck: (res) => {
-      expect(res.status).toBe(200);
-      // Due dates are personal: without a session the calendar has none.
-      expect(JSON.stringify(res.body)).not.toContain('dueCount');
-    },
+    // Due dates are personal: without a session the calendar has none.
+    publicCheck: answers(200, (res) => expect(JSON.stringify(res.body)).not.toContain('dueCount')),
     crossPatron: async () => {
       // A's calendar counts exactly A's loans, never B's (whose 23 books share one due date).
       const rows = await t.db
@@ -164,19 +179,13 @@ const table: Record<string, AccessCase> = {
   'POST /api/session': {
     kind: 'public',
     anonymous: (c) => c.post('/api/session', { patronNumber: B, password: 'not-the-password' }),
-    publicCheck: (res) => {
-      expect(res.status).toBe(401);
-      expect(res.headers.getSetCookie()).toEqual([]);
-    },
+    publicCheck: answers(401, (res) => expect(res.headers.getSetCookie()).toEqual([])),
     crossPatron: { notApplicable: "signing in as B needs B's password (routes/session/session.test.ts)" },
   },
   'GET /api/session': {
     kind: 'public',
     anonymous: (c) => c.get('/api/session'),
-    publicCheck: (res) => {
-      expect(res.status).toBe(200);
-      expect(res.body).toEqual({ patron: null, passwordMode: 'portal' });
-    },
+    publicCheck: answers(200, (res) => expect(res.body).toEqual({ patron: null, passwordMode: 'portal' })),
     crossPatron: async () => {
       // A's cookie names A, never B.
       const res = await a.get('/api/session');
@@ -187,7 +196,7 @@ const table: Record<string, AccessCase> = {
   'DELETE /api/session': {
     kind: 'public',
     anonymous: (c) => c.delete('/api/session'),
-    publicCheck: (res) => expect(res.status).toBe(204),
+    publicCheck: answers(204),
     crossPatron: async () => {
       // A logging out (even with B's cookie name games) ends A's session only.
       const a2 = client(t.app);
@@ -209,43 +218,31 @@ const table: Record<string, AccessCase> = {
       expect(JSON.stringify(res.body)).not.toContain(B);
     },
   },
-  'PUT /api/me/password': {
-    kind: 'protected',
-    anonymous: (c) => c.put('/api/me/password', passwordChange),
-    crossPatron: async () => {
-      const res = await a.put('/api/me/password', namingB(passwordChange));
-      expect(res.status).toBe(204);
-      // B still signs in with B's own password, and B's session lives on.
-      expect((await b.get('/api/me')).status).toBe(200);
-      const bAgain = client(t.app);
-      expect((await bAgain.login(B)).status).toBe(200);
-      expect((await bAgain.delete('/api/session')).status).toBe(204);
-      // A's password is back as it was, for the other rows.
-      expect(
-        (
-          await a.put('/api/me/password', {
-            currentPassword: strongPassword,
-            password: 'tosho2021-again',
-            passwordConfirm: 'tosho2021-again',
-          })
-        ).status,
-      ).toBe(204);
-    },
-  },
-  'PUT /api/me/email': {
-    kind: 'protected',
-    anonymous: (c) =>
-      c.put('/api/me/email', { email: 'intruder@example.jp', useForContact: true, useForReservations: true }),
-    crossPatron: async () => {
-      const res = await a.put(
-        '/api/me/email',
-        namingB({ email: 'taro@example.jp', useForContact: true, useForReservations: true }),
-      );
-      expect(res.status).toBe(204);
+  'PUT /api/me/password': putNamingB('/api/me/password', passwordChange, async () => {
+    // B still signs in with B's own password, and B's session lives on.
+    expect((await b.get('/api/me')).status).toBe(200);
+    const bAgain = client(t.app);
+    expect((await bAgain.login(B)).status).toBe(200);
+    expect((await bAgain.delete('/api/session')).status).toBe(204);
+    // A's password is back as it was, for the other rows.
+    expect(
+      (
+        await a.put('/api/me/password', {
+          currentPassword: strongPassword,
+          password: 'tosho2021-again',
+          passwordConfirm: 'tosho2021-again',
+        })
+      ).status,
+    ).toBe(204);
+  }),
+  'PUT /api/me/email': putNamingB(
+    '/api/me/email',
+    { email: 'taro@example.jp', useForContact: true, useForReservations: true },
+    async () => {
       const [row] = await t.db.select({ email: patrons.email }).from(patrons).where(eq(patrons.number, A));
       expect(row!.email).toBe('taro@example.jp');
     },
-  },
+  ),
   'GET /api/me/notifications': {
     kind: 'protected',
     anonymous: (c) => c.get('/api/me/notifications'),
@@ -257,15 +254,9 @@ const table: Record<string, AccessCase> = {
       expect(res.body.reminder.email).toBe(false);
     },
   },
-  'PUT /api/me/notifications': {
-    kind: 'protected',
-    anonymous: (c) => c.put('/api/me/notifications', notificationPrefs),
-    crossPatron: async () => {
-      const res = await a.put('/api/me/notifications', namingB(notificationPrefs));
-      expect(res.status).toBe(204);
-      expect((await a.get('/api/me/notifications')).body.reminder.email).toBe(true);
-    },
-  },
+  'PUT /api/me/notifications': putNamingB('/api/me/notifications', notificationPrefs, async () => {
+    expect((await a.get('/api/me/notifications')).body.reminder.email).toBe(true);
+  }),
   'POST /api/me/calendar-feed': {
     kind: 'protected',
     anonymous: (c) => c.post('/api/me/calendar-feed'),
@@ -289,7 +280,7 @@ const table: Record<string, AccessCase> = {
   'GET /api/calendar-feed/:file': {
     kind: 'public',
     anonymous: (c) => c.get(`/api/calendar-feed/${randomBytes(32).toString('base64url')}.ics`),
-    publicCheck: (res) => expect(res.status).toBe(404),
+    publicCheck: answers(404),
     crossPatron: { notApplicable: 'the secret URL is the credential; a session adds nothing' },
   },
   'GET /api/push/public-key': {
@@ -356,10 +347,7 @@ const table: Record<string, AccessCase> = {
   'POST /api/password-reset/request': {
     kind: 'public',
     anonymous: (c) => c.post('/api/password-reset/request', { patronNumber: B }),
-    publicCheck: (res) => {
-      expect(res.status).toBe(202);
-      expect(res.body).toEqual({ accepted: true });
-    },
+    publicCheck: answers(202, (res) => expect(res.body).toEqual({ accepted: true })),
     crossPatron: async () => {
       // A signed in asks for B: B's mail goes to B's address on file (B has none), nothing to A.
       const before = await t.db.select().from(mailOutbox);

@@ -62,6 +62,64 @@ beforeAll(async () => {
 type Client = ReturnType<typeof client>;
 type Answer = Awaited<ReturnType<Client['get']>>;
 
+/** A public endpoint's anonymous answer: this status, and whatever `more` checks of it. */
+const answers = (status: number, more?: (res: Answer) => void) => (res: Answer) => {
+  expect(res.status).toBe(status);
+  more?.(res);
+};
+
+/** Step 2 of a password reset with a token nobody was given. */
+const strangersReset = () => ({
+  resetToken: randomBytes(32).toString('base64url'),
+  password: strongPassword,
+  passwordConfirm: strongPassword,
+});
+
+/**
+ * An identity-proof step (registration or reset, step 1): a wrong claim about `patronNumber`
+ * is refused with 401 and no `tokenField` in the answer.
+ */
+function identityCheck(path: string, patronNumber: string, tokenField: string): AccessCase {
+  return {
+    kind: 'public',
+    anonymous: (c) => c.post(path, wrongIdentity(patronNumber)),
+    publicCheck: answers(401, (res) => expect(JSON.stringify(res.body)).not.toContain(tokenField)),
+    crossPatron: { notApplicable: 'the identity proof itself is the authorisation; a session adds nothing' },
+  };
+}
+
+/**
+ * A step 2 (registration or reset) sent with a token nobody was given (`body` makes a fresh one):
+ * 410, signed in or not. Only B's own live token completes B's step; A's session does not, and
+ * B's session lives on.
+ */
+function strangersTokenCheck(path: string, body: () => object): AccessCase {
+  return {
+    kind: 'public',
+    anonymous: (c) => c.post(path, body()),
+    publicCheck: answers(410),
+    crossPatron: async () => {
+      expect((await a.post(path, body())).status).toBe(410);
+      expect((await b.get('/api/me')).status).toBe(200);
+    },
+  };
+}
+
+/**
+ * A protected PUT of `body`: without a session 401; signed in as A with B named in the body,
+ * 204, and `changedAs` checks that A's own data changed and B's did not.
+ */
+function putNamingB(path: string, body: object, changedAs: () => Promise<void>): AccessCase {
+  return {
+    kind: 'protected',
+    anonymous: (c) => c.put(path, body),
+    crossPatron: async () => {
+      expect((await a.put(path, namingB(body))).status).toBe(204);
+      await changedAs();
+    },
+  };
+}
+
 interface AccessCase {
   /** Without a session: what the endpoint is called with. */
   anonymous: (c: Client) => Promise<Answer>;
@@ -74,6 +132,14 @@ interface AccessCase {
 }
 
 const strongPassword = 'Kawa-no-machi-77';
+/** A's password change to `strongPassword`, as the settings form sends it. */
+const passwordChange = {
+  currentPassword: 'tosho2021',
+  password: strongPassword,
+  passwordConfirm: strongPassword,
+};
+/** A body with B's number slipped in: the server must take the patron from the session only. */
+const namingB = <T extends object>(body: T) => ({ ...body, patronNumber: B });
 
 const table: Record<string, AccessCase> = {
   'GET /api/openapi.json': {
@@ -85,17 +151,14 @@ const table: Record<string, AccessCase> = {
   'GET /api/health': {
     kind: 'public',
     anonymous: (c) => c.get('/api/health'),
-    publicCheck: (res) => expect(res.status).toBe(200),
+    publicCheck: answers(200),
     crossPatron: { notApplicable: 'holds no patron data' },
   },
   'GET /api/calendar': {
     kind: 'public',
     anonymous: (c) => c.get('/api/calendar?from=2021-01&months=2'),
-    publicCheck: (res) => {
-      expect(res.status).toBe(200);
-      // Due dates are personal: without a session the calendar has none.
-      expect(JSON.stringify(res.body)).not.toContain('dueCount');
-    },
+    // Due dates are personal: without a session the calendar has none.
+    publicCheck: answers(200, (res) => expect(JSON.stringify(res.body)).not.toContain('dueCount')),
     crossPatron: async () => {
       // A's calendar counts exactly A's loans, never B's (whose 23 books share one due date).
       const rows = await t.db
@@ -116,19 +179,13 @@ const table: Record<string, AccessCase> = {
   'POST /api/session': {
     kind: 'public',
     anonymous: (c) => c.post('/api/session', { patronNumber: B, password: 'not-the-password' }),
-    publicCheck: (res) => {
-      expect(res.status).toBe(401);
-      expect(res.headers.getSetCookie()).toEqual([]);
-    },
+    publicCheck: answers(401, (res) => expect(res.headers.getSetCookie()).toEqual([])),
     crossPatron: { notApplicable: "signing in as B needs B's password (routes/session/session.test.ts)" },
   },
   'GET /api/session': {
     kind: 'public',
     anonymous: (c) => c.get('/api/session'),
-    publicCheck: (res) => {
-      expect(res.status).toBe(200);
-      expect(res.body).toEqual({ patron: null, passwordMode: 'portal' });
-    },
+    publicCheck: answers(200, (res) => expect(res.body).toEqual({ patron: null, passwordMode: 'portal' })),
     crossPatron: async () => {
       // A's cookie names A, never B.
       const res = await a.get('/api/session');
@@ -139,7 +196,7 @@ const table: Record<string, AccessCase> = {
   'DELETE /api/session': {
     kind: 'public',
     anonymous: (c) => c.delete('/api/session'),
-    publicCheck: (res) => expect(res.status).toBe(204),
+    publicCheck: answers(204),
     crossPatron: async () => {
       // A logging out (even with B's cookie name games) ends A's session only.
       const a2 = client(t.app);
@@ -161,55 +218,31 @@ const table: Record<string, AccessCase> = {
       expect(JSON.stringify(res.body)).not.toContain(B);
     },
   },
-  'PUT /api/me/password': {
-    kind: 'protected',
-    anonymous: (c) =>
-      c.put('/api/me/password', {
-        currentPassword: 'tosho2021',
-        password: strongPassword,
-        passwordConfirm: strongPassword,
-      }),
-    crossPatron: async () => {
-      const res = await a.put('/api/me/password', {
-        currentPassword: 'tosho2021',
-        password: strongPassword,
-        passwordConfirm: strongPassword,
-        patronNumber: B,
-      });
-      expect(res.status).toBe(204);
-      // B still signs in with B's own password, and B's session lives on.
-      expect((await b.get('/api/me')).status).toBe(200);
-      const bAgain = client(t.app);
-      expect((await bAgain.login(B)).status).toBe(200);
-      expect((await bAgain.delete('/api/session')).status).toBe(204);
-      // A's password is back as it was, for the other rows.
-      expect(
-        (
-          await a.put('/api/me/password', {
-            currentPassword: strongPassword,
-            password: 'tosho2021-again',
-            passwordConfirm: 'tosho2021-again',
-          })
-        ).status,
-      ).toBe(204);
-    },
-  },
-  'PUT /api/me/email': {
-    kind: 'protected',
-    anonymous: (c) =>
-      c.put('/api/me/email', { email: 'intruder@example.jp', useForContact: true, useForReservations: true }),
-    crossPatron: async () => {
-      const res = await a.put('/api/me/email', {
-        email: 'taro@example.jp',
-        useForContact: true,
-        useForReservations: true,
-        patronNumber: B,
-      });
-      expect(res.status).toBe(204);
+  'PUT /api/me/password': putNamingB('/api/me/password', passwordChange, async () => {
+    // B still signs in with B's own password, and B's session lives on.
+    expect((await b.get('/api/me')).status).toBe(200);
+    const bAgain = client(t.app);
+    expect((await bAgain.login(B)).status).toBe(200);
+    expect((await bAgain.delete('/api/session')).status).toBe(204);
+    // A's password is back as it was, for the other rows.
+    expect(
+      (
+        await a.put('/api/me/password', {
+          currentPassword: strongPassword,
+          password: 'tosho2021-again',
+          passwordConfirm: 'tosho2021-again',
+        })
+      ).status,
+    ).toBe(204);
+  }),
+  'PUT /api/me/email': putNamingB(
+    '/api/me/email',
+    { email: 'taro@example.jp', useForContact: true, useForReservations: true },
+    async () => {
       const [row] = await t.db.select({ email: patrons.email }).from(patrons).where(eq(patrons.number, A));
       expect(row!.email).toBe('taro@example.jp');
     },
-  },
+  ),
   'GET /api/me/notifications': {
     kind: 'protected',
     anonymous: (c) => c.get('/api/me/notifications'),
@@ -221,20 +254,14 @@ const table: Record<string, AccessCase> = {
       expect(res.body.reminder.email).toBe(false);
     },
   },
-  'PUT /api/me/notifications': {
-    kind: 'protected',
-    anonymous: (c) => c.put('/api/me/notifications', notificationPrefs),
-    crossPatron: async () => {
-      const res = await a.put('/api/me/notifications', { ...notificationPrefs, patronNumber: B });
-      expect(res.status).toBe(204);
-      expect((await a.get('/api/me/notifications')).body.reminder.email).toBe(true);
-    },
-  },
+  'PUT /api/me/notifications': putNamingB('/api/me/notifications', notificationPrefs, async () => {
+    expect((await a.get('/api/me/notifications')).body.reminder.email).toBe(true);
+  }),
   'POST /api/me/calendar-feed': {
     kind: 'protected',
     anonymous: (c) => c.post('/api/me/calendar-feed'),
     crossPatron: async () => {
-      const res = await a.post('/api/me/calendar-feed', { patronNumber: B });
+      const res = await a.post('/api/me/calendar-feed', namingB({}));
       expect(res.status).toBe(201);
       const feed = await t.app.request(res.body.url.replace(/^https?:\/\/[^/]+/, 'http://localhost'));
       const text = await feed.text();
@@ -253,7 +280,7 @@ const table: Record<string, AccessCase> = {
   'GET /api/calendar-feed/:file': {
     kind: 'public',
     anonymous: (c) => c.get(`/api/calendar-feed/${randomBytes(32).toString('base64url')}.ics`),
-    publicCheck: (res) => expect(res.status).toBe(404),
+    publicCheck: answers(404),
     crossPatron: { notApplicable: 'the secret URL is the credential; a session adds nothing' },
   },
   'GET /api/push/public-key': {
@@ -281,11 +308,10 @@ const table: Record<string, AccessCase> = {
       );
       // A names B in every way a body could: the subscription is A's all the same.
       const aEndpoint = 'https://fcm.googleapis.com/fcm/send/a-own-browser';
-      const res = await a.post('/api/me/push-subscriptions', {
-        ...browserSubscription(aEndpoint).json,
-        patronId: await patronId(t.db, B),
-        patronNumber: B,
-      });
+      const res = await a.post(
+        '/api/me/push-subscriptions',
+        namingB({ ...browserSubscription(aEndpoint).json, patronId: await patronId(t.db, B) }),
+      );
       expect(res.status).toBe(201);
       const rows = await t.db.select().from(pushSubscriptions);
       const owner = new Map(rows.map((r) => [r.endpoint, r.patronId]));
@@ -312,32 +338,16 @@ const table: Record<string, AccessCase> = {
       expect(row!.patronId).toBe(await patronId(t.db, B));
     },
   },
-  'POST /api/registration/verify': {
-    kind: 'public',
-    anonymous: (c) => c.post('/api/registration/verify', wrongIdentity(UNREGISTERED)),
-    publicCheck: (res) => {
-      expect(res.status).toBe(401);
-      expect(JSON.stringify(res.body)).not.toContain('registrationToken');
-    },
-    crossPatron: { notApplicable: 'the identity proof itself is the authorisation; a session adds nothing' },
-  },
-  'POST /api/registration/complete': {
-    kind: 'public',
-    anonymous: (c) => c.post('/api/registration/complete', strangersRegistration()),
-    publicCheck: (res) => expect(res.status).toBe(410),
-    crossPatron: async () => {
-      // B's own live token is the only thing that completes B's registration; A's session does not.
-      const res = await a.post('/api/registration/complete', strangersRegistration());
-      expect(res.status).toBe(410);
-    },
-  },
+  'POST /api/registration/verify': identityCheck(
+    '/api/registration/verify',
+    UNREGISTERED,
+    'registrationToken',
+  ),
+  'POST /api/registration/complete': strangersTokenCheck('/api/registration/complete', strangersRegistration),
   'POST /api/password-reset/request': {
     kind: 'public',
     anonymous: (c) => c.post('/api/password-reset/request', { patronNumber: B }),
-    publicCheck: (res) => {
-      expect(res.status).toBe(202);
-      expect(res.body).toEqual({ accepted: true });
-    },
+    publicCheck: answers(202, (res) => expect(res.body).toEqual({ accepted: true })),
     crossPatron: async () => {
       // A signed in asks for B: B's mail goes to B's address on file (B has none), nothing to A.
       const before = await t.db.select().from(mailOutbox);
@@ -347,35 +357,8 @@ const table: Record<string, AccessCase> = {
       expect(await t.db.select().from(mailOutbox)).toHaveLength(before.length);
     },
   },
-  'POST /api/password-reset/verify': {
-    kind: 'public',
-    anonymous: (c) => c.post('/api/password-reset/verify', wrongIdentity(B)),
-    publicCheck: (res) => {
-      expect(res.status).toBe(401);
-      expect(JSON.stringify(res.body)).not.toContain('resetToken');
-    },
-    crossPatron: { notApplicable: 'the identity proof itself is the authorisation; a session adds nothing' },
-  },
-  'POST /api/password-reset/complete': {
-    kind: 'public',
-    anonymous: (c) =>
-      c.post('/api/password-reset/complete', {
-        resetToken: randomBytes(32).toString('base64url'),
-        password: strongPassword,
-        passwordConfirm: strongPassword,
-      }),
-    publicCheck: (res) => expect(res.status).toBe(410),
-    crossPatron: async () => {
-      // Only B's own live token resets B's password; A's session does not.
-      const res = await a.post('/api/password-reset/complete', {
-        resetToken: randomBytes(32).toString('base64url'),
-        password: strongPassword,
-        passwordConfirm: strongPassword,
-      });
-      expect(res.status).toBe(410);
-      expect((await b.get('/api/me')).status).toBe(200);
-    },
-  },
+  'POST /api/password-reset/verify': identityCheck('/api/password-reset/verify', B, 'resetToken'),
+  'POST /api/password-reset/complete': strangersTokenCheck('/api/password-reset/complete', strangersReset),
   'GET /api/loans': {
     kind: 'protected',
     anonymous: (c) => c.get('/api/loans'),

@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BODY_LIMIT_BYTES } from '../lib/create-app.ts';
 import { jsonShape, MAX_JSON_DEPTH, MAX_JSON_VALUES } from '../lib/json-limits.ts';
+import { expectError } from '../test/expect-error.ts';
 import { client, createTestApp, type TestApp } from '../test/test-app.ts';
 import { expectErrorShape } from './security-test-kit.ts';
 
@@ -166,20 +167,17 @@ describe('JSON depth and size', () => {
     }
     // At the limit the handler decides (here: a validation error, not invalid_json).
     const atLimit = await a.post('/api/session', `{"patronNumber":${deep(MAX_JSON_DEPTH - 1)}}`);
-    expect(atLimit.status).toBe(400);
-    expect(atLimit.body.error.code).toBe('validation_failed');
+    expectError(atLimit, 400, 'validation_failed');
   });
 
   it(`more than ${MAX_JSON_VALUES} values → 400 invalid_json; the largest real body passes`, async () => {
     const many = await a.post('/api/renewals', `{"loanIds":[${Array(MAX_JSON_VALUES).fill(1).join(',')}]}`);
-    expect(many.status).toBe(400);
-    expect(many.body.error.code).toBe('invalid_json');
+    expectError(many, 400, 'invalid_json');
     const manyKeys = await a.post(
       '/api/session',
       `{${Array.from({ length: MAX_JSON_VALUES }, (_, i) => `"k${i}":0`).join(',')}}`,
     );
-    expect(manyKeys.status).toBe(400);
-    expect(manyKeys.body.error.code).toBe('invalid_json');
+    expectError(manyKeys, 400, 'invalid_json');
     const hundred = await a.post('/api/renewals', {
       loanIds: Array.from({ length: 100 }, (_, i) => 900_000 + i),
     });

@@ -111,19 +111,11 @@ describe('logs', () => {
     secrets.push('Hanako-no-himitsu-9');
     expect((await hanako.login('300000003', 'Hanako-no-himitsu-9')).status).toBe(200);
     secrets.push(hanako.jar.get('sid')!);
-    const change = await hanako.put('/api/me/password', {
-      currentPassword: 'Hanako-no-himitsu-9',
-      password: 'Atarashii-kagi-42',
-      passwordConfirm: 'Atarashii-kagi-42',
-    });
-    expect(change.status).toBe(204);
+    const changePassword = (currentPassword: string, password: string) =>
+      hanako.put('/api/me/password', { currentPassword, password, passwordConfirm: password });
+    expect((await changePassword('Hanako-no-himitsu-9', 'Atarashii-kagi-42')).status).toBe(204);
     secrets.push('Atarashii-kagi-42');
-    const wrongCurrent = await hanako.put('/api/me/password', {
-      currentPassword: 'Not-my-current-7',
-      password: 'Atarashii-kagi-43',
-      passwordConfirm: 'Atarashii-kagi-43',
-    });
-    expect(wrongCurrent.status).toBe(400);
+    expect((await changePassword('Not-my-current-7', 'Atarashii-kagi-43')).status).toBe(400);
     secrets.push('Not-my-current-7');
     expect(
       (

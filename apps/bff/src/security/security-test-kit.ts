@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Hono } from 'hono';
 import { expect } from 'vitest';
 import type { Db } from '../db/client.ts';
@@ -78,20 +78,16 @@ export async function patronState(db: Db, patronNumber: string) {
     .from(loans)
     .where(eq(loans.patronId, id))
     .orderBy(asc(loans.id));
-  const [renewalCount] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(renewals)
-    .innerJoin(loans, eq(loans.id, renewals.loanId))
-    .where(eq(loans.patronId, id));
+  const renewalCount = await db.$count(
+    renewals,
+    inArray(renewals.loanId, db.select({ id: loans.id }).from(loans).where(eq(loans.patronId, id))),
+  );
   const contacts = await db
     .select({ contactEmail: reservations.contactEmail })
     .from(reservations)
     .where(eq(reservations.patronId, id))
     .orderBy(asc(reservations.id));
-  const [sessionCount] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(sessions)
-    .where(eq(sessions.patronId, id));
+  const sessionCount = await db.$count(sessions, eq(sessions.patronId, id));
   const notifications = await db
     .select()
     .from(notificationPreferences)
@@ -103,9 +99,9 @@ export async function patronState(db: Db, patronNumber: string) {
   return {
     patron,
     loans: loanRows,
-    renewals: renewalCount?.n,
+    renewals: renewalCount,
     contacts,
-    sessions: sessionCount?.n,
+    sessions: sessionCount,
     notifications,
     feeds,
   };

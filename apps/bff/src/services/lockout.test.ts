@@ -165,13 +165,7 @@ describe('lockout against a parallel burst', () => {
     const number = '200000002';
     const id = await patronId(t.db, number);
     const burst = await Promise.all(
-      Array.from({ length: 12 }, (_, i) =>
-        client(t.app).post(
-          '/api/session',
-          { patronNumber: number, password: `guess-${i}-xx` },
-          from('192.0.2.100'),
-        ),
-      ),
+      Array.from({ length: 12 }, (_, i) => login(number, `guess-${i}-xx`, '192.0.2.100')),
     );
     const statuses = burst.map((r) => r.status).sort();
     expect(statuses).toEqual([...Array(4).fill(401), ...Array(8).fill(423)]);
@@ -180,23 +174,11 @@ describe('lockout against a parallel burst', () => {
       expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
     }
     // Even the right password, from there: locked. The lockout is in the database, so every process sees it.
-    const right = await client(t.app).post(
-      '/api/session',
-      { patronNumber: number, password: 'tosho2021' },
-      from('192.0.2.100'),
-    );
+    const right = await login(number, 'tosho2021', '192.0.2.100');
     expect(right.status).toBe(423);
     expect(Number(right.headers.get('retry-after'))).toBe(900);
     // The patron elsewhere is not locked out by it.
-    expect(
-      (
-        await client(t.app).post(
-          '/api/session',
-          { patronNumber: number, password: 'tosho2021' },
-          from('198.51.100.100'),
-        )
-      ).status,
-    ).toBe(200);
+    expect((await login(number, 'tosho2021', '198.51.100.100')).status).toBe(200);
     const events = await t.db
       .select({ event: auditLog.event })
       .from(auditLog)
@@ -208,34 +190,16 @@ describe('lockout against a parallel burst', () => {
   it('12 wrong passwords at once from 12 addresses: the number-wide lock stops the burst at 10 failures', async () => {
     const number = '100000004';
     const burst = await Promise.all(
-      Array.from({ length: 12 }, (_, i) =>
-        client(t.app).post(
-          '/api/session',
-          { patronNumber: number, password: `guess-${i}-xx` },
-          from(`198.51.100.${120 + i}`),
-        ),
-      ),
+      Array.from({ length: 12 }, (_, i) => login(number, `guess-${i}-xx`, `198.51.100.${120 + i}`)),
     );
     const statuses = burst.map((r) => r.status);
     expect(statuses.every((s) => s === 401 || s === 423)).toBe(true);
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(9);
     // Locked for every address now, the patron's too, until the 15 minutes are over.
-    const right = await client(t.app).post(
-      '/api/session',
-      { patronNumber: number, password: 'tosho2021' },
-      from('192.0.2.250'),
-    );
+    const right = await login(number, 'tosho2021', '192.0.2.250');
     expect(right.status).toBe(423);
     await lockout.clear(t.deps, number);
-    expect(
-      (
-        await client(t.app).post(
-          '/api/session',
-          { patronNumber: number, password: 'tosho2021' },
-          from('192.0.2.250'),
-        )
-      ).status,
-    ).toBe(200);
+    expect((await login(number, 'tosho2021', '192.0.2.250')).status).toBe(200);
   });
 
   it('an unknown number costs the same time as a wrong password for a known one (median of many)', {
@@ -245,11 +209,7 @@ describe('lockout against a parallel burst', () => {
       // A clean slate before each try, for each number alike: no lock may answer early.
       await lockout.clear(t.deps, patronNumber);
       const started = performance.now();
-      const res = await client(t.app).post(
-        '/api/session',
-        { patronNumber, password: `wrong-${i}-pw` },
-        from('192.0.2.30'),
-      );
+      const res = await login(patronNumber, `wrong-${i}-pw`, '192.0.2.30');
       const elapsed = performance.now() - started;
       expect(res.status).toBe(401);
       return elapsed;

@@ -100,3 +100,11 @@ export function client(app: TestApp['app'], base = 'http://localhost') {
       request('POST', '/api/session', { patronNumber, password }),
   };
 }
+
+/** A client signed in as `patronNumber`; throws when the sign-in is refused, so a test never runs anonymous by mistake. */
+export async function signedIn(app: TestApp['app'], patronNumber = '100000001', password = 'tosho2021') {
+  const c = client(app);
+  const res = await c.login(patronNumber, password);
+  if (res.status !== 200) throw new Error(`signedIn: signing in as ${patronNumber} answered ${res.status}`);
+  return c;
+}

@@ -10,6 +10,8 @@ import { auditLog, authLockouts, ilsLoans, patrons } from '../../db/schema.ts';
 import { loadDemoLibrary } from '../../db/seed/demo-data.ts';
 import { createLogger } from '../../lib/logger.ts';
 import { TARO_IDENTITY } from '../../test/demo-identities.ts';
+import { expectError } from '../../test/expect-error.ts';
+import { renewOne } from '../../test/renew-one.ts';
 import { fakeIlsEnv } from '../../test/sip2-env.ts';
 import { client, createTestApp, type TestApp } from '../../test/test-app.ts';
 
@@ -173,8 +175,7 @@ describe('login with the ILS PIN (SIP2_PASSWORDS=ils)', () => {
       patronNumber: A,
       ...TARO_IDENTITY,
     });
-    expect(res.status).toBe(403);
-    expect(res.body.error.code).toBe('registration_not_available');
+    expectError(res, 403, 'registration_not_available');
   });
 
   it('has no password change in 利用者情報変更 either: 403, and no lockout counted', async () => {
@@ -190,8 +191,7 @@ describe('login with the ILS PIN (SIP2_PASSWORDS=ils)', () => {
         password: 'kawakudari-2026',
         passwordConfirm: 'kawakudari-2026',
       });
-      expect(res.status).toBe(403);
-      expect(res.body.error.code).toBe('registration_not_available');
+      expectError(res, 403, 'registration_not_available');
     }
     expect(await t.db.select().from(authLockouts).where(eq(authLockouts.patronNumber, PAGING))).toEqual(
       lockoutsBefore,
@@ -326,8 +326,7 @@ describe('貸出一覧 and 利用者ポータル from the ILS', () => {
     const late = loans.body.items.find((l: { title: string }) => l.title === 'はじめての家庭菜園');
     expect(late.overdue).toBe(true);
     const renew = await c.post('/api/renewals', { loanIds: [loans.body.items[1].id] });
-    expect(renew.status).toBe(403);
-    expect(renew.body.error.code).toBe('patron_has_overdue');
+    expectError(renew, 403, 'patron_has_overdue');
   });
 });
 
@@ -355,10 +354,12 @@ describe('renewals decided by the ILS (29/30)', () => {
     const c = await loggedIn(A, '4321');
     const id = await loanIdOf(c, 'マンガ日本の歴史 現代篇 3 大戦とデモクラシー');
     ils.upsertItem({ ...ils.item('3100000001')!, holds: [PAGING] });
-    const res = await c.post('/api/renewals', { loanIds: [id] });
-    expect(res.body.results).toEqual([
-      { loanId: id, title: 'マンガ日本の歴史 現代篇 3 大戦とデモクラシー', ok: false, reason: 'reserved' },
-    ]);
+    expect(await renewOne(c, id)).toEqual({
+      loanId: id,
+      title: 'マンガ日本の歴史 現代篇 3 大戦とデモクラシー',
+      ok: false,
+      reason: 'reserved',
+    });
   });
 
   it('shows a refusal no pattern matches verbatim, as ils_refused', async () => {
@@ -366,16 +367,13 @@ describe('renewals decided by the ILS (29/30)', () => {
     try {
       const c = await loggedIn(A, '4321', other);
       const id = await loanIdOf(c, '北原白秋詩集');
-      const res = await c.post('/api/renewals', { loanIds: [id] });
-      expect(res.body.results).toEqual([
-        {
-          loanId: id,
-          title: '北原白秋詩集',
-          ok: false,
-          reason: 'ils_refused',
-          message: 'Item has outstanding holds',
-        },
-      ]);
+      expect(await renewOne(c, id)).toEqual({
+        loanId: id,
+        title: '北原白秋詩集',
+        ok: false,
+        reason: 'ils_refused',
+        message: 'Item has outstanding holds',
+      });
     } finally {
       await other.close();
     }
@@ -397,16 +395,13 @@ describe('renewals decided by the ILS (29/30)', () => {
     const id = await loanIdOf(c, '福岡県の歴史');
     const renewsBefore = ils.stats().received['29'] ?? 0;
     ils.fault({ kind: 'silentRenew', times: 1 });
-    const res = await c.post('/api/renewals', { loanIds: [id] });
-    expect(res.body.results).toEqual([
-      {
-        loanId: id,
-        title: '福岡県の歴史',
-        ok: true,
-        previousDueDate: addDays(TODAY, 3),
-        newDueDate: RENEWED_DUE,
-      },
-    ]);
+    expect(await renewOne(c, id)).toEqual({
+      loanId: id,
+      title: '福岡県の歴史',
+      ok: true,
+      previousDueDate: addDays(TODAY, 3),
+      newDueDate: RENEWED_DUE,
+    });
     // Never resent: one 29 went out.
     expect(ils.stats().received['29']).toBe(renewsBefore + 1);
   });
@@ -417,10 +412,12 @@ describe('renewals decided by the ILS (29/30)', () => {
     const renewsBefore = ils.stats().received['29'] ?? 0;
     // The answer would come after the timeout (400 ms): the pool gives up and drops the connection.
     ils.fault({ kind: 'delay', on: '29', ms: 1500, times: 1 });
-    const res = await c.post('/api/renewals', { loanIds: [id] });
-    expect(res.body.results).toEqual([
-      { loanId: id, title: '水郷柳川 川下りの四季（DVD）', ok: false, reason: 'ils_unavailable' },
-    ]);
+    expect(await renewOne(c, id)).toEqual({
+      loanId: id,
+      title: '水郷柳川 川下りの四季（DVD）',
+      ok: false,
+      reason: 'ils_unavailable',
+    });
     expect(ils.stats().received['29']).toBe(renewsBefore + 1);
     expect(ils.item('3100000004')!.dueDate!.slice(0, 8)).toBe(ymd(addDays(TODAY, 6)));
   });
@@ -457,6 +454,9 @@ describe('the ILS unreachable', () => {
   it('answers 503 ils_unavailable with docs/product.md §9’s message, health says so, and the pool heals', async () => {
     const c = await loggedIn(A, '4321');
     const id = await loanIdOf(c, '有明海の生きものたち');
+    // The same request each time: one loan, one Idempotency-Key.
+    const renewWithTheKey = () =>
+      c.post('/api/renewals', { loanIds: [id] }, { 'Idempotency-Key': 'sip2-down-key-0001' });
     const port = ils.port;
     await ils.stop();
     try {
@@ -467,13 +467,8 @@ describe('the ILS unreachable', () => {
         message: '図書館システムに接続できません。しばらくしてからもう一度お試しください。',
       });
       expect((await c.get('/api/me')).status).toBe(503);
-      const renew = await c.post(
-        '/api/renewals',
-        { loanIds: [id] },
-        { 'Idempotency-Key': 'sip2-down-key-0001' },
-      );
-      expect(renew.status).toBe(503);
-      expect(renew.body.error.code).toBe('ils_unavailable');
+      const renew = await renewWithTheKey();
+      expectError(renew, 503, 'ils_unavailable');
       const login = await client(t.app).login(A, '4321');
       expect(login.status).toBe(503);
       const health = await c.get('/api/health');
@@ -489,11 +484,7 @@ describe('the ILS unreachable', () => {
     expect(health.body).toMatchObject({ status: 'ok', circulation: { backend: 'sip2', status: 'ok' } });
     expect((await c.get('/api/loans')).status).toBe(200);
     // The 503 decided nothing: the same key may be used again, and now renews.
-    const renew = await c.post(
-      '/api/renewals',
-      { loanIds: [id] },
-      { 'Idempotency-Key': 'sip2-down-key-0001' },
-    );
+    const renew = await renewWithTheKey();
     expect(renew.status).toBe(200);
     expect(renew.body.results[0].loanId).toBe(id);
   });

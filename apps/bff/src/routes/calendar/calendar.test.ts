@@ -1,7 +1,8 @@
 import { calendarMessages } from '@library/domain';
 import { describe, expect, it } from 'vitest';
 import { closedDays, events } from '../../db/schema.ts';
-import { client } from '../../test/test-app.ts';
+import { expectError } from '../../test/expect-error.ts';
+import { client, signedIn } from '../../test/test-app.ts';
 import { useTestApp } from '../../test/use-test-app.ts';
 
 const t = useTestApp();
@@ -79,8 +80,7 @@ describe('GET /api/calendar', () => {
   });
 
   it("counts the logged-in patron's loans due each day, and only theirs", async () => {
-    const c = client(t.app);
-    await c.login('100000001');
+    const c = await signedIn(t.app, '100000001');
     const res = await c.get('/api/calendar?from=2021-01&months=2');
     expect(res.status).toBe(200);
     const due = Object.fromEntries(
@@ -93,8 +93,7 @@ describe('GET /api/calendar', () => {
     expect(Object.values(due).reduce((a, b) => a! + b!, 0)).toBe(8);
     expect(days(res.body).every((d) => typeof d.dueCount === 'number')).toBe(true);
 
-    const other = client(t.app);
-    await other.login('200000002');
+    const other = await signedIn(t.app, '200000002');
     const res2 = await other.get('/api/calendar?from=2021-01&months=1');
     const due2 = days(res2.body)
       .filter((d) => d.dueCount! > 0)
@@ -158,8 +157,7 @@ describe('GET /api/calendar', () => {
     ['branch=%3Cscript%3E', 'branch', calendarMessages.branchInvalid],
   ])('refuses %s with 400 naming the field', async (query, field, message) => {
     const res = await client(t.app).get(`/api/calendar?${query}`);
-    expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('validation_failed');
+    expectError(res, 400, 'validation_failed');
     expect(res.body.error.fields).toEqual({ [field]: message });
   });
 

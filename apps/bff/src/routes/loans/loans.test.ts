@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client.ts';
 import * as schema from '../../db/schema.ts';
 import { loanPage } from '../../services/renewal-preview.ts';
-import { client } from '../../test/test-app.ts';
+import { expectError, expectInvalidFields } from '../../test/expect-error.ts';
+import { client, signedIn } from '../../test/test-app.ts';
 import { useTestApp } from '../../test/use-test-app.ts';
 
 const t = useTestApp();
@@ -17,13 +18,11 @@ type Row = any;
 describe('GET /api/loans', () => {
   it('is 401 without a session', async () => {
     const res = await client(t.app).get('/api/loans');
-    expect(res.status).toBe(401);
-    expect(res.body.error.code).toBe('unauthenticated');
+    expectError(res, 401, 'unauthenticated');
   });
 
   it("lists the guide's loans with the renewal preview of each (T = 2021-01-20)", async () => {
-    const c = client(t.app);
-    await c.login('100000001');
+    const c = await signedIn(t.app, '100000001');
     const res = await c.get('/api/loans');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ page: 1, pageSize: 10, totalPages: 1, total: 8, blocked: null });
@@ -58,8 +57,7 @@ describe('GET /api/loans', () => {
   });
 
   it('marks the overdue patron as blocked and refuses every row for that reason', async () => {
-    const c = client(t.app);
-    await c.login('200000002');
+    const c = await signedIn(t.app, '200000002');
     const res = await c.get('/api/loans');
     expect(res.body.blocked).toBe('patron_has_overdue');
     expect(res.body.items.map((r: Row) => [r.dueDate, r.overdue, r.renewal])).toEqual([
@@ -69,8 +67,7 @@ describe('GET /api/loans', () => {
   });
 
   it('pages: 23 loans in pages of 10 (default), numbered across pages', async () => {
-    const c = client(t.app);
-    await c.login('100000004');
+    const c = await signedIn(t.app, '100000004');
     const first = await c.get('/api/loans');
     expect(first.body).toMatchObject({ page: 1, pageSize: 10, totalPages: 3, total: 23 });
     const last = await c.get('/api/loans?page=3');
@@ -89,17 +86,13 @@ describe('GET /api/loans', () => {
     ['pageSize=101', 'pageSize'],
     ['pageSize=1e2', 'pageSize'],
   ])('refuses ?%s with 400 naming the field', async (query, field) => {
-    const c = client(t.app);
-    await c.login('100000004');
+    const c = await signedIn(t.app, '100000004');
     const res = await c.get(`/api/loans?${query}`);
-    expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('validation_failed');
-    expect(Object.keys(res.body.error.fields)).toEqual([field]);
+    expectInvalidFields(res, [field]);
   });
 
   it('shows only the caller’s loans', async () => {
-    const c = client(t.app);
-    await c.login('100000004');
+    const c = await signedIn(t.app, '100000004');
     const res = await c.get('/api/loans?pageSize=100');
     expect(res.body.items.every((r: Row) => r.title.startsWith('柳川ふるさと文庫'))).toBe(true);
   });

@@ -2,7 +2,9 @@ import { emailMessages, passwordMessages, registrationMessages } from '@library/
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, authLockouts, mailOutbox, patrons, reservations } from '../../db/schema.ts';
-import { client, createTestApp, type TestApp } from '../../test/test-app.ts';
+import { expectError } from '../../test/expect-error.ts';
+import { theOnlyMail } from '../../test/mail-outbox.ts';
+import { client, createTestApp, signedIn, type TestApp } from '../../test/test-app.ts';
 import { useTestApp } from '../../test/use-test-app.ts';
 
 const t = useTestApp({ cleared: [mailOutbox] });
@@ -14,13 +16,11 @@ describe('PUT /api/me/password (I11)', () => {
       password: 'kawa-kudari!',
       passwordConfirm: 'kawa-kudari!',
     });
-    expect(res.status).toBe(401);
-    expect(res.body.error.code).toBe('unauthenticated');
+    expectError(res, 401, 'unauthenticated');
   });
 
   it('refuses a wrong current password on its field, counting it toward the lockout', async () => {
-    const c = client(t.app);
-    await c.login('200000002');
+    const c = await signedIn(t.app, '200000002');
     const res = await c.put('/api/me/password', {
       currentPassword: 'not-my-password',
       password: 'kawa-kudari!',
@@ -34,8 +34,7 @@ describe('PUT /api/me/password (I11)', () => {
   });
 
   it('applies the rules of I8 with the patron’s own details', async () => {
-    const c = client(t.app);
-    await c.login('200000002');
+    const c = await signedIn(t.app, '200000002');
     const cases: [Record<string, string>, Record<string, string>][] = [
       [
         { password: 'mitsu19820315', passwordConfirm: 'mitsu19820315' },
@@ -79,17 +78,23 @@ describe('PUT /api/me/password (I11)', () => {
     expect((await elsewhere.get('/api/me')).status).toBe(401);
     expect((await client(t.app).login('100000001', 'tosho2021')).status).toBe(401);
     expect((await client(t.app).login('100000001', 'sagemon-2021')).status).toBe(200);
-    const mails = await t.db.select().from(mailOutbox);
-    expect(mails).toHaveLength(1);
-    expect(mails[0]).toMatchObject({
+    const mail = await theOnlyMail(t.db, {
       kind: 'password_changed',
       toAddress: 'taro.yanagawa@example.jp',
       subject: '【柳川市立図書館】パスワード変更のお知らせ',
     });
-    expect(mails[0]!.body).not.toContain('sagemon-2021');
+    expect(mail.body).not.toContain('sagemon-2021');
     expect(await t.db.select().from(auditLog).where(eq(auditLog.event, 'password_changed'))).toHaveLength(1);
   });
 });
+
+/** PUT /api/me/email as the settings form sends it. */
+const change = (
+  c: ReturnType<typeof client>,
+  email: string,
+  useForContact: boolean,
+  useForReservations: boolean,
+) => c.put('/api/me/email', { email, useForContact, useForReservations });
 
 describe('PUT /api/me/email (I11)', () => {
   it('needs a session', async () => {
@@ -97,33 +102,19 @@ describe('PUT /api/me/email (I11)', () => {
   });
 
   it('refuses a bad address and a change that would change nothing', async () => {
-    const c = client(t.app);
-    await c.login('200000002');
-    const bad = await c.put('/api/me/email', {
-      email: 'hana..ko@example.jp',
-      useForContact: true,
-      useForReservations: false,
-    });
+    const c = await signedIn(t.app, '200000002');
+    const bad = await change(c, 'hana..ko@example.jp', true, false);
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields).toEqual({ email: emailMessages.consecutiveDots });
-    const none = await c.put('/api/me/email', {
-      email: 'hanako@example.jp',
-      useForContact: false,
-      useForReservations: false,
-    });
+    const none = await change(c, 'hanako@example.jp', false, false);
     expect(none.status).toBe(400);
     expect(none.body.error.fields).toEqual({ useForContact: registrationMessages.contactChoiceRequired });
     expect(await t.db.select().from(mailOutbox)).toHaveLength(0);
   });
 
   it('changes the contact address and tells both the new and the old address', async () => {
-    const c = client(t.app);
-    await c.login('200000002');
-    const res = await c.put('/api/me/email', {
-      email: 'ｍｉｔｓｕ＠ｅｘａｍｐｌｅ．ｊｐ',
-      useForContact: true,
-      useForReservations: false,
-    });
+    const c = await signedIn(t.app, '200000002');
+    const res = await change(c, 'ｍｉｔｓｕ＠ｅｘａｍｐｌｅ．ｊｐ', true, false);
     expect(res.status).toBe(204);
     expect((await c.get('/api/me')).body.patron.email).toBe('mitsu@example.jp');
     const mails = await t.db.select().from(mailOutbox);
@@ -139,13 +130,8 @@ describe('PUT /api/me/email (I11)', () => {
     const [jiro] = await t.db.select().from(patrons).where(eq(patrons.number, '100000004'));
     const before = await t.db.select().from(reservations).where(eq(reservations.patronId, jiro!.id));
     expect(before.length).toBeGreaterThan(0);
-    const c = client(t.app);
-    await c.login('100000004');
-    const res = await c.put('/api/me/email', {
-      email: 'jiro@example.jp',
-      useForContact: false,
-      useForReservations: true,
-    });
+    const c = await signedIn(t.app, '100000004');
+    const res = await change(c, 'jiro@example.jp', false, true);
     expect(res.status).toBe(204);
     const after = await t.db.select().from(reservations).where(eq(reservations.patronId, jiro!.id));
     expect(
@@ -172,16 +158,8 @@ describe('contact changes: the owner hears of each, and they are limited (issue 
     u.clock.advance(25 * 60 * 60 * 1000);
   });
 
-  const change = (
-    c: ReturnType<typeof client>,
-    email: string,
-    useForContact: boolean,
-    useForReservations: boolean,
-  ) => c.put('/api/me/email', { email, useForContact, useForReservations });
-
   it('repointing only the reservations is told to the address on file too, not just to the new one', async () => {
-    const c = client(u.app);
-    await c.login('100000001');
+    const c = await signedIn(u.app, '100000001');
     expect((await change(c, 'someone-else@example.jp', false, true)).status).toBe(204);
     const mails = await u.db.select().from(mailOutbox);
     expect(mails.map((m) => m.toAddress).sort()).toEqual([
@@ -194,8 +172,7 @@ describe('contact changes: the owner hears of each, and they are limited (issue 
   });
 
   it('repointing reservations tells the address they were sent to before as well', async () => {
-    const c = client(u.app);
-    await c.login('100000004');
+    const c = await signedIn(u.app, '100000004');
     // 100000004 has no address on file; its reservations now go to first@…
     expect((await change(c, 'first@example.jp', false, true)).status).toBe(204);
     await u.db.delete(mailOutbox);
@@ -205,16 +182,14 @@ describe('contact changes: the owner hears of each, and they are limited (issue 
   });
 
   it('at most 5 contact changes an hour per patron, then 429 rate_limited with Retry-After; nothing changes', async () => {
-    const c = client(u.app);
-    await c.login('200000002');
+    const c = await signedIn(u.app, '200000002');
     for (let i = 0; i < 5; i++) {
       expect((await change(c, `hourly-${i}@example.jp`, true, false)).status).toBe(204);
       u.clock.advance(60 * 1000);
     }
     await u.db.delete(mailOutbox);
     const sixth = await change(c, 'hourly-5@example.jp', true, true);
-    expect(sixth.status).toBe(429);
-    expect(sixth.body.error.code).toBe('rate_limited');
+    expectError(sixth, 429, 'rate_limited');
     const retryAfter = Number(sixth.headers.get('retry-after'));
     // The first change was 5 minutes ago: it leaves the hour in 55 minutes.
     expect(retryAfter).toBe(55 * 60);
@@ -239,8 +214,7 @@ describe('contact changes: the owner hears of each, and they are limited (issue 
     u.clock.advance(61 * 60 * 1000);
     await a.login('100000001'); // the session idled out meanwhile
     const refused = await change(a, victim, false, true);
-    expect(refused.status).toBe(429);
-    expect(refused.body.error.code).toBe('rate_limited');
+    expectError(refused, 429, 'rate_limited');
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(22 * 60 * 60);
     const mails = await u.db.select().from(mailOutbox);
     expect(mails.filter((m) => m.toAddress.toLowerCase() === victim.toLowerCase())).toHaveLength(10);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { client } from '../../test/test-app.ts';
+import { expectError } from '../../test/expect-error.ts';
+import { client, signedIn } from '../../test/test-app.ts';
 import { useTestApp } from '../../test/use-test-app.ts';
 
 const t = useTestApp();
@@ -12,8 +13,7 @@ describe('GET /api/me', () => {
   });
 
   it("summarises the patron's loans (the guide's 貸出状況)", async () => {
-    const c = client(t.app);
-    await c.login('100000001');
+    const c = await signedIn(t.app, '100000001');
     const res = await c.get('/api/me');
     expect(res.status).toBe(200);
     expect(res.body.patron).toEqual({
@@ -31,8 +31,7 @@ describe('GET /api/me', () => {
   });
 
   it('marks the overdue patron as blocked and the overdue row', async () => {
-    const c = client(t.app);
-    await c.login('200000002');
+    const c = await signedIn(t.app, '200000002');
     const res = await c.get('/api/me');
     expect(res.body.blocked).toBe('patron_has_overdue');
     expect(res.body.loans.map((l: { dueDate: string; overdue: boolean }) => [l.dueDate, l.overdue])).toEqual([
@@ -45,8 +44,7 @@ describe('GET /api/me', () => {
 describe('errors', () => {
   it('answers unknown API routes with 404 in the error shape', async () => {
     const res = await client(t.app).get('/api/nothing-here');
-    expect(res.status).toBe(404);
-    expect(res.body.error.code).toBe('not_found');
+    expectError(res, 404, 'not_found');
   });
 
   it('health tells which database it runs on', async () => {

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { patrons } from '../../db/schema.ts';
-import { client } from '../../test/test-app.ts';
+import { client, signedIn } from '../../test/test-app.ts';
 import { useTestApp } from '../../test/use-test-app.ts';
 
 const ORIGIN = 'https://library.example.jp';
@@ -23,8 +23,7 @@ describe('GET/PUT /api/me/notifications', () => {
   });
 
   it('gives the defaults to a patron who never set anything', async () => {
-    const c = client(t.app);
-    await c.login('100000004');
+    const c = await signedIn(t.app, '100000004');
     const res = await c.get('/api/me/notifications');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
@@ -35,8 +34,7 @@ describe('GET/PUT /api/me/notifications', () => {
   });
 
   it('stores the settings (language on the patron) and gives them back', async () => {
-    const c = client(t.app);
-    await c.login('200000002');
+    const c = await signedIn(t.app, '200000002');
     const put = await c.put('/api/me/notifications', valid);
     expect(put.status).toBe(204);
     expect((await c.get('/api/me/notifications')).body).toEqual(valid);
@@ -51,8 +49,7 @@ describe('GET/PUT /api/me/notifications', () => {
   });
 
   it('refuses bad input with 400 and a message per field', async () => {
-    const c = client(t.app);
-    await c.login('100000001');
+    const c = await signedIn(t.app, '100000001');
     const res = await c.put('/api/me/notifications', {
       reminder: { email: 'yes', daysBefore: 5, includeTitles: false, push: false },
       overdueNotice: true,
@@ -106,8 +103,7 @@ function parseEvents(text: string) {
 describe('iCalendar feed', () => {
   it('is created with a secret URL (≥128 bits), readable without a session, as valid iCalendar', async () => {
     expect((await client(t.app).post('/api/me/calendar-feed')).status).toBe(401);
-    const c = client(t.app);
-    await c.login('100000001');
+    const c = await signedIn(t.app, '100000001');
     const created = await c.post('/api/me/calendar-feed');
     expect(created.status).toBe(201);
     const { url } = created.body as { url: string };
@@ -143,8 +139,7 @@ describe('iCalendar feed', () => {
   });
 
   it('follows a renewal: the old date loses the item (SEQUENCE up, same UID), the new date shows it', async () => {
-    const c = client(t.app);
-    await c.login('100000001');
+    const c = await signedIn(t.app, '100000001');
     const { url } = (await c.post('/api/me/calendar-feed')).body as { url: string };
     const before = Object.fromEntries(parseEvents((await fetchFeed(url)).text).map((e) => [e.date, e]));
     // Fetching again changes nothing.
@@ -182,8 +177,7 @@ describe('iCalendar feed', () => {
   });
 
   it('stops working when replaced or revoked, and is 404 for an unknown token', async () => {
-    const c = client(t.app);
-    await c.login('100000001');
+    const c = await signedIn(t.app, '100000001');
     const first = (await c.post('/api/me/calendar-feed')).body.url as string;
     const second = (await c.post('/api/me/calendar-feed')).body.url as string;
     expect(second).not.toBe(first);

@@ -6,8 +6,9 @@ import { buildApp } from '../../app.ts';
 import { type Db, openDatabase } from '../../db/client.ts';
 import * as schema from '../../db/schema.ts';
 import { patrons, pushSubscriptions, pushVapidKeys } from '../../db/schema.ts';
+import { expectError } from '../../test/expect-error.ts';
 import { browserSubscription } from '../../test/push-service.ts';
-import { client, createTestApp } from '../../test/test-app.ts';
+import { client, createTestApp, signedIn } from '../../test/test-app.ts';
 import { openTestDatabase } from '../../test/test-database.ts';
 import { useTestApp } from '../../test/use-test-app.ts';
 
@@ -66,8 +67,7 @@ describe('GET /api/push/public-key', () => {
 
 describe('POST /api/me/push-subscriptions', () => {
   it('keeps the subscription for the signed-in patron: 201, and again with new keys is one row', async () => {
-    const c = client(t.app);
-    await c.login('100000001');
+    const c = await signedIn(t.app, '100000001');
     const first = browserSubscription(ENDPOINT).json;
     const created = await c.post('/api/me/push-subscriptions', first);
     expect(created.status).toBe(201);
@@ -85,11 +85,9 @@ describe('POST /api/me/push-subscriptions', () => {
   });
 
   it('moves a browser’s subscription to the patron who subscribed with it last', async () => {
-    const a = client(t.app);
-    await a.login('100000001');
+    const a = await signedIn(t.app, '100000001');
     await a.post('/api/me/push-subscriptions', browserSubscription(ENDPOINT).json);
-    const b = client(t.app);
-    await b.login('200000002');
+    const b = await signedIn(t.app, '200000002');
     expect((await b.post('/api/me/push-subscriptions', browserSubscription(ENDPOINT).json)).status).toBe(201);
     const rows = await t.db.select().from(pushSubscriptions);
     expect(rows.map((r) => r.patronId)).toEqual([await patronId('200000002')]);
@@ -97,8 +95,7 @@ describe('POST /api/me/push-subscriptions', () => {
 
   it('needs a session', async () => {
     const res = await client(t.app).post('/api/me/push-subscriptions', browserSubscription(ENDPOINT).json);
-    expect(res.status).toBe(401);
-    expect(res.body.error.code).toBe('unauthenticated');
+    expectError(res, 401, 'unauthenticated');
     expect(await t.db.select().from(pushSubscriptions)).toHaveLength(0);
   });
 
@@ -148,22 +145,18 @@ describe('POST /api/me/push-subscriptions', () => {
     ['a number as endpoint', { ...valid, endpoint: 42 }, 'endpoint'],
   ];
   it.each(bad)('400 with the field for %s', async (_, body, field) => {
-    const c = client(t.app);
-    await c.login('100000001');
+    const c = await signedIn(t.app, '100000001');
     const res = await c.post('/api/me/push-subscriptions', body);
-    expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('validation_failed');
+    expectError(res, 400, 'validation_failed');
     expect(Object.keys(res.body.error.fields)).toContain(field);
     expect(Object.values(pushSubscriptionMessages)).toContain(res.body.error.fields[field]);
     expect(await t.db.select().from(pushSubscriptions)).toHaveLength(0);
   });
 
   it('400 invalid_json for a body that is not JSON', async () => {
-    const c = client(t.app);
-    await c.login('100000001');
+    const c = await signedIn(t.app, '100000001');
     const res = await c.post('/api/me/push-subscriptions', '{"endpoint":');
-    expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('invalid_json');
+    expectError(res, 400, 'invalid_json');
   });
 
   it('takes https://127.0.0.1 only with PUSH_ALLOW_LOOPBACK_ENDPOINTS=true', async () => {
@@ -195,8 +188,7 @@ describe('POST /api/me/push-subscriptions', () => {
 
 describe('DELETE /api/me/push-subscriptions', () => {
   it('deletes the patron’s own subscription: 204', async () => {
-    const c = client(t.app);
-    await c.login('100000001');
+    const c = await signedIn(t.app, '100000001');
     await c.post('/api/me/push-subscriptions', browserSubscription(ENDPOINT).json);
     const res = await c.deleteJson('/api/me/push-subscriptions', { endpoint: ENDPOINT });
     expect(res.status).toBe(204);
@@ -206,11 +198,9 @@ describe('DELETE /api/me/push-subscriptions', () => {
   });
 
   it('leaves another patron’s subscription alone (and says nothing about it)', async () => {
-    const owner = client(t.app);
-    await owner.login('100000001');
+    const owner = await signedIn(t.app, '100000001');
     await owner.post('/api/me/push-subscriptions', browserSubscription(ENDPOINT).json);
-    const other = client(t.app);
-    await other.login('200000002');
+    const other = await signedIn(t.app, '200000002');
     const res = await other.deleteJson('/api/me/push-subscriptions', { endpoint: ENDPOINT });
     expect(res.status).toBe(204);
     const rows = await t.db.select().from(pushSubscriptions);
@@ -219,8 +209,7 @@ describe('DELETE /api/me/push-subscriptions', () => {
   });
 
   it('400 with the field for a bad endpoint; 401 without a session', async () => {
-    const c = client(t.app);
-    await c.login('100000001');
+    const c = await signedIn(t.app, '100000001');
     const bad = await c.deleteJson('/api/me/push-subscriptions', { endpoint: 'nope' });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields.endpoint).toBe(pushSubscriptionMessages.endpoint);

@@ -6,7 +6,9 @@ import { auditLog, loans, patrons, renewals, reservations } from '../../db/schem
 import { loadDemoData } from '../../db/seed/demo-data.ts';
 import { parseEnv } from '../../env.ts';
 import { createLogger } from '../../lib/logger.ts';
-import { client, GUIDE_TODAY, testClock } from '../../test/test-app.ts';
+import { expectError, expectInvalidFields } from '../../test/expect-error.ts';
+import { renewOne } from '../../test/renew-one.ts';
+import { client, GUIDE_TODAY, signedIn, testClock } from '../../test/test-app.ts';
 import { openTestDatabase } from '../../test/test-database.ts';
 import { useTestApp } from '../../test/use-test-app.ts';
 
@@ -38,8 +40,7 @@ describe('POST /api/renewals', () => {
   });
 
   it("renews the guide's マンガ日本の歴史 現代篇 2 to 2021-02-03, recorded once with an audit row", async () => {
-    const c = client(t.app);
-    await c.login('100000001');
+    const c = await signedIn(t.app, '100000001');
     const id = (await loanIds(c))('現代篇 2');
     const res = await c.post('/api/renewals', { loanIds: [id] });
     expect(res.status).toBe(200);
@@ -75,24 +76,19 @@ describe('POST /api/renewals', () => {
     ]);
 
     // The list now says 延長済, and renewing again is refused.
-    const again = await c.post('/api/renewals', { loanIds: [id] });
-    expect(again.body.results).toEqual([
-      {
-        loanId: id,
-        title: 'マンガ日本の歴史 現代篇 2 大日本帝国の成立',
-        ok: false,
-        reason: 'already_renewed',
-      },
-    ]);
+    expect(await renewOne(c, id)).toEqual({
+      loanId: id,
+      title: 'マンガ日本の歴史 現代篇 2 大日本帝国の成立',
+      ok: false,
+      reason: 'already_renewed',
+    });
     expect(await renewalRows(t.db, id)).toHaveLength(1);
   });
 
   it('renews in bulk item by item: every reason reported, the others renewed (R4, R8)', async () => {
-    const c = client(t.app);
-    await c.login('100000001');
+    const c = await signedIn(t.app, '100000001');
     const id = await loanIds(c);
-    const other = client(t.app);
-    await other.login('100000004');
+    const other = await signedIn(t.app, '100000004');
     const someoneElses = (await loanIds(other))('第1巻');
     const ask = [
       id('現代篇 3'),
@@ -127,8 +123,7 @@ describe('POST /api/renewals', () => {
   });
 
   it('collapses duplicate ids into one renewal', async () => {
-    const c = client(t.app);
-    await c.login('100000004');
+    const c = await signedIn(t.app, '100000004');
     const id = (await loanIds(c))('第2巻');
     const res = await c.post('/api/renewals', { loanIds: [id, id, id] });
     expect(res.body.results).toHaveLength(1);
@@ -141,8 +136,7 @@ describe('POST /api/renewals', () => {
   });
 
   it('refuses the whole procedure for a patron with an overdue loan (R5): 403, nothing renewed', async () => {
-    const c = client(t.app);
-    await c.login('200000002');
+    const c = await signedIn(t.app, '200000002');
     const res0 = await c.get('/api/loans');
     const notOverdue = res0.body.items.find((r: Row) => !r.overdue).id;
     const res = await c.post('/api/renewals', { loanIds: [notOverdue] });
@@ -157,20 +151,17 @@ describe('POST /api/renewals', () => {
   });
 
   it('refuses a blocked patron with 403 whatever the first loan asked is (unknown id first, own loan after)', async () => {
-    const c = client(t.app);
-    await c.login('200000002');
+    const c = await signedIn(t.app, '200000002');
     const res0 = await c.get('/api/loans');
     const notOverdue = res0.body.items.find((r: Row) => !r.overdue).id;
     const res = await c.post('/api/renewals', { loanIds: [2 ** 31 - 1, notOverdue] });
-    expect(res.status).toBe(403);
-    expect(res.body.error.code).toBe('patron_has_overdue');
+    expectError(res, 403, 'patron_has_overdue');
     expect(await loanRow(t.db, notOverdue)).toMatchObject({ renewalCount: 0, dueDate: '2021-01-25' });
     expect(await renewalRows(t.db, notOverdue)).toEqual([]);
   });
 
   it('re-checks the rules at commit: a reservation placed after the list was shown wins (R6)', async () => {
-    const c = client(t.app);
-    await c.login('100000004');
+    const c = await signedIn(t.app, '100000004');
     const list = await c.get('/api/loans?pageSize=100');
     const row = list.body.items.find((r: Row) => r.title.endsWith('第3巻'));
     expect(row.renewal.eligible).toBe(true);
@@ -184,8 +175,7 @@ describe('POST /api/renewals', () => {
   });
 
   it('refuses a loan returned in the meantime as not_found', async () => {
-    const c = client(t.app);
-    await c.login('100000004');
+    const c = await signedIn(t.app, '100000004');
     const id = (await loanIds(c))('第4巻');
     await t.db.update(loans).set({ returnedOn: '2021-01-20' }).where(eq(loans.id, id));
     const res = await c.post('/api/renewals', { loanIds: [id] });
@@ -200,28 +190,21 @@ describe('POST /api/renewals', () => {
     ['a fractional id', { loanIds: [1, 2.5] }, 'loanIds.1'],
     ['an id beyond the serial range', { loanIds: [2 ** 31] }, 'loanIds.0'],
   ])('answers %s with 400 and the field', async (_, body, field) => {
-    const c = client(t.app);
-    await c.login('100000004');
+    const c = await signedIn(t.app, '100000004');
     const res = await c.post('/api/renewals', body);
-    expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('validation_failed');
-    expect(Object.keys(res.body.error.fields)).toEqual([field]);
+    expectInvalidFields(res, [field]);
   });
 
   it('answers malformed JSON with 400', async () => {
-    const c = client(t.app);
-    await c.login('100000004');
+    const c = await signedIn(t.app, '100000004');
     const res = await c.post('/api/renewals', '{"loanIds": [1,');
-    expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('invalid_json');
+    expectError(res, 400, 'invalid_json');
   });
 
   it('refuses a cross-origin request', async () => {
-    const c = client(t.app);
-    await c.login('100000004');
+    const c = await signedIn(t.app, '100000004');
     const res = await c.post('/api/renewals', { loanIds: [1] }, { origin: 'https://evil.example' });
-    expect(res.status).toBe(403);
-    expect(res.body.error.code).toBe('forbidden');
+    expectError(res, 403, 'forbidden');
   });
 });
 
@@ -229,8 +212,7 @@ describe('Idempotency-Key', () => {
   const t = useTestApp();
 
   it('replays the first answer for the same key and body, without renewing again', async () => {
-    const c = client(t.app);
-    await c.login('100000001');
+    const c = await signedIn(t.app, '100000001');
     const id = (await loanIds(c))('現代篇 2');
     const key = { 'idempotency-key': 'renew-0001-aaaa' };
     const first = await c.post('/api/renewals', { loanIds: [id] }, key);
@@ -243,22 +225,18 @@ describe('Idempotency-Key', () => {
   });
 
   it('refuses the same key with a different body (422)', async () => {
-    const c = client(t.app);
-    await c.login('100000001');
+    const c = await signedIn(t.app, '100000001');
     const id = await loanIds(c);
     const key = { 'idempotency-key': 'renew-0002-bbbb' };
     await c.post('/api/renewals', { loanIds: [id('現代篇 1')] }, key);
     const other = await c.post('/api/renewals', { loanIds: [id('現代篇 3')] }, key);
-    expect(other.status).toBe(422);
-    expect(other.body.error.code).toBe('idempotency_key_mismatch');
+    expectError(other, 422, 'idempotency_key_mismatch');
     expect(await loanRow(t.db, id('現代篇 3'))).toMatchObject({ renewalCount: 0 });
   });
 
   it('keeps keys per patron: the same key from another patron is a new request', async () => {
-    const a = client(t.app);
-    await a.login('100000004');
-    const b = client(t.app);
-    await b.login('100000001');
+    const a = await signedIn(t.app, '100000004');
+    const b = await signedIn(t.app, '100000001');
     const key = { 'idempotency-key': 'shared-key-cccc' };
     const ra = await a.post('/api/renewals', { loanIds: [(await loanIds(a))('第5巻')] }, key);
     const rb = await b.post('/api/renewals', { loanIds: [(await loanIds(b))('こどもの本')] }, key);
@@ -267,8 +245,7 @@ describe('Idempotency-Key', () => {
   });
 
   it('replays a 403 for a blocked patron as well', async () => {
-    const c = client(t.app);
-    await c.login('200000002');
+    const c = await signedIn(t.app, '200000002');
     const key = { 'idempotency-key': 'blocked-key-dddd' };
     const first = await c.post('/api/renewals', { loanIds: [1] }, key);
     const replay = await c.post('/api/renewals', { loanIds: [1] }, key);
@@ -278,8 +255,7 @@ describe('Idempotency-Key', () => {
   });
 
   it('forgets a key after 24 hours', async () => {
-    const c = client(t.app);
-    await c.login('100000004');
+    const c = await signedIn(t.app, '100000004');
     const id = (await loanIds(c))('第6巻');
     const key = { 'idempotency-key': 'old-key-eeee' };
     const first = await c.post('/api/renewals', { loanIds: [id] }, key);
@@ -292,8 +268,7 @@ describe('Idempotency-Key', () => {
   });
 
   it('refuses a malformed key with 400', async () => {
-    const c = client(t.app);
-    await c.login('100000004');
+    const c = await signedIn(t.app, '100000004');
     const res = await c.post('/api/renewals', { loanIds: [1] }, { 'idempotency-key': 'short' });
     expect(res.status).toBe(400);
     expect(res.body.error.fields).toHaveProperty('Idempotency-Key');
@@ -344,8 +319,7 @@ describe('exactly once under concurrency (R7)', () => {
   });
 
   it(`${CONCURRENT} concurrent bulk requests over overlapping loans renew each loan once`, async () => {
-    const c = client(t.app);
-    await c.login('100000004');
+    const c = await signedIn(t.app, '100000004');
     const list = await c.get('/api/loans?pageSize=100');
     const ids: number[] = list.body.items.map((r: Row) => r.id).slice(0, 10);
     const answers = await Promise.all(
@@ -363,8 +337,7 @@ describe('exactly once under concurrency (R7)', () => {
   });
 
   it(`${CONCURRENT} concurrent requests with one Idempotency-Key: one renewal, the rest replay or wait`, async () => {
-    const c = client(t.app);
-    await c.login('100000001');
+    const c = await signedIn(t.app, '100000001');
     const id = (await loanIds(c))('現代篇 1');
     const key = { 'idempotency-key': 'race-key-ffff-0001' };
     const answers = await Promise.all(

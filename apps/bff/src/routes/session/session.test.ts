@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { authAttempts, authLockouts, sessions } from '../../db/schema.ts';
-import { client } from '../../test/test-app.ts';
+import { expectError } from '../../test/expect-error.ts';
+import { client, signedIn } from '../../test/test-app.ts';
 import { useTestApp } from '../../test/use-test-app.ts';
 
 const t = useTestApp();
@@ -57,20 +58,17 @@ describe('POST /api/session', () => {
 
   it('refuses malformed input with 400 and the fields', async () => {
     const res = await client(t.app).post('/api/session', { patronNumber: '12', password: '' });
-    expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('validation_failed');
+    expectError(res, 400, 'validation_failed');
     expect(Object.keys(res.body.error.fields).sort()).toEqual(['password', 'patronNumber']);
     const bad = await client(t.app).post('/api/session', '{"patronNumber":');
-    expect(bad.status).toBe(400);
-    expect(bad.body.error.code).toBe('invalid_json');
+    expectError(bad, 400, 'invalid_json');
   });
 
   it('locks the number after 5 consecutive failures with 423 and Retry-After, for 15 minutes', async () => {
     const c = client(t.app);
     for (let i = 0; i < 4; i++) expect((await c.login('200000002', 'nope-nope')).status).toBe(401);
     const fifth = await c.login('200000002', 'nope-nope');
-    expect(fifth.status).toBe(423);
-    expect(fifth.body.error.code).toBe('locked');
+    expectError(fifth, 423, 'locked');
     expect(Number(fifth.headers.get('retry-after'))).toBe(900);
     // Even the right password is refused while locked.
     const locked = await c.login('200000002');
@@ -86,8 +84,7 @@ describe('POST /api/session', () => {
   });
 
   it('rotates the session id at login', async () => {
-    const c = client(t.app);
-    await c.login('100000001');
+    const c = await signedIn(t.app, '100000001');
     const first = c.jar.get('sid');
     await c.login('100000001');
     const second = c.jar.get('sid');
@@ -118,8 +115,7 @@ describe('GET /api/session', () => {
   });
 
   it('names the signed-in patron, and only by number and name', async () => {
-    const c = client(t.app);
-    await c.login('100000001');
+    const c = await signedIn(t.app, '100000001');
     const res = await c.get('/api/session');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
@@ -129,8 +125,7 @@ describe('GET /api/session', () => {
   });
 
   it('says patron null once the session has expired', async () => {
-    const c = client(t.app);
-    await c.login('100000001');
+    const c = await signedIn(t.app, '100000001');
     t.clock.advance(31 * 60 * 1000);
     expect((await c.get('/api/session')).body).toEqual({ patron: null, passwordMode: 'portal' });
   });
@@ -138,8 +133,7 @@ describe('GET /api/session', () => {
 
 describe('DELETE /api/session', () => {
   it('ends the session on the server and clears the cookie', async () => {
-    const c = client(t.app);
-    await c.login('100000001');
+    const c = await signedIn(t.app, '100000001');
     const id = c.jar.get('sid')!;
     const res = await c.delete('/api/session');
     expect(res.status).toBe(204);
@@ -153,8 +147,7 @@ describe('DELETE /api/session', () => {
 describe('the __Host- cookie over https (issue 17, defect 5)', () => {
   it('accepts nothing but __Host-sid: a planted plain sid is not a session, and logout clears both', async () => {
     // A session id that a sibling subdomain or an http man-in-the-middle could plant as `sid`.
-    const other = client(t.app);
-    await other.login('100000004');
+    const other = await signedIn(t.app, '100000004');
     const planted = other.jar.get('sid')!;
 
     const victim = client(t.app, 'https://library.example.jp');
@@ -179,8 +172,7 @@ describe('the __Host- cookie over https (issue 17, defect 5)', () => {
 
 describe('sessions expire', () => {
   it('after 30 idle minutes', async () => {
-    const c = client(t.app);
-    await c.login('100000001');
+    const c = await signedIn(t.app, '100000001');
     t.clock.advance(29 * 60 * 1000);
     expect((await c.get('/api/me')).status).toBe(200);
     t.clock.advance(29 * 60 * 1000);
@@ -190,8 +182,7 @@ describe('sessions expire', () => {
   });
 
   it('after 12 hours however active', async () => {
-    const c = client(t.app);
-    await c.login('100000001');
+    const c = await signedIn(t.app, '100000001');
     for (let i = 0; i < 24; i++) {
       t.clock.advance(29 * 60 * 1000);
       expect((await c.get('/api/me')).status).toBe(200);

@@ -106,6 +106,24 @@ async function optIn(t: TestApp, patronNumber = '100000001', over: Parameters<ty
   return c;
 }
 
+/**
+ * 100000001 opts in to reminders 3 days ahead, the scheduler runs on `day`, then the patron
+ * renews the three マンガ (due 2021-01-25) through the API; they get one new due date.
+ */
+async function renewMangaAfterARunOn(day: string) {
+  const t = await setup();
+  const c = await optIn(t, '100000001', { daysBefore: 3 });
+  const s = scheduler(t);
+  t.clock.setToday(day);
+  await s.runOnce();
+  const renewed = await c.post('/api/renewals', { loanIds: await mangaIds(t) });
+  expect(renewed.status).toBe(200);
+  const newDueDates = new Set(renewed.body.results.map((r: { newDueDate: string }) => r.newDueDate));
+  expect(newDueDates.size).toBe(1);
+  const [newDueDate] = [...newDueDates] as [string];
+  return { t, s, newDueDate };
+}
+
 /** The notification mails queued so far, oldest first. */
 async function notificationMails(t: TestApp) {
   return t.db
@@ -226,16 +244,7 @@ describe('notification scheduler (docs/product.md §10)', () => {
   });
 
   it('follows a renewal: nothing for the old date, one reminder for the new date', async () => {
-    const t = await setup();
-    const c = await optIn(t, '100000001', { daysBefore: 3 });
-    const s = scheduler(t);
-    t.clock.setToday('2021-01-21');
-    await s.runOnce();
-    const renewed = await c.post('/api/renewals', { loanIds: await mangaIds(t) });
-    expect(renewed.status).toBe(200);
-    const newDueDates = new Set(renewed.body.results.map((r: { newDueDate: string }) => r.newDueDate));
-    expect(newDueDates.size).toBe(1);
-    const [newDueDate] = [...newDueDates] as [string];
+    const { t, s, newDueDate } = await renewMangaAfterARunOn('2021-01-21');
     expect(newDueDate > '2021-01-25').toBe(true);
 
     for (const day of ['2021-01-22', '2021-01-23', '2021-01-24']) {
@@ -256,13 +265,7 @@ describe('notification scheduler (docs/product.md §10)', () => {
   });
 
   it('after the reminder went, a renewal gives the new date a reminder of its own', async () => {
-    const t = await setup();
-    const c = await optIn(t, '100000001', { daysBefore: 3 });
-    const s = scheduler(t);
-    t.clock.setToday('2021-01-22');
-    await s.runOnce();
-    const renewed = await c.post('/api/renewals', { loanIds: await mangaIds(t) });
-    const newDueDate: string = renewed.body.results[0].newDueDate;
+    const { t, s, newDueDate } = await renewMangaAfterARunOn('2021-01-22');
     // No overdue notice for the 25th, which no item is due on any more.
     t.clock.setToday('2021-01-26');
     await s.runOnce();

@@ -10,7 +10,7 @@ import {
   startPushService,
   verifyVapidAuthorization,
 } from '../../test/push-service.ts';
-import { client, createTestApp, type TestApp } from '../../test/test-app.ts';
+import { createTestApp, signedIn, type TestApp } from '../../test/test-app.ts';
 import { queuePush } from './push-outbox.ts';
 import { createPushSender, PUSH_TTL_SECONDS, type PushSenderOptions } from './push-sender.ts';
 import { vapidKeys } from './vapid-keys.ts';
@@ -71,8 +71,7 @@ async function patronId(number: string) {
 
 /** Subscribes through the real route, as the SPA does. */
 async function subscribe(number: string, path: string) {
-  const c = client(t.app);
-  await c.login(number);
+  const c = await signedIn(t.app, number);
   const browser = browserSubscription(`${service.origin}${path}`);
   const res = await c.post('/api/me/push-subscriptions', browser.json);
   expect(res.status).toBe(201);
@@ -221,8 +220,7 @@ describe('push sender', () => {
   });
 
   it('a push service that cannot be reached is retried too', async () => {
-    const c = client(t.app);
-    await c.login('100000001');
+    const c = await signedIn(t.app, '100000001');
     // Nothing listens on port 9 of 127.0.0.1.
     await c.post('/api/me/push-subscriptions', browserSubscription('https://127.0.0.1:9/push/x').json);
     await queue('100000001');

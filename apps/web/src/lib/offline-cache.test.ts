@@ -1,6 +1,7 @@
 import type { Query } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { connectOfflineCopy, mayHoldOfflineCopy, OFFLINE_CACHE_KEY } from './offline-cache.ts';
+import { connectOfflineCopy, mayHoldOfflineCopy } from './offline-cache.ts';
+import { OFFLINE_CACHE_KEY } from './offline-copy-keys.ts';
 import { createQueryClient } from './query-client.ts';
 
 // As app/provider.tsx: the anonymous session probe is not personal, everything else is.

@@ -18,21 +18,8 @@ import {
   KEEP_ON_DEVICE_KEY,
   keepsOnDevice,
   OFFLINE_CACHE_KEY,
-  OFFLINE_DB_NAME,
-  OFFLINE_MAX_AGE_MS,
-  OFFLINE_STORE_NAME,
   removeFromSession,
 } from './offline-copy-keys.ts';
-
-export {
-  KEEP_ON_DEVICE_KEY,
-  keepsOnDevice,
-  OFFLINE_CACHE_KEY,
-  OFFLINE_DB_NAME,
-  OFFLINE_MAX_AGE_MS,
-  OFFLINE_STORE_NAME,
-  removeFromSession,
-};
 
 const persister = () => import('./offline-persister.ts');
 

@@ -1,6 +1,7 @@
 import { MutationCache, type Query, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiClientError } from './api-client.ts';
-import { clearOfflineCache, OFFLINE_MAX_AGE_MS } from './offline-cache.ts';
+import { clearOfflineCache } from './offline-cache.ts';
+import { OFFLINE_MAX_AGE_MS } from './offline-copy-keys.ts';
 
 function isUnauthorized(error: unknown): boolean {
   return error instanceof ApiClientError && error.status === 401;

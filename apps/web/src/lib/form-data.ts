@@ -1,6 +1,6 @@
 /**
  * Reading a submitted form and a schema's answer: no React, no zod, so the login page takes
- * these without the form mechanism of the other screens (src/lib/form-errors.ts).
+ * these without the form mechanism of the other screens (src/lib/use-form.ts).
  */
 
 /** What a failed `safeParse` of a shared domain schema gives (zod's error, structurally). */

@@ -32,7 +32,7 @@ export async function removeFromIndexedDb(key: string): Promise<void> {
   }
 }
 
-export const offlinePersister = createAsyncStoragePersister({
+const offlinePersister = createAsyncStoragePersister({
   storage: {
     getItem: async (key) => {
       if (keepsOnDevice()) return get<string>(key, store);
@@ -61,7 +61,7 @@ export const offlinePersister = createAsyncStoragePersister({
   throttleTime: 1000,
 });
 
-export const persistOptions: Omit<PersistQueryClientOptions, 'queryClient'> = {
+const persistOptions: Omit<PersistQueryClientOptions, 'queryClient'> = {
   persister: offlinePersister,
   maxAge: OFFLINE_MAX_AGE_MS,
   // A new release may change the shape of the answers: its first start ignores older copies.

@@ -30,30 +30,13 @@ export class WebPushError extends Error {
 }
 
 /** Whether this browser can receive web push at all (service worker, PushManager, Notification). */
-export function pushSupported(): boolean {
+function pushSupported(): boolean {
   return (
     typeof window !== 'undefined' &&
     'serviceWorker' in navigator &&
     'PushManager' in window &&
     'Notification' in window
   );
-}
-
-/**
- * - `unsupported`: no web push in this browser.
- * - `denied`: the patron blocked notifications for the site (only the browser's settings undo it).
- * - `subscribed`: this browser has a subscription (made by enablePush).
- * - `unsubscribed`: none yet; enablePush would ask for permission if needed.
- */
-export type PushState = 'unsupported' | 'denied' | 'subscribed' | 'unsubscribed';
-
-/** The state of this browser, without asking for anything. */
-export async function currentPushState(): Promise<PushState> {
-  if (!pushSupported()) return 'unsupported';
-  if (Notification.permission === 'denied') return 'denied';
-  const registration = await navigator.serviceWorker.getRegistration();
-  const subscription = await registration?.pushManager.getSubscription();
-  return subscription ? 'subscribed' : 'unsubscribed';
 }
 
 /** base64url → the bytes `applicationServerKey` takes. */

@@ -70,7 +70,7 @@ export function Component({ pinManagedByIls = false }: { pinManagedByIls?: boole
  * /password-reset: the two ways. With `?token=…` (the mailed link) the token is moved into
  * memory and the address replaced, so the browser's history (a library PC) does not keep it.
  */
-export function ChooseStep() {
+function ChooseStep() {
   const [, setState] = useStepState<ResetState>();
   const [params] = useSearchParams();
   const [, navigate] = useLocation();
@@ -92,7 +92,7 @@ export function ChooseStep() {
   );
 }
 
-export function SentStep() {
+function SentStep() {
   return (
     <>
       <Heading step="reset.stepMail" crumb="reset.sentHeading" />
@@ -104,7 +104,7 @@ export function SentStep() {
   );
 }
 
-export function IdentityStep() {
+function IdentityStep() {
   const [, setState] = useStepState<ResetState>();
   const [, navigate] = useLocation();
   return (

@@ -25,7 +25,7 @@ export function Component() {
   return <StepFlow steps={STEPS} />;
 }
 
-export function VerifyStep() {
+function VerifyStep() {
   const t = useT(commonJa, registrationJa);
   const TITLE = t('home.registration');
   const [, setState] = useStepState<RegistrationState>();

@@ -8,10 +8,10 @@ import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/utils/compress';
  * (`{"patron":null}`, a 401) for more CPU than the answer itself cost. Lighthouse asks for
  * compression only where it saves more than 1.4 KB, i.e. above this.
  */
-export const GZIP_THRESHOLD_BYTES = 1024;
+const GZIP_THRESHOLD_BYTES = 1024;
 
 /** Whether the client takes gzip (`Accept-Encoding`, q > 0, by name or `*`). */
-export function acceptsGzip(header: string | undefined): boolean {
+function acceptsGzip(header: string | undefined): boolean {
   if (!header) return false;
   const accepts = parseAccept(header);
   const q = (accepts.find((a) => a.type.toLowerCase() === 'gzip') ?? accepts.find((a) => a.type === '*'))?.q;

@@ -3,8 +3,8 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { findSession } from '../services/sessions.ts';
 import type { AppDeps, SessionInfo } from './app-env.ts';
 
-export const COOKIE_NAME = 'sid';
-/** Over https the cookie is `__Host-sid` (Hono adds the prefix). */
+/** The session cookie's name; over https it is `__Host-sid` (Hono adds the prefix). */
+const COOKIE_NAME = 'sid';
 
 function isSecureRequest(c: Context, deps: AppDeps): boolean {
   if (deps.env.COOKIE_SECURE !== 'auto') return deps.env.COOKIE_SECURE === 'true';

@@ -3,7 +3,7 @@ import type { $ZodType, output } from 'zod/v4/core';
 import { parseWith } from '../services/validation.ts';
 import { DomainError } from './api-error.ts';
 
-export { fieldErrors, parseWith } from '../services/validation.ts';
+export { parseWith } from '../services/validation.ts';
 
 /**
  * The one reader of a request's JSON body: malformed JSON is a 400 `invalid_json`. The value is

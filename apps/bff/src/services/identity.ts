@@ -7,8 +7,6 @@ import { type AuditEvent, audit } from './audit.ts';
 import type { Clock } from './clock.ts';
 import { type AttemptKind, lockout } from './lockout.ts';
 
-export type { Patron };
-
 import { type Patron, patronByNumber } from './patrons.ts';
 import type { RequestContext } from './request-context.ts';
 import { sha256 } from './sessions.ts';

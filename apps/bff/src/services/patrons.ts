@@ -36,7 +36,7 @@ export async function signedInPatron(db: Db, patronId: number) {
 }
 
 /** GET /api/me's patron: number, name and the address on file. */
-export async function patronContact(db: Db, patronId: number) {
+async function patronContact(db: Db, patronId: number) {
   const [patron] = await db
     .select({ number: patrons.number, name: patrons.nameKana, email: patrons.email })
     .from(patrons)

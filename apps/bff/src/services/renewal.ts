@@ -49,7 +49,6 @@ type ReadRow = [
   blocked: boolean,
   dueDate: PlainDate | null,
   renewalCount: number,
-  branchCode: string,
   titleId: number,
   title: string,
   materialType: MaterialType,
@@ -69,7 +68,7 @@ const readLoan = statement<ReadRow>(
   'renewal_read',
   sql`select ${patronHasOverdue} as blocked, loan.*
     from (select 1) as one left join lateral (
-      select ${loans.dueDate}, ${loans.renewalCount}, ${loans.branchCode}, ${titles.id} as title_id,
+      select ${loans.dueDate}, ${loans.renewalCount}, ${titles.id} as title_id,
         ${titles.title}, ${items.materialType}, ${items.illSource} is not null as interlibrary,
         ${reservedByOthers(titles.id)} as reserved,
         array(select ${closedDays.date}::text from ${closedDays}
@@ -138,8 +137,7 @@ async function renewOne(
 ): Promise<RenewalResult> {
   const { patronId, today } = ctx;
   const [row] = await readLoan(db).execute({ loanId, patronId, today, margin: CLOSED_DAYS_MARGIN });
-  const [blocked, dueDate, renewalCount, , titleId, title, materialType, interlibrary, reserved, closed] =
-    row!;
+  const [blocked, dueDate, renewalCount, titleId, title, materialType, interlibrary, reserved, closed] = row!;
   // R5: the whole procedure is refused, decided on the first loan's read.
   if (blocked && refuseWhenBlocked) throw new DomainError('patron_has_overdue');
   // Another patron's loan and a loan that does not exist answer alike: nothing leaks.

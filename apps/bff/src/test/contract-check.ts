@@ -157,25 +157,24 @@ async function bodyText(response: Response): Promise<string> {
 const checked = new WeakSet<object>();
 
 /**
- * Makes `app.request` check every answer against the document (in place, once per app):
- * route tests, security tests and `client()` all go through it.
+ * Makes the app check every answer against the document (in place, once per app). It wraps
+ * `app.fetch`, which `app.request` calls too: route tests, security tests, `client()` and the
+ * tests that serve the app over a real socket (`serve({ fetch: app.fetch })`) all go through it.
  */
-export function checkedAgainstDocument<A extends Pick<Hono, 'request'>>(app: A): A {
+export function checkedAgainstDocument<A extends Pick<Hono, 'request' | 'fetch'>>(app: A): A {
   if (checked.has(app)) return app;
   checked.add(app);
-  const original = app.request.bind(app);
-  app.request = (async (...args: Parameters<A['request']>) => {
-    const [input, init] = args as unknown as [string | URL | Request, RequestInit | undefined];
-    const response = await original(...(args as Parameters<Hono['request']>));
-    const method = input instanceof Request ? input.method : (init?.method ?? 'GET');
-    const url = input instanceof Request ? input.url : String(input);
+  const original = app.fetch.bind(app);
+  app.fetch = (async (...args: Parameters<Hono['fetch']>) => {
+    const [request] = args;
+    const response = await original(...args);
     const text = await bodyText(response.clone());
-    checkAnswer(method, url, {
+    checkAnswer(request.method, request.url, {
       status: response.status,
       contentType: response.headers.get('content-type'),
       text,
     });
     return response;
-  }) as A['request'];
+  }) as A['fetch'];
   return app;
 }

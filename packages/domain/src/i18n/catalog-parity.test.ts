@@ -49,6 +49,7 @@ describe('the domain catalogs (ja / en)', () => {
       [domainCatalogEn.password.too_short, PASSWORD_MIN],
       [domainCatalogEn.password.too_long, PASSWORD_MAX],
     ];
-    for (const [text, limit] of limits) expect(text).toContain(String(limit));
+    // The whole number, not a part of another (100 must not pass for a limit of 10).
+    for (const [text, limit] of limits) expect(text).toMatch(new RegExp(`(?<!\\d)${limit}(?!\\d)`));
   });
 });

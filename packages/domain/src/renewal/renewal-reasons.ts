@@ -10,27 +10,24 @@ export const RENEWAL_REFUSAL_REASONS = [
 ] as const;
 export type RenewalRefusalReason = (typeof RENEWAL_REFUSAL_REASONS)[number];
 
-/** Every reason a renewal can be refused for: R4's, R5's block, and (from the API) an unknown loan. */
-export type RenewalReason =
-  | RenewalRefusalReason
-  | 'patron_has_overdue'
-  | 'not_found'
-  /** CIRCULATION=sip2: the ILS denies the patron renewals (patron status position 2). */
-  | 'renewal_denied'
-  /** CIRCULATION=sip2: the ILS refused with a text no SIP2_REASON_PATTERNS entry matched (shown verbatim). */
-  | 'ils_refused'
-  /** CIRCULATION=sip2: the ILS's answer never came; the item was read again and not found renewed. */
-  | 'ils_unavailable';
-
-/** Every code of RenewalReason (SIP2_REASON_PATTERNS keys are checked against it). */
+/**
+ * Every reason a renewal can be refused for: R4's, R5's block, and (from the API) an unknown loan
+ * (SIP2_REASON_PATTERNS keys are checked against it). The type is derived from this one list, so
+ * a new reason is in the OpenAPI enum (api/common.ts) as soon as it exists.
+ */
 export const RENEWAL_REASONS = [
   ...RENEWAL_REFUSAL_REASONS,
   'patron_has_overdue',
   'not_found',
+  /** CIRCULATION=sip2: the ILS denies the patron renewals (patron status position 2). */
   'renewal_denied',
+  /** CIRCULATION=sip2: the ILS refused with a text no SIP2_REASON_PATTERNS entry matched (shown verbatim). */
   'ils_refused',
+  /** CIRCULATION=sip2: the ILS's answer never came; the item was read again and not found renewed. */
   'ils_unavailable',
-] as const satisfies readonly RenewalReason[];
+] as const;
+
+export type RenewalReason = (typeof RENEWAL_REASONS)[number];
 
 export { renewalNoteLabels, renewalReasonMessages } from './renewal-texts.ts';
 

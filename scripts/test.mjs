@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import { pnpm } from './pnpm.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -15,6 +16,8 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const report = [];
+/** What failed, by name, with its error's first line: printed last, where a CI log's tail shows it. */
+const failures = [];
 
 function run(label, args, options = {}) {
   console.info(`\n▶ ${label}`);
@@ -35,8 +38,10 @@ function check(label, args) {
  * Adds a test runner's JSON report ([passed, failed, skipped] from `counts`) to the totals; a run that failed without a failed test in
  * its report (a file that did not load, a crash, no report at all) counts as one failure.
  */
-function count(status, out, counts) {
-  const [p, f, s] = existsSync(out) ? counts(JSON.parse(readFileSync(out, 'utf8'))) : [0, 0, 0];
+function count(status, out, counts, failedNames) {
+  const json = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : null;
+  const [p, f, s] = json ? counts(json) : [0, 0, 0];
+  if (json) failures.push(...failedNames(json));
   passed += p;
   failed += f;
   skipped += s;
@@ -44,9 +49,52 @@ function count(status, out, counts) {
 }
 
 /** A test runner writing its JSON report to `out` (an old one removed first), then `count`ed. */
-function runCounted(label, args, out, counts) {
+function runCounted(label, args, out, counts, failedNames) {
   rmSync(out, { force: true });
-  count(run(label, args), out, counts);
+  count(run(label, args), out, counts, failedNames);
+}
+
+const firstLine = (text = '') =>
+  stripVTControlCharacters(text)
+    .split('\n')
+    .find((line) => line.trim() !== '')
+    ?.trim()
+    .slice(0, 300) ?? '';
+const relative = (file) => file.replace(root, '');
+
+/** Vitest's JSON report: failed tests, and files that failed outside a test (a hook, an import). */
+function vitestFailures(r) {
+  return r.testResults.flatMap((file) => {
+    const tests = file.assertionResults
+      .filter((t) => t.status === 'failed')
+      .map((t) => `${relative(file.name)} › ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
+    if (tests.length === 0 && file.status === 'failed') {
+      const skipped = file.assertionResults.filter((t) => t.status !== 'passed').length;
+      const why =
+        firstLine(file.message) ||
+        'failed outside its tests (a hook or an import: its error is in the log above)';
+      return [`${relative(file.name)}: ${why}${skipped ? `; ${skipped} of its tests did not run` : ''}`];
+    }
+    return tests;
+  });
+}
+
+/** Playwright's JSON report: tests whose outcome was unexpected. */
+function playwrightFailures(r) {
+  const out = [];
+  const walk = (suite, path) => {
+    for (const spec of suite.specs ?? [])
+      for (const t of spec.tests ?? [])
+        if (t.status === 'unexpected') {
+          const error = t.results?.at(-1)?.error?.message;
+          out.push(
+            `${spec.file} › [${t.projectName}] ${[...path, spec.title].join(' › ')}: ${firstLine(error)}`,
+          );
+        }
+    for (const child of suite.suites ?? []) walk(child, [...path, child.title]);
+  };
+  for (const file of r.suites ?? []) walk(file, []); // a top-level suite is a file: its title is the file name
+  return out;
 }
 
 const install = run('install', ['install', '--frozen-lockfile', '--prefer-offline', '--reporter=silent']);
@@ -77,6 +125,7 @@ if (wanted('unit')) {
     ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
     out,
     (r) => [r.numPassedTests, r.numFailedTests, r.numPendingTests + r.numTodoTests],
+    vitestFailures,
   );
 }
 
@@ -101,10 +150,12 @@ function e2e() {
     ['--filter', '@library/e2e', 'exec', 'playwright', 'test'],
     `${root}e2e/test-results/results.json`,
     ({ stats }) => [stats.expected + stats.flaky, stats.unexpected, stats.skipped],
+    playwrightFailures,
   );
 }
 
 console.info(`\n${report.join('\n')}`);
+if (failures.length > 0) console.info(`\nfailed:\n${failures.map((f) => `  ✖ ${f}`).join('\n')}`);
 if (process.env.DATABASE_URL)
   console.info(`(integration tests ran against ${process.env.DATABASE_URL.replace(/\/\/[^@]*@/, '//')})`);
 console.info(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

@@ -11,7 +11,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { Sip2Pool } from '@library/sip2';
-import { freePort, startSip2Peer } from '@library/sip2/testing';
+import { startSip2Peer } from '@library/sip2/testing';
 import { buildApp } from '../src/app.ts';
 import { sip2ConfigOf } from '../src/circulation/create-circulation.ts';
 import { sip2Circulation } from '../src/circulation/sip2/sip2-circulation.ts';
@@ -98,7 +98,7 @@ async function measure(poolSize: number) {
 }
 
 // The peer with its server processes started up front (ADR 0011), on a port of this task's range.
-const peer = await startSip2Peer(data, { port: await freePort(16200, 16299), timeoutMs: 150_000 });
+const peer = await startSip2Peer(data, { ports: [16200, 16299], timeoutMs: 75_000 });
 PORT = peer.port;
 try {
   console.info(`SIP2 peer on 127.0.0.1:${PORT}; patron 100000024 has 20 loans`);

@@ -43,6 +43,16 @@ export interface RunningPeer {
   stop(): Promise<void>;
 }
 
+interface PeerOptions {
+  dir?: string;
+  /** Per try (there are two unless `port` is fixed). */
+  timeoutMs?: number;
+  /** A fixed port (no second try), or a range to pick a free one from (default 16100–16199). */
+  port?: number;
+  ports?: [from: number, to: number];
+  children?: number;
+}
+
 /**
  * Starts the peer (`start.sh PORT data.json`) in its own process group; resolves once it accepts
  * connections and has `children` (default 8) server processes waiting.
@@ -54,12 +64,24 @@ export interface RunningPeer {
  * at once) can then wait in the listen queue until some other connection closes. We size the
  * pool up front with SIGTTIN (Net::Server's documented "one more server" signal) instead.
  */
-export async function startSip2Peer(
-  dataFile: string,
-  options: { dir?: string; timeoutMs?: number; port?: number; children?: number } = {},
-): Promise<RunningPeer> {
+export async function startSip2Peer(dataFile: string, options: PeerOptions = {}): Promise<RunningPeer> {
+  try {
+    return await startOnce(dataFile, options);
+  } catch (first) {
+    // freePort's answer can be taken before perl binds it, and a loaded machine can be slow to
+    // fork: one more try on a fresh port, and both reasons if that fails too.
+    if (options.port !== undefined) throw first;
+    try {
+      return await startOnce(dataFile, options);
+    } catch (second) {
+      throw new Error(`the SIP2 peer did not start twice: ${String(first)}; then ${String(second)}`);
+    }
+  }
+}
+
+async function startOnce(dataFile: string, options: PeerOptions): Promise<RunningPeer> {
   const dir = options.dir ?? sip2PeerDir();
-  const port = options.port ?? (await freePort());
+  const port = options.port ?? (await freePort(...(options.ports ?? [])));
   const child: ChildProcess = spawn('bash', [resolve(dir, 'start.sh'), String(port), dataFile], {
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -89,7 +111,7 @@ export async function startSip2Peer(
       clearTimeout(timer);
     }
   };
-  const deadline = Date.now() + (options.timeoutMs ?? 120_000);
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   for (;;) {
     if (exited !== undefined) throw new Error(`the SIP2 peer exited (${exited}): ${stderr}`);
     const up = await new Promise<boolean>((done) => {
@@ -122,14 +144,20 @@ function childrenOf(pid: number): number {
   return out.stdout.split('\n').filter((line) => line.trim() !== '').length;
 }
 
-/** One SIGTTIN at a time (Net::Server folds signals that arrive together into one). */
+/**
+ * One SIGTTIN at a time (Net::Server folds signals that arrive together into one). A signal that
+ * arrives while the parent is busy can be lost outright, so one that has spawned nothing after
+ * a second is sent again (one process too many is harmless; waiting for a lost one is not).
+ */
 async function spawnChildren(pid: number, wanted: number, deadline: number): Promise<void> {
   let have = childrenOf(pid);
   while (have < wanted) {
     process.kill(pid, 'SIGTTIN'); // min_servers and max_servers + 1
     const before = have;
-    while (have <= before) {
-      if (Date.now() > deadline) throw new Error(`the SIP2 peer did not start ${wanted} server processes`);
+    const resendAt = Date.now() + 1000;
+    while (have <= before && Date.now() < resendAt) {
+      if (Date.now() > deadline)
+        throw new Error(`the SIP2 peer did not start ${wanted} server processes (it has ${have})`);
       await new Promise((r) => setTimeout(r, 20));
       have = childrenOf(pid);
     }

@@ -171,9 +171,12 @@ export function createApp(deps: AppDeps) {
 
   // Answers from the API hold personal data: no cache keeps them, error answers included. Only
   // a public answer that says so itself (the OpenAPI document) may be kept.
+  // On the answer's own headers, not `c.header()`: after the handler that would make Hono copy
+  // the answer into a streamed one (@hono/node-server then writes it in chunks, not at once).
   app.use('/api/*', async (c, next) => {
     await next();
-    if (c.res.status >= 400 || !c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+    if (c.res.status >= 400 || !c.res.headers.has('Cache-Control'))
+      c.res.headers.set('Cache-Control', 'no-store');
   });
 
   // GET and HEAD carry no body (fetch drops one): asking for it would only make

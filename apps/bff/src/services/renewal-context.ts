@@ -1,8 +1,8 @@
-import { addDays, type IsClosed, LOAN_PERIOD_DAYS, type PlainDate } from '@library/domain';
-import { and, gte, lte, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
-import { preparedOn } from '../db/prepared.ts';
-import { closedDays } from '../db/schema.ts';
+import { LOAN_PERIOD_DAYS } from '@library/domain';
+import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { closedDays, loans, reservations } from '../db/schema.ts';
+import { loanIsOverdue } from './overdue.ts';
 
 /**
  * How far past the later of today and a due date the closed days are read. Covers the
@@ -11,46 +11,37 @@ import { closedDays } from '../db/schema.ts';
  */
 export const CLOSED_DAYS_MARGIN = Math.max(...Object.values(LOAN_PERIOD_DAYS)) + 45;
 
-export function closedDaysWindow(
-  today: PlainDate,
-  latestDueDate: PlainDate,
-): { from: PlainDate; to: PlainDate } {
-  const base = latestDueDate > today ? latestDueDate : today;
-  return { from: today, to: addDays(base, CLOSED_DAYS_MARGIN) };
-}
+/**
+ * What the renewal rules need to know besides the loan itself, as SQL both readers share: the
+ * loans page (renewal-preview.ts, the preview of every row) and the renewal (renewal.ts, the
+ * decision and its re-check at write). Values are the placeholders `patronId` and `today`.
+ */
+export const placeholders = {
+  patronId: sql.placeholder('patronId'),
+  today: sql.placeholder('today'),
+};
+const p = placeholders;
 
-/** Built once per database; see db/prepared.ts. */
-const closedDaysOf = preparedOn((db) =>
-  db
-    .select({ branchCode: closedDays.branchCode, date: closedDays.date })
-    .from(closedDays)
-    .where(
-      and(
-        sql`${closedDays.branchCode} = any(${sql.placeholder('branchCodes')})`,
-        gte(closedDays.date, sql.placeholder('from')),
-        lte(closedDays.date, sql.placeholder('to')),
-      ),
-    )
-    .prepare('closed_days_of'),
-);
+/** Another loan of the same patron (the overdue check, R5). */
+const other = alias(loans, 'other');
 
-/** The closed days of the given branches in one query, as one `isClosed` per branch. */
-export async function loadClosedDays(
-  db: Db,
-  branchCodes: string[],
-  window: { from: PlainDate; to: PlainDate },
-): Promise<(branchCode: string) => IsClosed> {
-  const byBranch = new Map<string, Set<PlainDate>>();
-  if (branchCodes.length > 0) {
-    const rows = await closedDaysOf(db).execute({ branchCodes, ...window });
-    for (const row of rows) {
-      const set = byBranch.get(row.branchCode) ?? new Set<PlainDate>();
-      set.add(row.date);
-      byBranch.set(row.branchCode, set);
-    }
-  }
-  return (branchCode) => {
-    const set = byBranch.get(branchCode);
-    return (date) => set?.has(date) ?? false;
-  };
+/** R5: the patron has a loan not returned whose due date has passed. */
+export const patronHasOverdue = sql`exists (select 1 from ${loans} as ${sql.identifier('other')}
+  where ${other.patronId} = ${p.patronId}::int and ${other.returnedOn} is null and ${loanIsOverdue(sql`${p.today}::date`, other.dueDate)})`;
+
+/** R4: another patron holds an active reservation for the title. */
+export const reservedByOthers = (titleId: unknown) => sql`exists (select 1 from ${reservations}
+  where ${reservations.titleId} = ${titleId} and ${reservations.status} = 'active'
+    and ${reservations.patronId} <> ${p.patronId}::int)`;
+
+/**
+ * R2: the lending branch's closed days from today to the later of today and the due date plus
+ * CLOSED_DAYS_MARGIN, as a text[] of YYYY-MM-DD (placeholder `margin`). Enough for the new due
+ * date and for `availableFrom`'s search, which never looks past the due date.
+ */
+export function closedDatesOf(branchCode: AnyColumn | SQL, dueDate: AnyColumn | SQL): SQL<string[]> {
+  return sql<string[]>`array(select ${closedDays.date}::text from ${closedDays}
+    where ${closedDays.branchCode} = ${branchCode}
+      and ${closedDays.date} between ${p.today}::date
+        and greatest(${dueDate}, ${p.today}::date) + ${sql.placeholder('margin')}::int)`;
 }

@@ -3,17 +3,18 @@ import {
   evaluateRenewal,
   isOverdue,
   loanPageKeys,
+  type MaterialType,
   type PatronBlock,
   type PlainDate,
 } from '@library/domain';
 import type { Loan, LoanPage } from '@library/domain/api';
-import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
-import { preparedOn } from '../db/prepared.ts';
-import { branches, items, loans, reservations, titles } from '../db/schema.ts';
-import { anyLoanOverdue } from './overdue.ts';
-import { closedDaysWindow, loadClosedDays } from './renewal-context.ts';
+import { preparedOn, statement } from '../db/prepared.ts';
+import { branches, items, loans, titles } from '../db/schema.ts';
+import { anyLoanOverdue, loanIsOverdue } from './overdue.ts';
+import { CLOSED_DAYS_MARGIN, closedDatesOf, placeholders, reservedByOthers } from './renewal-context.ts';
 
 /** GET /api/loans's page and rows (the domain's schemas). */
 export type { LoanPage };
@@ -40,113 +41,114 @@ export function loansWithTitles<Query extends PgSelect>(query: Query) {
   return query.innerJoin(items, eq(items.id, loans.itemId)).innerJoin(titles, eq(titles.id, items.titleId));
 }
 
-const loanRows = preparedOn((db) =>
-  loansWithTitles(
-    db
-      .select({
-        id: loans.id,
-        loanedOn: loans.loanedOn,
-        dueDate: loans.dueDate,
-        renewalCount: loans.renewalCount,
-        branchCode: loans.branchCode,
-        branchName: branches.name,
-        titleId: titles.id,
-        title: titles.title,
-        materialType: items.materialType,
-        category: items.category,
-        illSource: items.illSource,
-      })
-      .from(loans)
-      .$dynamic(),
-  )
-    .innerJoin(branches, eq(branches.code, loans.branchCode))
-    .where(activeOfPatron)
-    .orderBy(asc(loans.loanedOn), asc(loans.id))
-    .limit(sql.placeholder('limit'))
-    .offset(sql.placeholder('offset'))
-    .prepare('loan_rows'),
-);
+type PageRow = [
+  id: number,
+  loanedOn: PlainDate,
+  dueDate: PlainDate,
+  renewalCount: number,
+  branchCode: string,
+  branchName: string,
+  title: string,
+  materialType: MaterialType,
+  category: string,
+  interlibrary: boolean,
+  total: number,
+  blocked: boolean,
+  titleId: number,
+  reserved: boolean,
+  closedDates: PlainDate[],
+];
 
-/** Which of these titles others hold an active reservation for (one array parameter, any length). */
-const reservedByOthers = preparedOn((db) =>
-  db
-    .selectDistinct({ titleId: reservations.titleId })
-    .from(reservations)
-    .where(
-      and(
-        sql`${reservations.titleId} = any(${sql.placeholder('titleIds')})`,
-        eq(reservations.status, 'active'),
-        ne(reservations.patronId, sql.placeholder('patronId')),
-      ),
-    )
-    .prepare('reserved_by_others'),
+/**
+ * One page of the patron's loans with everything the preview of each needs, in one statement
+ * (one round trip): the loan with its item, title and branch; the count and R5's overdue check
+ * over all the patron's loans (window aggregates, taken before the page is cut); whether
+ * another patron reserves the title (R4); and the branch's closed days (R2), in the same window
+ * the renewal itself reads (renewal-context.ts). The reservations and closed days are asked only
+ * for the page's rows.
+ */
+const pageRows = statement<PageRow>(
+  'loan_page',
+  sql`select page.*, ${reservedByOthers(sql`page.title_id`)} as reserved,
+      ${closedDatesOf(sql`page.branch_code`, sql`page.due_date`)} as closed
+    from (
+      select ${loans.id}, ${loans.loanedOn}, ${loans.dueDate}, ${loans.renewalCount},
+        ${loans.branchCode}, ${branches.name} as branch_name, ${titles.title}, ${items.materialType},
+        ${items.category}, ${items.illSource} is not null as interlibrary,
+        count(*) over ()::int as total,
+        coalesce(bool_or(${loanIsOverdue(sql`${placeholders.today}::date`)}) over (), false) as blocked,
+        ${titles.id} as title_id
+      from ${loans}
+        join ${items} on ${items.id} = ${loans.itemId}
+        join ${titles} on ${titles.id} = ${items.titleId}
+        join ${branches} on ${branches.code} = ${loans.branchCode}
+      where ${loans.patronId} = ${placeholders.patronId}::int and ${loans.returnedOn} is null
+      order by ${loans.loanedOn}, ${loans.id}
+      limit ${sql.placeholder('limit')}::int offset ${sql.placeholder('offset')}::int
+    ) as page
+    order by page.loaned_on, page.id`,
 );
 
 /**
- * 貸出一覧: one page of the patron's loans with the renewal preview of each. Four queries in
- * two rounds whatever the page size (totals and the page, then others' reservations of its
- * titles and its branches' closed days), never one per row.
+ * 貸出一覧: one page of the patron's loans with the renewal preview of each: one statement
+ * whatever the page size (pageRows), never one per row. Only a page past the last, which has no
+ * rows to carry the count, asks for the totals on their own.
  */
 export async function loanPage(
   db: Db,
   input: { patronId: number; today: PlainDate; page: number; pageSize: number },
 ): Promise<LoanPage> {
   const { patronId, today, page, pageSize } = input;
-  // The totals and the page do not need each other: both are asked at once, and so are the
-  // reservations and the closed days below.
-  const [[totals], rows] = await Promise.all([
-    loanTotals(db).execute({ patronId, today }),
-    loanRows(db).execute({ patronId, limit: pageSize, offset: (page - 1) * pageSize }),
-  ]);
-  const total = totals?.total ?? 0;
-  const blocked: PatronBlock = totals?.overdue ? 'patron_has_overdue' : null;
+  const offset = (page - 1) * pageSize;
+  const rows = await pageRows(db).execute({
+    patronId,
+    today,
+    limit: pageSize,
+    offset,
+    margin: CLOSED_DAYS_MARGIN,
+  });
+  const first = rows[0];
+  // No row: no loans at all (page 1), or a page past the last, which is refused with the last.
+  const [total, overdue] = first
+    ? [first[10], first[11]]
+    : page === 1
+      ? [0, false]
+      : await loanTotals(db)
+          .execute({ patronId, today })
+          .then(([totals]) => [totals?.total ?? 0, totals?.overdue ?? false] as const);
+  const blocked: PatronBlock = overdue ? 'patron_has_overdue' : null;
   const totalPages = Math.max(1, Math.ceil(total / pageSize));
   if (page > totalPages) {
     throw new DomainError('validation_failed', {
       fields: { page: { key: loanPageKeys.pageOutOfRange, params: { last: totalPages } } },
     });
   }
-  if (rows.length === 0) return { page, pageSize, totalPages, total, blocked, items: [] };
-
-  const titleIds = [...new Set(rows.map((r) => r.titleId))];
-  const latestDue =
-    rows
-      .map((r) => r.dueDate)
-      .sort()
-      .at(-1) ?? today;
-  const [reservedRows, closedFor] = await Promise.all([
-    reservedByOthers(db).execute({ titleIds, patronId }),
-    loadClosedDays(db, [...new Set(rows.map((r) => r.branchCode))], closedDaysWindow(today, latestDue)),
-  ]);
-  const reserved = new Set(reservedRows.map((r) => r.titleId));
-
-  const offset = (page - 1) * pageSize;
   return {
     page,
     pageSize,
     totalPages,
     total,
     blocked,
-    items: rows.map((row, index) => ({
-      id: row.id,
-      no: offset + index + 1,
-      loanedOn: row.loanedOn,
-      dueDate: row.dueDate,
-      branch: { code: row.branchCode, name: row.branchName },
-      title: row.title,
-      materialType: row.materialType,
-      category: row.category,
-      overdue: isOverdue(row.dueDate, today),
-      renewal: evaluateRenewal(
-        {
-          materialType: row.materialType,
-          dueDate: row.dueDate,
-          renewalCount: row.renewalCount,
-          interlibrary: row.illSource !== null,
-          reservedByOthers: reserved.has(row.titleId),
-        },
-        { today, isClosed: closedFor(row.branchCode), patronBlock: blocked },
-      ),
-    })),
+    items: rows.map((row, index) => {
+      const [id, loanedOn, dueDate, renewalCount, branchCode, branchName, title, materialType, category] =
+        row;
+      const [, , , , , , , , , interlibrary, , , , reserved, closed] = row;
+      const closedDates = new Set(closed);
+      return {
+        id,
+        no: offset + index + 1,
+        loanedOn,
+        dueDate,
+        branch: { code: branchCode, name: branchName },
+        title,
+        materialType,
+        category,
+        overdue: isOverdue(dueDate, today),
+        renewal: evaluateRenewal(
+          { materialType, dueDate, renewalCount, interlibrary, reservedByOthers: reserved },
+          { today, isClosed: (date) => closedDates.has(date), patronBlock: blocked },
+        ),
+      };
+    }),
   };
 }

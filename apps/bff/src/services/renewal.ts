@@ -1,13 +1,17 @@
 import { DomainError, evaluateRenewal, type MaterialType, type PlainDate } from '@library/domain';
 import type { RenewalResult } from '@library/domain/api';
 import { sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
 import { statement } from '../db/prepared.ts';
-import { auditLog, closedDays, items, loans, renewals, reservations, titles } from '../db/schema.ts';
+import { auditLog, items, loans, renewals, titles } from '../db/schema.ts';
 import type { AuditEvent } from './audit.ts';
-import { loanIsOverdue } from './overdue.ts';
-import { CLOSED_DAYS_MARGIN } from './renewal-context.ts';
+import {
+  CLOSED_DAYS_MARGIN,
+  closedDatesOf,
+  patronHasOverdue,
+  placeholders,
+  reservedByOthers,
+} from './renewal-context.ts';
 
 /** One loan's outcome, as POST /api/renewals answers it (the domain's schema). */
 export type { RenewalResult };
@@ -32,18 +36,7 @@ function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
-const p = {
-  loanId: sql.placeholder('loanId'),
-  patronId: sql.placeholder('patronId'),
-  today: sql.placeholder('today'),
-};
-/** Another loan of the same patron (the overdue check, R5). */
-const other = alias(loans, 'other');
-const patronHasOverdue = sql`exists (select 1 from ${loans} as ${sql.identifier('other')}
-  where ${other.patronId} = ${p.patronId}::int and ${other.returnedOn} is null and ${loanIsOverdue(sql`${p.today}::date`, other.dueDate)})`;
-const reservedByOthers = (titleId: unknown) => sql`exists (select 1 from ${reservations}
-  where ${reservations.titleId} = ${titleId} and ${reservations.status} = 'active'
-    and ${reservations.patronId} <> ${p.patronId}::int)`;
+const p = { ...placeholders, loanId: sql.placeholder('loanId') };
 
 type ReadRow = [
   blocked: boolean,
@@ -61,8 +54,8 @@ type ReadRow = [
  * Everything the rules need about one loan, in one statement (one round trip): whether the
  * patron has an overdue loan (R5; answered even when the loan is not theirs), the loan with its
  * item and title, whether another patron reserves the title (R4), and the lending branch's
- * closed days from today to the later of today and the due date plus CLOSED_DAYS_MARGIN (R2;
- * the window of closedDaysWindow, computed here because the due date is read here).
+ * closed days from today to the later of today and the due date plus CLOSED_DAYS_MARGIN (R2):
+ * the same fragments the loans page previews with (renewal-context.ts).
  */
 const readLoan = statement<ReadRow>(
   'renewal_read',
@@ -71,10 +64,7 @@ const readLoan = statement<ReadRow>(
       select ${loans.dueDate}, ${loans.renewalCount}, ${titles.id} as title_id,
         ${titles.title}, ${items.materialType}, ${items.illSource} is not null as interlibrary,
         ${reservedByOthers(titles.id)} as reserved,
-        array(select ${closedDays.date}::text from ${closedDays}
-          where ${closedDays.branchCode} = ${loans.branchCode}
-            and ${closedDays.date} between ${p.today}::date
-              and greatest(${loans.dueDate}, ${p.today}::date) + ${sql.placeholder('margin')}::int) as closed
+        ${closedDatesOf(loans.branchCode, loans.dueDate)} as closed
       from ${loans}
         join ${items} on ${items.id} = ${loans.itemId}
         join ${titles} on ${titles.id} = ${items.titleId}

@@ -127,6 +127,21 @@ describe('query count', () => {
       expect(page.items).toHaveLength(Math.min(pageSize, 23));
       counts.push(count());
     }
-    expect(counts).toEqual([4, 4, 4]);
+    expect(counts).toEqual([1, 1, 1]);
+  });
+
+  it('asks for the totals on their own only for a page past the last, which it refuses with the last', async () => {
+    const [patron] = await t.db
+      .select({ id: schema.patrons.id })
+      .from(schema.patrons)
+      .where(eq(schema.patrons.number, '100000004'));
+    const { db, count } = countingDb();
+    await expect(
+      loanPage(db, { patronId: patron!.id, today: '2021-01-20', page: 4, pageSize: 10 }),
+    ).rejects.toMatchObject({
+      code: 'validation_failed',
+      fields: { page: { params: { last: 3 } } },
+    });
+    expect(count()).toBe(2);
   });
 });

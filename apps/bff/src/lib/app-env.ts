@@ -26,7 +26,6 @@ export interface AppEnv {
     requestId: string;
     /** The request's language (`Accept-Language`; the SPA sends the patron's choice there). */
     lang: Language;
-    logger: Logger;
     session: SessionInfo;
   };
 }

@@ -9,6 +9,7 @@ import './i18n.ts';
 import { jsonLimits } from './json-limits.ts';
 import { requestLineLogger, scrubText } from './logger.ts';
 import { authRateLimit } from './rate-limit.ts';
+import { requestLogger } from './request-context.ts';
 import { sameOrigin } from './same-origin.ts';
 
 export const BODY_LIMIT_BYTES = 32 * 1024;
@@ -122,9 +123,7 @@ export function createApp(deps: AppDeps) {
 
   app.use(async (c, next) => {
     const requestId = randomUUID();
-    const logger = deps.logger.child({ requestId });
     c.set('requestId', requestId);
-    c.set('logger', logger);
     // Answers (error messages, mails of this request) in the language the client asks for: the
     // SPA sends the one on screen, a browser its preferences; none of ours → Japanese.
     c.set('lang', negotiateLanguage(c.req.header('accept-language')));
@@ -208,7 +207,7 @@ export function createApp(deps: AppDeps) {
       for (const [name, value] of Object.entries(answer.headers)) c.header(name, value);
       return c.json(answer.body, answer.status);
     }
-    const logger = c.get('logger') ?? deps.logger;
+    const logger = c.get('requestId') ? requestLogger(c, deps) : deps.logger;
     if (isDatabaseUnavailable(error)) {
       logger.error({ err: describeError(error) }, 'database unavailable');
       c.header('Retry-After', '5');

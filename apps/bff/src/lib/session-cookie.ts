@@ -9,7 +9,7 @@ const COOKIE_NAME = 'sid';
 function isSecureRequest(c: Context, deps: AppDeps): boolean {
   if (deps.env.COOKIE_SECURE !== 'auto') return deps.env.COOKIE_SECURE === 'true';
   const forwarded = deps.env.TRUST_PROXY ? c.req.header('x-forwarded-proto') : undefined;
-  return (forwarded ?? new URL(c.req.url).protocol.replace(':', '')) === 'https';
+  return forwarded !== undefined ? forwarded === 'https' : c.req.url.startsWith('https:');
 }
 
 export function setSessionCookie(c: Context, deps: AppDeps, id: string): void {

@@ -14,7 +14,13 @@ import type { Db } from '../db/client.ts';
 import { preparedOn, statement } from '../db/prepared.ts';
 import { branches, items, loans, titles } from '../db/schema.ts';
 import { anyLoanOverdue, loanIsOverdue } from './overdue.ts';
-import { CLOSED_DAYS_MARGIN, closedDatesOf, placeholders, reservedByOthers } from './renewal-context.ts';
+import {
+  CLOSED_DAYS_MARGIN,
+  closedDateSet,
+  closedDatesOf,
+  placeholders,
+  reservedByOthers,
+} from './renewal-context.ts';
 
 /** GET /api/loans's page and rows (the domain's schemas). */
 export type { LoanPage };
@@ -56,7 +62,8 @@ type PageRow = [
   blocked: boolean,
   titleId: number,
   reserved: boolean,
-  closedDates: PlainDate[],
+  /** Comma-separated (closedDatesOf). */
+  closedDates: string,
 ];
 
 /**
@@ -133,7 +140,7 @@ export async function loanPage(
       const [id, loanedOn, dueDate, renewalCount, branchCode, branchName, title, materialType, category] =
         row;
       const [, , , , , , , , , interlibrary, , , , reserved, closed] = row;
-      const closedDates = new Set(closed);
+      const isClosed = closedDateSet(closed);
       return {
         id,
         no: offset + index + 1,
@@ -146,7 +153,7 @@ export async function loanPage(
         overdue: isOverdue(dueDate, today),
         renewal: evaluateRenewal(
           { materialType, dueDate, renewalCount, interlibrary, reservedByOthers: reserved },
-          { today, isClosed: (date) => closedDates.has(date), patronBlock: blocked },
+          { today, isClosed, patronBlock: blocked },
         ),
       };
     }),

@@ -7,6 +7,7 @@ import { auditLog, items, loans, renewals, titles } from '../db/schema.ts';
 import type { AuditEvent } from './audit.ts';
 import {
   CLOSED_DAYS_MARGIN,
+  closedDateSet,
   closedDatesOf,
   patronHasOverdue,
   placeholders,
@@ -47,7 +48,8 @@ type ReadRow = [
   materialType: MaterialType,
   interlibrary: boolean,
   reserved: boolean,
-  closedDates: PlainDate[],
+  /** Comma-separated (closedDatesOf). */
+  closedDates: string,
 ];
 
 /**
@@ -133,10 +135,10 @@ async function renewOne(
   // Another patron's loan and a loan that does not exist answer alike: nothing leaks.
   if (dueDate === null) return { loanId, ok: false, reason: 'not_found' };
 
-  const closedDates = new Set(closed);
+  const isClosed = closedDateSet(closed);
   const decision = evaluateRenewal(
     { materialType, dueDate, renewalCount, interlibrary, reservedByOthers: reserved },
-    { today, isClosed: (date) => closedDates.has(date), patronBlock: blocked ? 'patron_has_overdue' : null },
+    { today, isClosed, patronBlock: blocked ? 'patron_has_overdue' : null },
   );
   if (!decision.eligible) {
     return {

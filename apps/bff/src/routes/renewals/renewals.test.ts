@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
-import { auditLog, loans, patrons, renewals, reservations } from '../../db/schema.ts';
+import { auditLog, branches, closedDays, loans, patrons, renewals, reservations } from '../../db/schema.ts';
 import { loadDemoData } from '../../db/seed/demo-data.ts';
 import { parseEnv } from '../../env.ts';
 import { createLogger } from '../../lib/logger.ts';
@@ -205,6 +205,38 @@ describe('POST /api/renewals', () => {
     const c = await signedIn(t.app, '100000004');
     const res = await c.post('/api/renewals', { loanIds: [1] }, { origin: 'https://evil.example' });
     expectError(res, 403, 'forbidden');
+  });
+});
+
+describe('closed days (R2)', () => {
+  const t = useTestApp();
+
+  it("moves the new due date off its branch's closed days (R2), in the preview and in the renewal alike", async () => {
+    const c = await signedIn(t.app, '100000001');
+    const id = (await loanIds(c))('現代篇 2');
+    const { branchCode } = await loanRow(t.db, id);
+    const [elsewhere] = await t.db
+      .select({ code: branches.code })
+      .from(branches)
+      .where(sql`${branches.code} <> ${branchCode}`);
+    // 2021-02-03 (the due date without closures) and the day after closed at the loan's branch;
+    // 02-05 closed only at another branch, which must not count.
+    await t.db.insert(closedDays).values([
+      { branchCode, date: '2021-02-03', reason: 'テスト' },
+      { branchCode, date: '2021-02-04', reason: 'テスト' },
+      { branchCode: elsewhere!.code, date: '2021-02-05', reason: 'テスト' },
+    ]);
+    try {
+      const list = await c.get('/api/loans?pageSize=100');
+      expect(list.body.items.find((r: Row) => r.id === id).renewal).toEqual({
+        eligible: true,
+        newDueDate: '2021-02-05',
+      });
+      expect(await renewOne(c, id)).toMatchObject({ ok: true, newDueDate: '2021-02-05' });
+      expect(await loanRow(t.db, id)).toMatchObject({ dueDate: '2021-02-05' });
+    } finally {
+      await t.db.delete(closedDays).where(eq(closedDays.reason, 'テスト'));
+    }
   });
 });
 

@@ -105,6 +105,34 @@ test.describe('お知らせの設定', () => {
     expect(await pointerEvents()).toEqual([]);
   });
 
+  test('switching to English with the form open, then saving the form, keeps English on the server', async ({
+    page,
+    loginAs,
+  }) => {
+    await loginAs('100000004');
+    await page.goto('/portal/settings');
+    await expect(page.getByRole('form', { name: 'お知らせの設定' }).getByLabel('3日前')).toBeChecked();
+    const storedLanguage = async () =>
+      (await (await page.request.get('/api/me/notifications')).json()).language;
+    await page.getByRole('banner').getByRole('button', { name: 'English' }).click();
+    // The header saves the choice for the signed-in patron (mails follow it).
+    await expect.poll(storedLanguage).toBe('en');
+    const form = page.getByRole('form', { name: 'Reminders' });
+    await form.getByLabel('Send me a due date reminder by email').check();
+    await form.getByRole('button', { name: 'Save reminder settings' }).click();
+    await expect(page.getByText('Your reminder settings have been saved.')).toBeVisible();
+    // The form's save kept the language the header saved (mails follow it), also after a reload.
+    expect(await (await page.request.get('/api/me/notifications')).json()).toMatchObject({
+      reminder: { email: true },
+      language: 'en',
+    });
+    await page.reload();
+    await expect(
+      page.getByRole('form', { name: 'Reminders' }).getByLabel('Send me a due date reminder by email'),
+    ).toBeChecked();
+    expect((await (await page.request.get('/api/session')).json()).patron.language).toBe('en');
+  });
+
   test('an invalid choice is refused on its field: error summary focused, its link moves to the field', async ({
     page,
     loginAs,

@@ -25,7 +25,9 @@ import {
 } from '@library/domain/api';
 import {
   DEFAULT_NOTIFICATION_PREFERENCES,
+  languageChangeSchema,
   notificationPreferencesSchema,
+  notificationPreferencesUpdateSchema,
 } from '@library/domain/notifications';
 import {
   emailChangeSchema,
@@ -209,10 +211,23 @@ export const apiContract: Operation[] = [
     method: 'put',
     path: '/api/me/notifications',
     tag: 'settings',
-    summary: 'お知らせの設定: the whole settings object',
+    summary: 'お知らせの設定: the whole settings object; without `language` the stored one stays',
     session: 'required',
-    body: notificationPreferencesSchema,
-    examples: { defaults: DEFAULT_NOTIFICATION_PREFERENCES },
+    body: notificationPreferencesUpdateSchema,
+    examples: {
+      defaults: DEFAULT_NOTIFICATION_PREFERENCES,
+      withoutLanguage: { reminder: DEFAULT_NOTIFICATION_PREFERENCES.reminder, overdueNotice: true },
+    },
+    responses: noContent('Saved'),
+  },
+  {
+    method: 'put',
+    path: '/api/me/language',
+    tag: 'settings',
+    summary: 'The language of the signed-in patron (mails follow it); the other settings stay',
+    session: 'required',
+    body: languageChangeSchema,
+    examples: { english: { language: 'en' } },
     responses: noContent('Saved'),
   },
   {

@@ -257,6 +257,13 @@ const table: Record<string, AccessCase> = {
   'PUT /api/me/notifications': putNamingB('/api/me/notifications', notificationPrefs, async () => {
     expect((await a.get('/api/me/notifications')).body.reminder.email).toBe(true);
   }),
+  'PUT /api/me/language': putNamingB('/api/me/language', { language: 'en' }, async () => {
+    expect((await a.get('/api/me/notifications')).body.language).toBe('en');
+    expect((await b.get('/api/me/notifications')).body.language).toBe('en');
+    // B's language is B's own: A going back to Japanese leaves it English.
+    expect((await a.put('/api/me/language', namingB({ language: 'ja' }))).status).toBe(204);
+    expect((await b.get('/api/me/notifications')).body.language).toBe('en');
+  }),
   'POST /api/me/calendar-feed': {
     kind: 'protected',
     anonymous: (c) => c.post('/api/me/calendar-feed'),

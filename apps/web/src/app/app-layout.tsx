@@ -5,8 +5,9 @@ import { OfflineNotice } from '../components/layout/offline-notice.tsx';
 import { UpdateBanner } from '../components/layout/update-banner.tsx';
 import { paths } from '../config/paths.ts';
 import { useSession } from '../features/auth/api/get-session.ts';
-import { saveLanguage } from '../features/auth/api/language-preference.ts';
+import { useSaveLanguage } from '../features/auth/api/language-preference.ts';
 import { useLogout } from '../features/auth/api/logout.ts';
+import { languageSaved } from '../features/settings/api/notification-preferences.ts';
 import { commonJa } from '../i18n/ja/common.ts';
 import { hasStoredLanguage, setLanguage, useT } from '../lib/i18n.ts';
 
@@ -22,6 +23,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const patron = useSession().data?.patron;
   const signedIn = Boolean(patron);
   const logout = useLogout();
+  // The switch saves the language alone; the cached お知らせの設定 then says it too.
+  const saveLanguage = useSaveLanguage(languageSaved);
   const [, navigate] = useLocation();
 
   // On a device without a choice of its own, a signed-in patron gets the language saved on the

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_NOTIFICATION_PREFERENCES,
+  languageChangeSchema,
   notificationKeys,
   notificationPreferencesSchema,
+  notificationPreferencesUpdateSchema,
 } from './notification-preferences.ts';
 
 const valid = {
@@ -61,5 +63,27 @@ describe('notificationPreferencesSchema', () => {
       path: ['reminder'],
       message: notificationKeys.reminderRequired,
     });
+  });
+});
+
+describe('notificationPreferencesUpdateSchema (PUT)', () => {
+  it('takes the settings without language (the stored one stays), or with a valid one', () => {
+    const { language: _, ...withoutLanguage } = valid;
+    expect(notificationPreferencesUpdateSchema.parse(withoutLanguage)).toEqual(withoutLanguage);
+    expect(notificationPreferencesUpdateSchema.parse(valid)).toEqual(valid);
+    expect(
+      notificationPreferencesUpdateSchema.safeParse({ ...valid, language: 'fr' }).error!.issues,
+    ).toMatchObject([{ path: ['language'], message: notificationKeys.languageInvalid }]);
+  });
+});
+
+describe('languageChangeSchema', () => {
+  it('takes ja or en, and nothing else', () => {
+    expect(languageChangeSchema.parse({ language: 'en' })).toEqual({ language: 'en' });
+    for (const body of [{}, { language: 'fr' }, { language: null }]) {
+      expect(languageChangeSchema.safeParse(body).error!.issues).toMatchObject([
+        { path: ['language'], message: notificationKeys.languageInvalid },
+      ]);
+    }
   });
 });

@@ -40,7 +40,9 @@ export function daysBeforeLabel(days: DaysBefore, lang: Language = 'ja'): string
 
 const flag = z.boolean({ error: notificationKeys.booleanRequired });
 
-/** GET/PUT /api/me/notifications (docs/product.md §6): the whole settings object, every field required. */
+const language = z.enum(LANGUAGES, { error: notificationKeys.languageInvalid });
+
+/** GET /api/me/notifications (docs/product.md §6): the whole settings object, every field there. */
 export const notificationPreferencesSchema = z.object({
   reminder: z.object(
     {
@@ -52,10 +54,26 @@ export const notificationPreferencesSchema = z.object({
     { error: notificationKeys.reminderRequired },
   ),
   overdueNotice: flag,
-  language: z.enum(LANGUAGES, { error: notificationKeys.languageInvalid }),
+  language,
 });
 
 export type NotificationPreferences = z.output<typeof notificationPreferencesSchema>;
+
+/**
+ * PUT /api/me/notifications: the settings with `language` optional. Without it the stored
+ * language stays, so お知らせの設定 (which does not show the language) never overwrites the
+ * header's 日本語 / English choice made meanwhile (PUT /api/me/language).
+ */
+export const notificationPreferencesUpdateSchema = notificationPreferencesSchema.extend({
+  language: language.optional(),
+});
+
+export type NotificationPreferencesUpdate = z.output<typeof notificationPreferencesUpdateSchema>;
+
+/** PUT /api/me/language: the header's 日本語 / English choice alone (mails follow it, SPEC §12). */
+export const languageChangeSchema = z.object({ language });
+
+export type LanguageChange = z.output<typeof languageChangeSchema>;
 
 /** What a patron who never opened the settings has: nothing sent, overdue notice on once they opt in. */
 export const DEFAULT_NOTIFICATION_PREFERENCES: NotificationPreferences = {

@@ -48,6 +48,25 @@ describe('GET/PUT /api/me/notifications', () => {
     expect((await c.get('/api/me/notifications')).body).toEqual(again);
   });
 
+  it('keeps the stored language when the PUT has none, and changes it when it has one', async () => {
+    const c = await signedIn(t.app, '200000002');
+    expect((await c.put('/api/me/notifications', valid)).status).toBe(204);
+    const { language: _, ...withoutLanguage } = valid;
+    const changed = { ...withoutLanguage, reminder: { ...valid.reminder, daysBefore: 2 } };
+    expect((await c.put('/api/me/notifications', changed)).status).toBe(204);
+    expect((await c.get('/api/me/notifications')).body).toEqual({ ...changed, language: 'en' });
+    expect((await c.put('/api/me/notifications', { ...changed, language: 'ja' })).status).toBe(204);
+    expect((await c.get('/api/me/notifications')).body).toEqual({ ...changed, language: 'ja' });
+    const res = await c.put('/api/me/notifications', { ...changed, language: 'EN' });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toEqual({
+      code: 'validation_failed',
+      message: expect.any(String),
+      fields: { language: notificationMessages.languageInvalid },
+    });
+    expect((await c.get('/api/me/notifications')).body.language).toBe('ja');
+  });
+
   it('refuses bad input with 400 and a message per field', async () => {
     const c = await signedIn(t.app, '100000001');
     const res = await c.put('/api/me/notifications', {
@@ -71,6 +90,45 @@ describe('GET/PUT /api/me/notifications', () => {
     expect((await c.put('/api/me/notifications', '{"reminder":')).status).toBe(400);
     // Nothing was stored by the refused requests.
     expect((await c.get('/api/me/notifications')).body.reminder.email).toBe(false);
+  });
+});
+
+describe('PUT /api/me/language', () => {
+  it('is 401 without a session', async () => {
+    expect((await client(t.app).put('/api/me/language', { language: 'en' })).status).toBe(401);
+  });
+
+  it('changes the language alone: the other settings stay, and the session answer names it', async () => {
+    const c = await signedIn(t.app, '200000002');
+    expect((await c.put('/api/me/notifications', { ...valid, language: 'ja' })).status).toBe(204);
+    expect((await c.put('/api/me/language', { language: 'en' })).status).toBe(204);
+    expect((await c.get('/api/me/notifications')).body).toEqual(valid);
+    expect((await c.get('/api/session')).body.patron.language).toBe('en');
+    // A save of お知らせの設定 (no language in it) made after the switch keeps English.
+    const { language: _, ...form } = valid;
+    expect((await c.put('/api/me/notifications', { ...form, overdueNotice: true })).status).toBe(204);
+    expect((await c.get('/api/me/notifications')).body).toEqual({ ...valid, overdueNotice: true });
+    expect((await c.put('/api/me/language', { language: 'ja' })).status).toBe(204);
+    expect((await c.get('/api/me/notifications')).body).toEqual({
+      ...valid,
+      overdueNotice: true,
+      language: 'ja',
+    });
+  });
+
+  it('refuses anything but ja or en with 400 and the field named', async () => {
+    const c = await signedIn(t.app, '100000001');
+    for (const body of [{ language: 'fr' }, {}, { language: null }]) {
+      const res = await c.put('/api/me/language', body);
+      expect(res.status).toBe(400);
+      expect(res.body.error).toEqual({
+        code: 'validation_failed',
+        message: expect.any(String),
+        fields: { language: notificationMessages.languageInvalid },
+      });
+    }
+    expect((await c.put('/api/me/language', '{"language":')).status).toBe(400);
+    expect((await c.get('/api/me/notifications')).body.language).toBe('ja');
   });
 });
 

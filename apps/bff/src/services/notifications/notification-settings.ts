@@ -1,4 +1,4 @@
-import type { NotificationPreferences } from '@library/domain/notifications';
+import type { Language, NotificationPreferencesUpdate } from '@library/domain/notifications';
 import { linkOrigin } from '../../env.ts';
 import type { AppDeps } from '../../lib/app-env.ts';
 import { audit } from '../audit.ts';
@@ -10,7 +10,7 @@ import {
   renderCalendarFeed,
   revokeCalendarFeed,
 } from './calendar-feed.ts';
-import { readPreferences, writePreferences } from './preferences.ts';
+import { readPreferences, writeLanguage, writePreferences } from './preferences.ts';
 
 /** お知らせの設定 and the patron's iCalendar feed (docs/product.md §6, §10). */
 export function notificationSettingsService(deps: AppDeps) {
@@ -18,8 +18,11 @@ export function notificationSettingsService(deps: AppDeps) {
   return {
     preferences: (patronId: number) => readPreferences(db, patronId),
 
-    savePreferences: (patronId: number, input: NotificationPreferences) =>
+    /** Without `language` in `input` the stored language stays. */
+    savePreferences: (patronId: number, input: NotificationPreferencesUpdate) =>
       writePreferences(db, patronId, input, clock.now()),
+
+    saveLanguage: (patronId: number, language: Language) => writeLanguage(db, patronId, language),
 
     /** A new secret URL (the old one stops working), recorded in the audit trail. */
     async createFeed(patronId: number, ctx: Pick<RequestContext, 'requestId'>): Promise<string> {

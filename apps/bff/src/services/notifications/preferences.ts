@@ -1,7 +1,9 @@
 import {
   type DaysBefore,
   DEFAULT_NOTIFICATION_PREFERENCES,
+  type Language,
   type NotificationPreferences,
+  type NotificationPreferencesUpdate,
 } from '@library/domain/notifications';
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
@@ -37,10 +39,11 @@ export async function readPreferences(db: Db | Tx, patronId: number): Promise<No
   return preferencesFromRow(row?.prefs ?? undefined, row?.language);
 }
 
+/** The settings; the patron's language only when `prefs` names one (else the stored one stays). */
 export async function writePreferences(
   db: Db,
   patronId: number,
-  prefs: NotificationPreferences,
+  prefs: NotificationPreferencesUpdate,
   now: Date,
 ): Promise<void> {
   const values = {
@@ -56,6 +59,11 @@ export async function writePreferences(
       .insert(notificationPreferences)
       .values({ patronId, ...values })
       .onConflictDoUpdate({ target: notificationPreferences.patronId, set: values });
-    await tx.update(patrons).set({ language: prefs.language }).where(eq(patrons.id, patronId));
+    if (prefs.language) await writeLanguage(tx, patronId, prefs.language);
   });
+}
+
+/** The patron's language alone (the header's 日本語 / English): the other settings stay. */
+export async function writeLanguage(db: Db | Tx, patronId: number, language: Language): Promise<void> {
+  await db.update(patrons).set({ language }).where(eq(patrons.id, patronId));
 }

@@ -1,18 +1,29 @@
 import type { Language } from '@library/domain';
-import type { NotificationPreferences } from '@library/domain/notifications';
+import type { LanguageChange } from '@library/domain/notifications';
+import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
+import { type SessionInfo, sessionQueryKey } from './get-session.ts';
 
 /**
- * Saves the language for the signed-in patron (mails follow it, SPEC §12). The PUT takes the
- * whole settings object, so it sends back what it read with the language changed. Best effort:
- * the device remembers the choice anyway.
+ * Saves the header's language for the signed-in patron (mails follow it, SPEC §12) with
+ * PUT /api/me/language, which changes nothing else: お知らせの設定 saved meanwhile keeps its
+ * fields, and this choice survives that form's save (which sends no language). The session's
+ * cached answer then names it, and `onSaved` brings the caller's caches up to date (the page
+ * that combines the features passes the settings' own). Best effort: the device remembers the
+ * choice anyway.
  */
-export async function saveLanguage(language: Language): Promise<void> {
-  try {
-    const settings = await api<NotificationPreferences>('/me/notifications');
-    if (settings.language === language) return;
-    await api('/me/notifications', { method: 'PUT', body: { ...settings, language } });
-  } catch {
-    // Not signed in any more, offline, or a server without the setting: nothing to save.
-  }
+export function useSaveLanguage(onSaved?: (queryClient: QueryClient, language: Language) => unknown) {
+  const queryClient = useQueryClient();
+  return async (language: Language): Promise<void> => {
+    try {
+      await api<void>('/me/language', { method: 'PUT', body: { language } satisfies LanguageChange });
+    } catch {
+      // Not signed in any more, offline, or a server without the setting: nothing to save.
+      return;
+    }
+    queryClient.setQueryData<SessionInfo>(sessionQueryKey, (old) =>
+      old?.patron ? { ...old, patron: { ...old.patron, language } } : old,
+    );
+    await onSaved?.(queryClient, language);
+  };
 }

@@ -1,5 +1,9 @@
-import type { NotificationPreferences } from '@library/domain/notifications';
-import { useQuery } from '@tanstack/react-query';
+import type {
+  Language,
+  NotificationPreferences,
+  NotificationPreferencesUpdate,
+} from '@library/domain/notifications';
+import { type QueryClient, useQuery } from '@tanstack/react-query';
 import { getQuery, usePut } from '../../../lib/api-query.ts';
 
 export const notificationPreferencesQueryKey = ['me', 'notifications'] as const;
@@ -16,9 +20,25 @@ export function useNotificationPreferences() {
   return useQuery({ ...notificationPreferencesQueryOptions(), refetchOnMount: 'always' });
 }
 
-/** PUT /api/me/notifications: the whole settings object, which then is the cached answer. */
+/**
+ * PUT /api/me/notifications: the settings without `language` (the server keeps its own, which
+ * the header's switch saves), merged into the cached answer.
+ */
 export function useUpdateNotificationPreferences() {
-  return usePut<NotificationPreferences>('/me/notifications', (queryClient, saved) =>
-    queryClient.setQueryData(notificationPreferencesQueryKey, saved),
+  return usePut<NotificationPreferencesUpdate>('/me/notifications', (queryClient, saved) =>
+    queryClient.setQueryData<NotificationPreferences>(notificationPreferencesQueryKey, (old) =>
+      old ? { ...old, ...saved } : undefined,
+    ),
   );
+}
+
+/**
+ * After the header's switch saved `language` on the server (PUT /api/me/language): the cached
+ * settings say it at once, and are asked again (a GET already under way may predate the save).
+ */
+export function languageSaved(queryClient: QueryClient, language: Language): Promise<void> {
+  queryClient.setQueryData<NotificationPreferences>(notificationPreferencesQueryKey, (old) =>
+    old ? { ...old, language } : undefined,
+  );
+  return queryClient.invalidateQueries({ queryKey: notificationPreferencesQueryKey });
 }

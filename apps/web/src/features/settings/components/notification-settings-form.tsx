@@ -4,7 +4,7 @@ import {
   daysBeforeLabel,
   type NotificationPreferences,
   notificationCatalogJa,
-  notificationPreferencesSchema,
+  notificationPreferencesUpdateSchema,
 } from '@library/domain/notifications';
 import { useState } from 'react';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
@@ -31,15 +31,13 @@ type FieldName =
   | 'reminder.daysBefore'
   | 'reminder.includeTitles'
   | 'overdueNotice'
-  | 'reminder.push'
-  | 'language';
+  | 'reminder.push';
 const FIELD_IDS: Record<FieldName, string | undefined> = {
   'reminder.email': 'notify-reminder-email',
   'reminder.daysBefore': `notify-days-before-${DAYS_BEFORE_CHOICES[0]}`,
   'reminder.includeTitles': 'notify-include-titles',
   overdueNotice: 'notify-overdue',
   'reminder.push': 'notify-push',
-  language: undefined,
 };
 
 /** The last three choices, plain checkboxes: the field the schema names, the input, its texts, its value. */
@@ -72,7 +70,11 @@ const SWITCHES: readonly {
   },
 ];
 
-/** 利用者情報変更 → お知らせの設定 (docs/product.md §10): 返却期限日お知らせメール, days before, titles, overdue notice, push. */
+/**
+ * 利用者情報変更 → お知らせの設定 (docs/product.md §10): 返却期限日お知らせメール, days before, titles,
+ * overdue notice, push. It sends no language (the server keeps the stored one): the header's
+ * 日本語 / English saves that on its own, also while this form is open.
+ */
 export function NotificationSettingsForm({
   initial,
   hasEmail,
@@ -84,12 +86,13 @@ export function NotificationSettingsForm({
 }) {
   const t = useT(settingsJa, notificationCatalogJa);
   const update = useUpdateNotificationPreferences();
-  const [saved, setSaved] = useState(initial);
+  // What the server has of this form's fields (language is not one of them).
+  const [saved, setSaved] = useState<Omit<NotificationPreferences, 'language'>>(initial);
   const [email, setEmail] = useState(initial.reminder.email);
   const form = useForm(FIELD_IDS, {
     parse: (data) => {
       const on = (name: string) => data.get(name) === 'on';
-      return notificationPreferencesSchema.safeParse({
+      return notificationPreferencesUpdateSchema.omit({ language: true }).safeParse({
         reminder: {
           email: on('reminderEmail'),
           daysBefore: Number(data.get('daysBefore')) as DaysBefore,
@@ -97,7 +100,6 @@ export function NotificationSettingsForm({
           push: on('push'),
         },
         overdueNotice: on('overdueNotice'),
-        language: saved.language,
       });
     },
     async send(preferences): Promise<void> {

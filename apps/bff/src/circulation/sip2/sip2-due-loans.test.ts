@@ -56,13 +56,22 @@ function standIn(list: Patron[]) {
 let database: Database;
 const logger = createLogger('silent');
 
-/** The portal's rows of the patrons, in the order given (ids ascending). */
-async function rowsOf(list: Patron[]): Promise<Map<string, number>> {
+/** The portal's rows of the patrons (ids ascending in the order given), and the adapter with a pool of 2. */
+async function withPatrons(list: Patron[]) {
   const rows = await database.db
     .insert(patrons)
     .values(list.map((p) => ({ number: p.number, nameKana: 'テスト' })))
     .returning({ id: patrons.id, number: patrons.number });
-  return new Map(rows.map((r) => [r.number, r.id]));
+  const ils = standIn(list);
+  const circulation = sip2Circulation({
+    db: database.db,
+    pool: ils.client,
+    passwords: 'ils',
+    reasonPatterns: [],
+    logger,
+    poolSize: 2,
+  });
+  return { ids: new Map(rows.map((r) => [r.number, r.id])), ils, circulation };
 }
 
 beforeAll(async () => {
@@ -98,16 +107,7 @@ describe('dueLoans on CIRCULATION=sip2', () => {
       },
       { number: '100000105', ms: 50, items: [['e1', '2026-12-01']] },
     ];
-    const ids = await rowsOf(list);
-    const ils = standIn(list);
-    const circulation = sip2Circulation({
-      db: database.db,
-      pool: ils.client,
-      passwords: 'ils',
-      reasonPatterns: [],
-      logger,
-      poolSize: 2,
-    });
+    const { ids, ils, circulation } = await withPatrons(list);
     const started = performance.now();
     const due = await circulation.dueLoans([...ids.values()].reverse(), RANGE);
     const ms = performance.now() - started;
@@ -135,16 +135,7 @@ describe('dueLoans on CIRCULATION=sip2', () => {
       { number: '100000203', ms: 10, items: [['h1', '2026-12-05']] },
       { number: '100000204', ms: 10, items: [['i1', '2026-12-05']] },
     ];
-    const ids = await rowsOf(list);
-    const ils = standIn(list);
-    const circulation = sip2Circulation({
-      db: database.db,
-      pool: ils.client,
-      passwords: 'ils',
-      reasonPatterns: [],
-      logger,
-      poolSize: 2,
-    });
+    const { ids, ils, circulation } = await withPatrons(list);
     const error = await circulation.dueLoans([...ids.values()], RANGE).then(
       () => undefined,
       (e: unknown) => e,

@@ -52,6 +52,7 @@ async function measure(poolSize: number) {
     passwords: 'ils',
     reasonPatterns: [],
     logger,
+    poolSize,
   });
   const app = buildApp({ db: database.db, dbKind: database.kind, env, clock, logger, circulation });
   const c = client(app);

@@ -34,5 +34,6 @@ export function createCirculation(deps: { db: Db; env: Env; logger: Logger }): C
     passwords: env.SIP2_PASSWORDS,
     reasonPatterns: env.SIP2_REASON_PATTERNS ?? [],
     logger,
+    poolSize: env.SIP2_POOL,
   });
 }

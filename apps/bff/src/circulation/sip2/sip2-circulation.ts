@@ -43,7 +43,11 @@ export interface Sip2CirculationOptions {
   passwords: 'ils' | 'portal';
   reasonPatterns: ReasonPattern[];
   logger: Logger;
+  /** The pool's number of connections (SIP2_POOL): how many patrons dueLoans asks at once. 1 if not given. */
+  poolSize?: number;
 }
+
+type DueRange = { from: PlainDate; to: PlainDate };
 
 /** A loan as the ILS tells it: 64 lists the item, 17/18 describes it. */
 interface IlsLoan {
@@ -64,6 +68,7 @@ const NO_BRANCH = { code: '', name: '—' };
  */
 export function sip2Circulation(options: Sip2CirculationOptions): CirculationPort {
   const { db, pool, logger } = options;
+  const poolSize = Math.max(1, options.poolSize ?? 1);
 
   /** Any failure to get an answer is the ILS being unreachable: 503 with docs/product.md §9's message. */
   async function ils<T>(what: string, call: () => Promise<T>): Promise<T> {
@@ -176,6 +181,36 @@ export function sip2Circulation(options: Sip2CirculationOptions): CirculationPor
     if (!block.blocked && loans.some((l) => isOverdueLoan(l, info, today)))
       block.blocked = 'patron_has_overdue';
     return { number, info, loans, block };
+  }
+
+  /** 63 (the charged items) and a 17 per item: the patron's loans due between from and to, in the ILS's order. */
+  async function loansDueIn(number: string, range: DueRange): Promise<IlsLoan[]> {
+    const info = await ils('63 patron information', () =>
+      pool.patronInformation(number, { summary: 'charged' }),
+    );
+    return (await chargedLoans(info.chargedItems)).filter(
+      (loan) => loan.dueDate >= range.from && loan.dueDate <= range.to,
+    );
+  }
+
+  /** One patron's part of dueLoans: by due date, the ILS's order within a date; with our handles. */
+  async function dueLoansOf(patronId: number, number: string, range: DueRange): Promise<DueLoan[]> {
+    const loans = await loansDueIn(number, range);
+    const handles = await handlesOf(
+      patronId,
+      loans.map((l) => l.itemIdentifier),
+    );
+    return loans
+      .map((loan, index) => ({ loan, index }))
+      .sort((a, b) => a.loan.dueDate.localeCompare(b.loan.dueDate) || a.index - b.index)
+      .map(({ loan }) => ({
+        patronId,
+        loanId: handles.get(loan.itemIdentifier)!,
+        title: loan.title,
+        dueDate: loan.dueDate,
+        // SIP2 2.00 does not carry a renewal count.
+        renewalCount: 0,
+      }));
   }
 
   /** One item renewed by the ILS, or why not — never a renewal the ILS did not confirm. */
@@ -384,55 +419,41 @@ export function sip2Circulation(options: Sip2CirculationOptions): CirculationPor
     },
 
     async dueCounts(patronId, range) {
-      const number = await patronNumberOf(patronId);
-      const info = await ils('63 patron information', () =>
-        pool.patronInformation(number, { summary: 'charged' }),
-      );
       const counts = new Map<PlainDate, number>();
-      for (const loan of await chargedLoans(info.chargedItems)) {
-        if (loan.dueDate >= range.from && loan.dueDate <= range.to) {
-          counts.set(loan.dueDate, (counts.get(loan.dueDate) ?? 0) + 1);
-        }
+      for (const loan of await loansDueIn(await patronNumberOf(patronId), range)) {
+        counts.set(loan.dueDate, (counts.get(loan.dueDate) ?? 0) + 1);
       }
       return counts;
     },
 
     async dueLoans(patronIds, range) {
       if (patronIds.length === 0) return [];
-      // The portal's rows of the ILS patrons it has seen; the ILS is asked per patron, one after
-      // another (each patron's 17s already spread over the pool's connections).
+      // The portal's rows of the ILS patrons it has seen, by id: the order of the answer.
       const rows = await db
         .select({ id: patrons.id, number: patrons.number })
         .from(patrons)
         .where(inArray(patrons.id, [...patronIds]))
         .orderBy(patrons.id);
-      const due: DueLoan[] = [];
-      for (const { id: patronId, number } of rows) {
-        const info = await ils('63 patron information', () =>
-          pool.patronInformation(number, { summary: 'charged' }),
-        );
-        const loans = (await chargedLoans(info.chargedItems)).filter(
-          (loan) => loan.dueDate >= range.from && loan.dueDate <= range.to,
-        );
-        const handles = await handlesOf(
-          patronId,
-          loans.map((l) => l.itemIdentifier),
-        );
-        const ordered = loans
-          .map((loan, index) => ({ loan, index }))
-          .sort((a, b) => a.loan.dueDate.localeCompare(b.loan.dueDate) || a.index - b.index);
-        for (const { loan } of ordered) {
-          due.push({
-            patronId,
-            loanId: handles.get(loan.itemIdentifier)!,
-            title: loan.title,
-            dueDate: loan.dueDate,
-            // SIP2 2.00 does not carry a renewal count.
-            renewalCount: 0,
-          });
+      // Up to `poolSize` patrons at once, each worker taking the next: more would only queue for
+      // a connection (each patron's 17s already spread over the pool) and could wait past
+      // timeoutMs. After a failure no further patron is asked; the in-flight ones are awaited, and
+      // the first failing patron's error fails the whole call, as when they were asked in turn.
+      const perPatron = new Array<DueLoan[]>(rows.length);
+      const failures = new Map<number, unknown>();
+      let next = 0;
+      const worker = async () => {
+        while (failures.size === 0 && next < rows.length) {
+          const i = next++;
+          try {
+            perPatron[i] = await dueLoansOf(rows[i]!.id, rows[i]!.number, range);
+          } catch (error) {
+            failures.set(i, error);
+          }
         }
-      }
-      return due;
+      };
+      await Promise.all(Array.from({ length: Math.min(poolSize, rows.length) }, worker));
+      if (failures.size > 0) throw failures.get(Math.min(...failures.keys()));
+      return perPatron.flat();
     },
 
     async health() {

@@ -1,8 +1,5 @@
-import { addCatalog, formatDateJa, type Language, plainDateInTokyo, t } from '@library/domain';
-import { mailCatalogEn, mailCatalogJa } from './mail-texts.ts';
-
-addCatalog('ja', mailCatalogJa);
-addCatalog('en', mailCatalogEn);
+import { formatDateJa, type Language, plainDateInTokyo } from '@library/domain';
+import { type MailTextKey, type MailTexts, mailCatalogJa, mailTexts } from './mail-texts.ts';
 
 export type MailKind =
   | 'registration_accepted'
@@ -26,10 +23,10 @@ export const LIBRARY = mailCatalogJa.mail.library;
 export const LIBRARY_ADDRESS = mailCatalogJa.mail.address;
 
 /** The send-only notice under every mail, in the mail's language. */
-export const FOOTER_LINES = (from: string, lang: Language = 'ja') => [
-  t(lang, 'mail.footerFrom', { from }),
-  t(lang, 'mail.footerNoReply'),
-  t(lang, 'mail.footerAsk'),
+export const footerLines = (m: MailTexts, from: string) => [
+  m('footerFrom', { from }),
+  m('footerNoReply'),
+  m('footerAsk'),
 ];
 
 /** Tokyo wall-clock time of the change, as people write it: 2021/01/20 10:00 (in every language). */
@@ -43,24 +40,9 @@ function when(at: Date): string {
   return `${formatDateJa(plainDateInTokyo(at))} ${time}`;
 }
 
-/** The texts of the mail area in one language. */
-function texts(lang: Language) {
-  const library = t(lang, 'mail.library');
-  return (key: keyof (typeof mailCatalogJa)['mail'], params: Record<string, string> = {}) =>
-    t(lang, `mail.${key}`, { library, ...params });
-}
-
-function footer(m: ReturnType<typeof texts>, from: string): string {
-  return [
-    '',
-    '――――――――――――――――――――',
-    m('footerFrom', { from }),
-    m('footerNoReply'),
-    m('footerAsk'),
-    '',
-    m('library'),
-    m('address'),
-  ].join('\n');
+/** The rule, the send-only notice and the library's name and address that end every mail's text. */
+export function footer(m: MailTexts, from: string): string {
+  return ['', '――――――――――――――――――――', ...footerLines(m, from), '', m('library'), m('address')].join('\n');
 }
 
 /** What every mail about the patron's account is written from. */
@@ -71,17 +53,14 @@ export interface AccountMailInput {
   lang?: Language;
 }
 
-type MailText = ReturnType<typeof texts>;
-type MailTextKey = Parameters<MailText>[0];
-
 /** An account mail: the greeting, the lines of its kind (given the time as people write it), the footer. */
 function accountMail(
   kind: MailKind,
   subject: MailTextKey,
   input: AccountMailInput,
-  lines: (m: MailText, at: string) => string[],
+  lines: (m: MailTexts, at: string) => string[],
 ): MailContent {
-  const m = texts(input.lang ?? 'ja');
+  const m = mailTexts(input.lang);
   return {
     kind,
     subject: m(subject),

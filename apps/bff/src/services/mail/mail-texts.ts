@@ -1,7 +1,9 @@
+import { addCatalog, DEFAULT_LANGUAGE, type Language, t } from '@library/domain';
+
 /**
- * The mails' texts by language (SPEC §12: mails follow the patron's language). Lines are
- * joined with newlines; `{{…}}` are filled by mail-templates.ts. mail-texts.test.ts checks
- * that both languages have the same keys and placeholders.
+ * The mails' texts by language (SPEC §12: mails follow the patron's language), and the calendar
+ * feed's. Lines are joined with newlines; `{{…}}` are filled through `mailTexts` below.
+ * lib/i18n.test.ts checks that both languages have the same keys and placeholders.
  */
 export const mailCatalogJa = {
   mail: {
@@ -142,3 +144,26 @@ export const mailCatalogEn = {
     feedAlarm: 'Due tomorrow ({{count}} item(s))',
   },
 } as const satisfies { mail: Record<keyof (typeof mailCatalogJa)['mail'], string> };
+
+// Registered once, here beside the texts: whatever writes a mail or the feed reads them through
+// `mailTexts`, so importing it is what makes them there (lib/i18n.ts imports this module too).
+addCatalog('ja', mailCatalogJa);
+addCatalog('en', mailCatalogEn);
+
+export type MailTextKey = keyof (typeof mailCatalogJa)['mail'];
+
+/** The mail area's texts in one language: `m(key, params)`, with `{{library}}` filled in. */
+export interface MailTexts {
+  (key: MailTextKey, params?: Record<string, string | number>): string;
+  /** The language they are in: the one asked for, Japanese when there is none. */
+  readonly lang: Language;
+}
+
+/** The texts of a mail (or the calendar feed) in the patron's language; Japanese when none is saved. */
+export function mailTexts(lang?: Language | null): MailTexts {
+  const language = lang ?? DEFAULT_LANGUAGE;
+  const library = t(language, 'mail.library');
+  const m = (key: MailTextKey, params: Record<string, string | number> = {}) =>
+    t(language, `mail.${key}`, { library, ...params });
+  return Object.assign(m, { lang: language });
+}

@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { addDays, type PlainDate, t } from '@library/domain';
+import { addDays, type PlainDate } from '@library/domain';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import ical, { ICalAlarmType } from 'ical-generator';
 import type { CirculationPort, DueLoan } from '../../circulation/circulation-port.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { calendarFeedEvents, calendarFeeds } from '../../db/schema.ts';
+import { mailTexts } from '../mail/mail-texts.ts';
 import { readPreferences } from './preferences.ts';
 
 /** 256 random bits, base64url: 43 characters. */
@@ -110,8 +111,8 @@ export async function renderCalendarFeed(
   const versions = await eventVersions(db, patronId, byDate, prefs.reminder.includeTitles, options.now);
 
   // In the patron's language (SPEC §12); the Japanese texts are SPEC §10's.
-  const lang = prefs.language ?? 'ja';
-  const m = (key: string, params: Record<string, string | number> = {}) => t(lang, `mail.${key}`, params);
+  const m = mailTexts(prefs.language);
+  const { lang } = m;
   const host = new URL(options.publicOrigin).hostname;
   const loansUrl = `${options.publicOrigin}/portal/loans`;
   const calendar = ical({

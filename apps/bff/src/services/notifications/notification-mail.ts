@@ -1,6 +1,7 @@
-import { dayOfWeek, formatDateJa, type Language, type PlainDate, type PushPayload, t } from '@library/domain';
+import { dayOfWeek, formatDateJa, type Language, type PlainDate, type PushPayload } from '@library/domain';
 import type { NotificationKind } from '@library/domain/notifications';
-import { FOOTER_LINES, type MailContent } from '../mail/mail-templates.ts';
+import { footer, footerLines, type MailContent } from '../mail/mail-templates.ts';
+import { type MailTexts, mailTexts } from '../mail/mail-texts.ts';
 
 export interface NotificationMailInput {
   kind: NotificationKind;
@@ -15,20 +16,13 @@ export interface NotificationMailInput {
   settingsUrl: string;
   from: string;
   /** The patron's saved language (SPEC §12); Japanese when none is saved. */
-  lang?: Language;
+  lang?: Language | null;
 }
 
 /** 2021-01-25 → 2021/01/25（月） / 2021/01/25 (Mon): the weekday in the mail's language. */
-export function dueDateJa(date: PlainDate, lang: Language = 'ja'): string {
-  const weekday = t(lang, 'mail.noticeWeekdays').split(',')[dayOfWeek(date)]!;
-  return t(lang, 'mail.noticeDate', { date: formatDateJa(date), weekday });
-}
-
-/** The notice's texts in one language, `{{library}}` filled in. */
-function texts(lang: Language) {
-  const library = t(lang, 'mail.library');
-  return (key: string, params: Record<string, string | number> = {}) =>
-    t(lang, `mail.${key}`, { library, ...params });
+function dueDateJa(m: MailTexts, date: PlainDate): string {
+  const weekday = m('noticeWeekdays').split(',')[dayOfWeek(date)]!;
+  return m('noticeDate', { date: formatDateJa(date), weekday });
 }
 
 const escapeHtml = (text: string) =>
@@ -39,10 +33,9 @@ const escapeHtml = (text: string) =>
 
 /** The message, as lines of text with the one link marked, so text and HTML say the same. */
 function content(input: NotificationMailInput) {
-  const lang = input.lang ?? 'ja';
-  const m = texts(lang);
+  const m = mailTexts(input.lang);
   const count = input.titles.length;
-  const date = dueDateJa(input.dueDate, lang);
+  const date = dueDateJa(m, input.dueDate);
   const lead =
     input.kind === 'reminder'
       ? [m('noticeReminderLead', { count, date })]
@@ -50,7 +43,7 @@ function content(input: NotificationMailInput) {
   const action = input.kind === 'reminder' ? m('noticeReminderAction') : m('noticeOverdueAction');
   const closing = [m('noticeReturned'), m('noticeSettings', { url: input.settingsUrl })];
   const subject = input.kind === 'reminder' ? m('noticeReminderSubject') : m('noticeOverdueSubject');
-  return { m, lang, subject, lead, action, closing, titles: input.includeTitles ? input.titles : [] };
+  return { m, lang: m.lang, subject, lead, action, closing, titles: input.includeTitles ? input.titles : [] };
 }
 
 /** 返却期限日のお知らせ / 返却期限日を過ぎた資料のお知らせ: plain text and HTML for a phone. */
@@ -68,12 +61,7 @@ export function notificationMail(input: NotificationMailInput): MailContent {
     m('noticeLoansLine', { url: input.loansUrl }),
     '',
     ...c.closing,
-    '',
-    '――――――――――――――――――――',
-    ...FOOTER_LINES(input.from, c.lang),
-    '',
-    m('library'),
-    m('address'),
+    footer(m, input.from),
   ].join('\n');
 
   const p = (line: string) => `<p style="margin:0 0 12px">${escapeHtml(line)}</p>`;
@@ -96,7 +84,7 @@ ${p(c.closing[0]!)}
 <p style="margin:0 0 12px">${escapeHtml(m('noticeSettingsBefore'))}<a href="${escapeHtml(input.settingsUrl)}" style="color:#1d4f91">${escapeHtml(m('noticeSettingsLink'))}</a>${escapeHtml(m('noticeSettingsAfter'))}</p>
 <hr style="border:0;border-top:1px solid #cccccc;margin:20px 0">
 <div style="font-size:14px;color:#444444">
-${FOOTER_LINES(input.from, c.lang).map(p).join('\n')}
+${footerLines(m, input.from).map(p).join('\n')}
 ${p(m('library'))}
 ${p(m('address'))}
 </div>
@@ -117,10 +105,9 @@ ${p(m('address'))}
 export function notificationPushPayload(
   input: Pick<NotificationMailInput, 'kind' | 'dueDate' | 'titles' | 'lang'>,
 ): PushPayload {
-  const lang = input.lang ?? 'ja';
-  const m = texts(lang);
+  const m = mailTexts(input.lang);
   const count = input.titles.length;
-  const date = dueDateJa(input.dueDate, lang);
+  const date = dueDateJa(m, input.dueDate);
   return {
     title: input.kind === 'reminder' ? m('pushReminderTitle') : m('pushOverdueTitle'),
     body:

@@ -124,7 +124,7 @@ export function createNotificationScheduler(options: NotificationSchedulerOption
           loansUrl,
           settingsUrl,
           from: env.MAIL_FROM,
-          lang: patron.language ?? 'ja',
+          lang: patron.language,
         });
         const mailId = await queueMail(tx, patron.email, mail, now);
         await tx
@@ -143,7 +143,7 @@ export function createNotificationScheduler(options: NotificationSchedulerOption
         await queuePush(
           tx,
           patron.patronId,
-          notificationPushPayload({ kind, dueDate, titles, lang: patron.language ?? 'ja' }),
+          notificationPushPayload({ kind, dueDate, titles, lang: patron.language }),
           now,
         );
       }

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import {
-  idempotencyKeys,
   LOAN_PAGE_SIZE_MAX,
   loanPageKeys,
   MAX_RENEWAL_IDS,

@@ -43,7 +43,7 @@ export function OfflineNotice() {
               {t('layout.offlineDataAfter')}
             </>
           ) : (
-            <>{t('layout.offlineRetry')}</>
+            t('layout.offlineRetry')
           )}
         </div>
       )}

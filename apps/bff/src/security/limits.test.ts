@@ -35,11 +35,24 @@ function bodyOfSize(size: number): string {
   return `${head}${'a'.repeat(size - head.length - 2)}"}`;
 }
 
-/** Sends a body over a real socket in chunks, without Content-Length (Transfer-Encoding: chunked). */
-function chunkedPost(path: string, chunks: string[]): Promise<{ status: number; body: unknown }> {
+/**
+ * Sends a body over a real socket in chunks: without Content-Length (Transfer-Encoding: chunked),
+ * or with the one `headers` gives.
+ */
+function chunkedPost(
+  path: string,
+  chunks: string[],
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: unknown }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: '127.0.0.1', port, path, method: 'POST', headers: { 'content-type': 'application/json' } },
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
@@ -97,6 +110,15 @@ describe('request body size', () => {
       expect(res.status, `${size} bytes`).toBe(status);
       if (status === 413) expectErrorShape(await res.json());
     }
+  });
+
+  it('over a real socket with Content-Length: decided on the header, before any byte is read', async () => {
+    const post = (body: string) =>
+      chunkedPost('/api/session', [body], { 'content-length': String(Buffer.byteLength(body)) });
+    expect((await post(bodyOfSize(BODY_LIMIT_BYTES))).status).toBe(401);
+    const large = await post(bodyOfSize(BODY_LIMIT_BYTES + 1));
+    expect(large.status).toBe(413);
+    expectErrorShape(large.body);
   });
 
   it('over a real socket with Transfer-Encoding: chunked', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES } from '../i18n/translate.ts';
 import { RENEWAL_REASONS } from '../renewal/renewal-reasons.ts';
 
 /** A calendar date as the API writes it: `YYYY-MM-DD` (dates/plain-date.ts). */
@@ -10,4 +11,4 @@ export const patronNumberAnswerSchema = z.string().regex(/^\d{9}$/);
 /** R5's block (renewal/patron-block.ts): why the patron can renew nothing, or null. */
 export const patronBlockSchema = z.enum(['patron_has_overdue', 'renewal_denied']).nullable();
 export const renewalReasonSchema = z.enum(RENEWAL_REASONS);
-export const languageSchema = z.enum(['ja', 'en']);
+export const languageSchema = z.enum(LANGUAGES);

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { domainCatalogEn } from '../i18n/en.ts';
+import { addCatalog } from '../i18n/translate.ts';
 import { itTellsApart } from '../testing/schema-cases.ts';
 import {
-  formatMonthDayJa,
-  formatYearMonthJa,
+  formatMonthDay,
+  formatYearMonth,
   isYearMonth,
   lastOfMonth,
   monthRange,
   monthWeeks,
+  weekdayNames,
 } from './calendar-month.ts';
 
 describe('calendar months', () => {
@@ -49,8 +52,21 @@ describe('calendar months', () => {
     invalid: ['2021-13', '2021-1', '0050-01', '2021-01-01'],
   });
 
-  it('formats months and days in Japanese', () => {
-    expect(formatYearMonthJa('2021-01')).toBe('2021年1月');
-    expect(formatMonthDayJa('2021-01-25')).toBe('1月25日（月）');
+  it('formats months and days in Japanese by default', () => {
+    expect(formatYearMonth('2021-01')).toBe('2021年1月');
+    expect(formatMonthDay('2021-01-25')).toBe('1月25日（月）');
+    expect(formatYearMonth('2021-12', 'ja')).toBe('2021年12月');
+  });
+
+  it('formats months and days in English once its catalog is there', () => {
+    addCatalog('en', domainCatalogEn);
+    expect(formatYearMonth('2021-01', 'en')).toBe('January 2021');
+    expect(formatMonthDay('2021-01-25', 'en')).toBe('Mon, January 25');
+  });
+
+  it('names the weekdays from Sunday in either language', () => {
+    expect(weekdayNames('ja', 'short')).toEqual(['日', '月', '火', '水', '木', '金', '土']);
+    expect(weekdayNames('ja', 'long')[1]).toBe('月曜日');
+    expect(weekdayNames('en', 'short')[0]).toBe('Sun');
   });
 });

@@ -1,11 +1,9 @@
 import { addDays, addMonths, dayOfWeek, daysInMonth, type PlainDate } from '../dates/plain-date.ts';
+import { type Language, t } from '../i18n/translate.ts';
+import { calendarDateKeys } from './calendar-texts.ts';
 
 /** A month written `YYYY-MM`. */
 export type YearMonth = string;
-
-/** Weeks start on 日曜日, as on the library's calendar. */
-export const WEEKDAY_LABELS = ['日', '月', '火', '水', '木', '金', '土'] as const;
-export const WEEKDAY_NAMES = ['日曜日', '月曜日', '火曜日', '水曜日', '木曜日', '金曜日', '土曜日'] as const;
 
 const YEAR_MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 /** Years outside this range are input errors (Date.UTC also maps years below 100 to 19xx). */
@@ -53,14 +51,38 @@ export function monthWeeks(yearMonth: YearMonth): (PlainDate | null)[][] {
   return weeks;
 }
 
-/** 2021-01 → 2021年1月 */
-export function formatYearMonthJa(yearMonth: YearMonth): string {
-  const [y, m] = yearMonth.split('-').map(Number) as [number, number];
-  return `${y}年${m}月`;
+// 2023-01-01 was a Sunday: its week gives the weekdays' names in order, Sunday first.
+const SUNDAY = Date.UTC(2023, 0, 1);
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The weekdays' names (日…土 / Sun…Sat, or 日曜日… / Sunday…) in `lang`, from Intl rather than a
+ * catalog. Sunday first: weeks start on 日曜日, as on the library's calendar.
+ */
+export function weekdayNames(lang: Language, width: 'short' | 'long'): string[] {
+  const format = new Intl.DateTimeFormat(lang, { weekday: width, timeZone: 'UTC' });
+  return Array.from({ length: 7 }, (_, i) => format.format(SUNDAY + i * DAY_MS));
 }
 
-/** 2021-01-25 → 1月25日（月） */
-export function formatMonthDayJa(date: PlainDate): string {
-  const [, m, d] = date.split('-').map(Number) as [number, number, number];
-  return `${m}月${d}日（${WEEKDAY_LABELS[dayOfWeek(date)]}）`;
+/** 1 → 1月 / January. */
+function monthName(lang: Language, month: number): string {
+  return new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC' }).format(
+    Date.UTC(2023, month - 1, 1),
+  );
+}
+
+/** 2021-01 → 2021年1月 / January 2021. */
+export function formatYearMonth(yearMonth: YearMonth, lang: Language = 'ja'): string {
+  const [year, month] = yearMonth.split('-').map(Number) as [number, number];
+  return t(lang, calendarDateKeys.yearMonth, { year, monthName: monthName(lang, month) });
+}
+
+/** 2021-01-25 → 1月25日（月） / Mon, January 25: the weekday in `lang`. */
+export function formatMonthDay(date: PlainDate, lang: Language = 'ja'): string {
+  const [, month, day] = date.split('-').map(Number) as [number, number, number];
+  return t(lang, calendarDateKeys.monthDay, {
+    monthName: monthName(lang, month),
+    day,
+    weekday: weekdayNames(lang, 'short')[dayOfWeek(date)]!,
+  });
 }

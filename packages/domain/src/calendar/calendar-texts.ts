@@ -12,3 +12,11 @@ export const calendarMessages = {
 
 /** The catalog keys of these texts: what the schemas put into their issues. */
 export const calendarKeys = messageKeys('calendar', calendarMessages);
+
+/** How the calendar writes a month and a day; `monthName` and `weekday` come from Intl in the language. */
+export const calendarDateFormats = {
+  yearMonth: '{{year}}年{{monthName}}',
+  monthDay: '{{monthName}}{{day}}日（{{weekday}}）',
+} as const;
+
+export const calendarDateKeys = messageKeys('calendarDate', calendarDateFormats);

@@ -1,5 +1,5 @@
 import { loginMessages } from '../auth/login-texts.ts';
-import { calendarMessages } from '../calendar/calendar-texts.ts';
+import { calendarDateFormats, calendarMessages } from '../calendar/calendar-texts.ts';
 import { errorMessages, validationMessages } from '../errors/error-codes.ts';
 import { patronNumberMessages } from '../patron/patron-number-texts.ts';
 import {
@@ -26,4 +26,5 @@ export const coreCatalogJa = {
   loanPage: loanPageMessages,
   idempotency: idempotencyMessages,
   calendar: calendarMessages,
+  calendarDate: calendarDateFormats,
 } as const;

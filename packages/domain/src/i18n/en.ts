@@ -96,6 +96,10 @@ export const domainCatalogEn = {
     fromInvalid: 'Give the month to show as year and month, like 2021-01.',
     monthsInvalid: `The number of months must be a number from 1 to 12.`,
   },
+  calendarDate: {
+    yearMonth: '{{monthName}} {{year}}',
+    monthDay: '{{weekday}}, {{monthName}} {{day}}',
+  },
   patronName: {
     required: 'Please enter your name.',
     format: 'Please enter your name in full-width katakana (e.g. ヤナガワタロウ).',

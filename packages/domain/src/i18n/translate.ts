@@ -28,7 +28,7 @@ export function hasCatalog(lang: Language, area: string): boolean {
 }
 
 export function isLanguage(value: unknown): value is Language {
-  return value === 'ja' || value === 'en';
+  return (LANGUAGES as readonly unknown[]).includes(value);
 }
 
 /**

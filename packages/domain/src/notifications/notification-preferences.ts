@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { messageKeys } from '../i18n/message-keys.ts';
-import { t } from '../i18n/translate.ts';
+import { LANGUAGES, type Language, t } from '../i18n/translate.ts';
 
 /** How many days before a due date the reminder may go (docs/product.md §10). */
 export const DAYS_BEFORE_CHOICES = [1, 2, 3, 7] as const;
 export type DaysBefore = (typeof DAYS_BEFORE_CHOICES)[number];
 
-export const LANGUAGES = ['ja', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+/** The service's languages are i18n's (one list); this entry point names them for its own users. */
+export { LANGUAGES, type Language };
 
 /** Field and API messages of お知らせの設定, in one place for the i18n conversion. */
 export const notificationMessages = {

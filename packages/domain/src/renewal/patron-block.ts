@@ -7,9 +7,12 @@ export function isOverdue(dueDate: PlainDate, today: PlainDate): boolean {
 
 /**
  * Why a patron can renew nothing: R5's overdue loans, or (CIRCULATION=sip2) the ILS denying
- * the patron renewals (SIP2 patron status position 2).
+ * the patron renewals (SIP2 patron status position 2). The type and the API's schema
+ * (api/common.ts) are derived from this one list.
  */
-export type PatronBlock = 'patron_has_overdue' | 'renewal_denied' | null;
+export const PATRON_BLOCKS = ['patron_has_overdue', 'renewal_denied'] as const;
+/** One of PATRON_BLOCKS, or null when the patron may renew. */
+export type PatronBlock = (typeof PATRON_BLOCKS)[number] | null;
 
 /** R5: a patron with any overdue loan can renew nothing. */
 export function patronBlock(dueDates: Iterable<PlainDate>, today: PlainDate): PatronBlock {

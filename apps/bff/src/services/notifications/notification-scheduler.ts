@@ -1,4 +1,4 @@
-import type { PlainDate } from '@library/domain';
+import type { Language, PlainDate } from '@library/domain';
 import {
   type DaysBefore,
   type NotificationKind,
@@ -49,7 +49,7 @@ interface OptedIn {
   patronId: number;
   name: string;
   email: string | null;
-  language: 'ja' | 'en' | null;
+  language: Language | null;
   reminderEmail: boolean;
   push: boolean;
   daysBefore: number;

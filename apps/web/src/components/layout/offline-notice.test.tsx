@@ -1,6 +1,7 @@
 import { QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { setLanguage } from '../../lib/i18n.ts';
 import { createQueryClient } from '../../lib/query-client.ts';
 import { setOnline } from '../../test/online.ts';
 import { OfflineNotice } from './offline-notice.tsx';
@@ -22,7 +23,10 @@ function renderWithCache(updatedAt?: number) {
   );
 }
 
-afterEach(() => vi.restoreAllMocks());
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await setLanguage('ja');
+});
 
 describe('OfflineNotice', () => {
   it('says nothing online, and 「オフラインです」 with the time of the data shown when offline', () => {
@@ -46,5 +50,16 @@ describe('OfflineNotice', () => {
       'オフラインです。通信できる環境で、もう一度お試しください。',
     );
     expect(screen.getByRole('status')).not.toHaveTextContent('時点');
+  });
+
+  it('on an English page says it in English, the time written as SPEC §12 writes dates (2021/01/20), in Tokyo', async () => {
+    await setLanguage('en');
+    setOnline(false);
+    renderWithCache(Date.parse('2021-01-20T01:15:00Z'));
+    const status = screen.getByRole('status');
+    expect(status).toHaveTextContent(
+      'You are offline.The information shown is as of 2021/01/20 10:15. Please renew loans and do other procedures when you are online.',
+    );
+    expect(status.textContent).not.toMatch(/[\u3000-\u30ff\u4e00-\u9fff]/);
   });
 });

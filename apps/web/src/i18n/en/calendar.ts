@@ -30,8 +30,6 @@ export const calendarEn = {
     duePart: 'due {{count}} item(s)',
     detailsEmpty: 'Choose a date to see what is on that day here.',
     partsSeparator: ', ',
-    yearMonth: '{{monthName}} {{year}}',
-    monthDay: '{{weekday}}, {{monthName}} {{day}}',
     branchInCaption: ' ({{branch}})',
     reason_休館日: 'closed day',
     reason_館内整理日: 'maintenance day',

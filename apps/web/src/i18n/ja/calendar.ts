@@ -30,8 +30,6 @@ export const calendarJa = {
     duePart: '返却期限日 {{count}}点',
     detailsEmpty: '日付を選ぶと、その日の予定がここに表示されます。',
     partsSeparator: '、',
-    yearMonth: '{{year}}年{{monthName}}',
-    monthDay: '{{monthName}}{{day}}日（{{weekday}}）',
     branchInCaption: '（{{branch}}）',
     // The library's own closing reasons: the domain names them (CLOSED_REASONS), not written again.
     reason_休館日: CLOSED_REASONS.weekly,

@@ -1,9 +1,9 @@
-import { monthWeeks, type PlainDate, type YearMonth } from '@library/domain';
+import { formatYearMonth, monthWeeks, type PlainDate, weekdayNames, type YearMonth } from '@library/domain';
 import type { KeyboardEvent } from 'react';
 import { calendarJa } from '../../../i18n/ja/calendar.ts';
 import { type Translate, useT } from '../../../lib/i18n.ts';
 import type { CalendarDay } from '../api/get-calendar.ts';
-import { dayLabel, formatYearMonth, weekdayNames } from './day-state.ts';
+import { dayLabel } from './day-state.ts';
 
 interface Props {
   month: YearMonth;
@@ -34,7 +34,7 @@ export function CalendarMonthTable({
   return (
     <table className="calendar-table">
       <caption>
-        {formatYearMonth(t, month)}
+        {formatYearMonth(month, t.lang)}
         <span className="visually-hidden">{t('calendarPage.branchInCaption', { branch: branchName })}</span>
       </caption>
       <thead>

@@ -3,6 +3,7 @@ import {
   addMonths,
   CALENDAR_DEFAULT_BRANCH,
   dayOfWeek,
+  formatMonthDay,
   type PlainDate,
   type YearMonth,
   yearMonthOf,
@@ -12,7 +13,7 @@ import { calendarJa } from '../../../i18n/ja/calendar.ts';
 import { useT } from '../../../lib/i18n.ts';
 import { type CalendarData, useCalendar } from '../api/get-calendar.ts';
 import { CalendarMonthTable } from './calendar-month-table.tsx';
-import { closedText, eventText, formatMonthDay } from './day-state.ts';
+import { closedText, eventText } from './day-state.ts';
 import './calendar.css';
 
 const KEY_STEPS: Record<string, (date: PlainDate) => PlainDate> = {
@@ -219,7 +220,7 @@ function DayDetails({ data, date }: { data: CalendarData | undefined; date: Plai
       {day && data ? (
         <>
           <p className="calendar-details-date">
-            {formatMonthDay(t, day.date)}
+            {formatMonthDay(day.date, t.lang)}
             {day.date === data.today ? t('calendarPage.todaySuffix') : ''}
             {day.holiday ? ` ${day.holiday}` : ''}
           </p>

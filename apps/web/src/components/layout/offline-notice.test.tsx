@@ -58,8 +58,10 @@ describe('OfflineNotice', () => {
     renderWithCache(Date.parse('2021-01-20T01:15:00Z'));
     const status = screen.getByRole('status');
     expect(status).toHaveTextContent(
-      'You are offline.The information shown is as of 2021/01/20 10:15. Please renew loans and do other procedures when you are online.',
+      'You are offline. The information shown is as of 2021/01/20 10:15. Please renew loans and do other procedures when you are online.',
     );
     expect(status.textContent).not.toMatch(/[\u3000-\u30ff\u4e00-\u9fff]/);
+    // The text itself, as a screen reader reads it (toHaveTextContent folds white space).
+    expect(status.textContent).toContain('You are offline. The information');
   });
 });

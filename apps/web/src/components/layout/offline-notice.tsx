@@ -35,6 +35,8 @@ export function OfflineNotice() {
       {online ? null : (
         <div className="alert alert-offline">
           <strong>{t('layout.offline')}</strong>
+          {/* Japanese runs its sentences together; English needs the space (a screen reader reads the text). */}
+          {t.lang === 'ja' ? null : ' '}
           {dataTime > 0 ? (
             <>
               {t('layout.offlineDataBefore')}{' '}

@@ -333,7 +333,7 @@ export const apiContract: Operation[] = [
     responses: {
       201: { description: 'Registered; a mail confirms it', body: registrationCompleteResponseSchema },
     },
-    errors: { 409: ['already_registered'], 410: ['token_expired'] },
+    errors: { 403: ['registration_not_available'], 409: ['already_registered'], 410: ['token_expired'] },
   },
   {
     method: 'post',

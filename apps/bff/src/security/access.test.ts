@@ -1,7 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loans, mailOutbox, patrons, pushSubscriptions, pushVapidKeys } from '../db/schema.ts';
+import {
+  auditLog,
+  loans,
+  mailOutbox,
+  notificationPreferences,
+  patrons,
+  pushSubscriptions,
+  pushVapidKeys,
+  reservations,
+  sessions,
+} from '../db/schema.ts';
 import { TARO_IDENTITY } from '../test/demo-identities.ts';
 import { browserSubscription } from '../test/push-service.ts';
 import { client } from '../test/test-app.ts';
@@ -22,6 +32,13 @@ const notificationPrefs = {
   reminder: { email: true, daysBefore: 3, includeTitles: false, push: false },
   overdueNotice: true,
   language: 'ja',
+};
+
+/** B's own お知らせの設定: unlike anything A sends. */
+const bPrefs = {
+  reminder: { email: false, daysBefore: 7, includeTitles: true, push: false },
+  overdueNotice: false,
+  language: 'en',
 };
 
 /** An identity claim that matches nobody's record (another patron's details). */
@@ -51,8 +68,9 @@ beforeAll(async () => {
   b = client(t.app);
   expect((await a.login(A)).status).toBe(200);
   expect((await b.login(B)).status).toBe(200);
-  // B has settings and a feed of its own, which A must neither read nor change.
-  expect((await b.put('/api/me/notifications', { ...notificationPrefs, language: 'en' })).status).toBe(204);
+  // B has settings and a feed of its own, which A must neither read nor change — settings that
+  // differ from every body A sends, so a write of A's landing on B's row would show.
+  expect((await b.put('/api/me/notifications', bPrefs)).status).toBe(204);
   expect((await b.post('/api/me/calendar-feed')).status).toBe(201);
   aLoans = await activeLoanIds(t.db, A);
   bLoans = await activeLoanIds(t.db, B);
@@ -106,15 +124,47 @@ function strangersTokenCheck(path: string, body: () => object): AccessCase {
 }
 
 /**
+ * B's own rows, read straight from the database: the patron row whole, B's お知らせの設定,
+ * B's reservations (their contact addresses), which sessions B has, and the audit rows naming B.
+ */
+async function bRows() {
+  const id = await patronId(t.db, B);
+  return {
+    patron: await t.db.select().from(patrons).where(eq(patrons.id, id)),
+    notifications: await t.db
+      .select()
+      .from(notificationPreferences)
+      .where(eq(notificationPreferences.patronId, id)),
+    reservations: await t.db
+      .select()
+      .from(reservations)
+      .where(eq(reservations.patronId, id))
+      .orderBy(reservations.id),
+    sessions: (await t.db.select({ idHash: sessions.idHash }).from(sessions).where(eq(sessions.patronId, id)))
+      .map((r) => r.idHash)
+      .sort(),
+    audit: await t.db.select().from(auditLog).where(eq(auditLog.patronId, id)).orderBy(auditLog.id),
+  };
+}
+
+/** A PUT of A's with B's number slipped in: 204, and every row of B's read back as it was. */
+async function putAsANamingB(path: string, body: object): Promise<void> {
+  const before = await bRows();
+  expect((await a.put(path, namingB(body))).status).toBe(204);
+  expect(await bRows()).toEqual(before);
+}
+
+/**
  * A protected PUT of `body`: without a session 401; signed in as A with B named in the body,
- * 204, and `changedAs` checks that A's own data changed and B's did not.
+ * 204 with B's rows untouched (read back from the database), and `changedAs` checks that A's
+ * own data changed.
  */
 function putNamingB(path: string, body: object, changedAs: () => Promise<void>): AccessCase {
   return {
     kind: 'protected',
     anonymous: (c) => c.put(path, body),
     crossPatron: async () => {
-      expect((await a.put(path, namingB(body))).status).toBe(204);
+      await putAsANamingB(path, body);
       await changedAs();
     },
   };
@@ -249,19 +299,22 @@ const table: Record<string, AccessCase> = {
     crossPatron: async () => {
       const res = await a.get(`/api/me/notifications?patron=${B}&patronId=${await patronId(t.db, B)}`);
       expect(res.status).toBe(200);
-      // A's own (the defaults), not what B just saved.
+      // A's own (the defaults), not what B saved.
       expect(res.body.language).toBe('ja');
-      expect(res.body.reminder.email).toBe(false);
+      expect(res.body.reminder).toEqual({ email: false, daysBefore: 3, includeTitles: false, push: false });
+      expect(res.body.overdueNotice).toBe(true);
     },
   },
   'PUT /api/me/notifications': putNamingB('/api/me/notifications', notificationPrefs, async () => {
-    expect((await a.get('/api/me/notifications')).body.reminder.email).toBe(true);
+    expect((await a.get('/api/me/notifications')).body).toEqual(notificationPrefs);
+    expect((await b.get('/api/me/notifications')).body).toEqual(bPrefs);
   }),
   'PUT /api/me/language': putNamingB('/api/me/language', { language: 'en' }, async () => {
     expect((await a.get('/api/me/notifications')).body.language).toBe('en');
     expect((await b.get('/api/me/notifications')).body.language).toBe('en');
     // B's language is B's own: A going back to Japanese leaves it English.
-    expect((await a.put('/api/me/language', namingB({ language: 'ja' }))).status).toBe(204);
+    await putAsANamingB('/api/me/language', { language: 'ja' });
+    expect((await a.get('/api/me/notifications')).body.language).toBe('ja');
     expect((await b.get('/api/me/notifications')).body.language).toBe('en');
   }),
   'POST /api/me/calendar-feed': {

@@ -1,3 +1,5 @@
+import { type Language, negotiateLanguage } from '@library/domain';
+import { domainCatalogEn } from '@library/domain/i18n/en';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../services/sessions.ts';
@@ -13,7 +15,7 @@ import { isErrorShape, patronId } from './security-test-kit.ts';
  * logged in through POST /api/session, or a fresh session of one of three demo patrons).
  * Never a 5xx; every answer is one the document declares for it, its body matching the
  * declared schema (test-app.ts checks each against the document); every error's messages from
- * our catalogs. On PGlite by default, on PostgreSQL when DATABASE_URL is set (.ci/run does both).
+ * our catalogs, in the language the request negotiated (some cases send `Accept-Language: en`). On PGlite by default, on PostgreSQL when DATABASE_URL is set (.ci/run does both).
  * FUZZ_RUNS sets the number of cases (`pnpm test:fuzz` runs 10,000; `npm test` a few hundred).
  */
 
@@ -173,6 +175,21 @@ describe('the document’s own examples, with a session', () => {
   });
 });
 
+/**
+ * Accept-Language as browsers send it (none → Japanese; French, ours neither → Japanese) — about
+ * a third of them ask for English.
+ */
+const acceptLanguage = fc.constantFrom(
+  undefined,
+  undefined,
+  'ja',
+  'ja-JP,ja;q=0.9,en;q=0.8',
+  'fr-FR',
+  'en',
+  'en-US,en;q=0.9',
+  'fr-FR,fr;q=0.9,en;q=0.8',
+);
+
 /** Printable ASCII and some Latin-1: what a header value may carry. */
 const headerText = fc.string({
   unit: fc
@@ -304,7 +321,7 @@ const headers = fc.record(
     origin: fc.oneof(fc.constantFrom('http://localhost', 'null', 'https://evil.example'), headerText),
     'sec-fetch-site': fc.oneof(fc.constantFrom('same-origin', 'cross-site', 'same-site', 'none'), headerText),
     'idempotency-key': headerText,
-    'accept-language': headerText,
+    'accept-language': fc.oneof(acceptLanguage, headerText),
     'x-forwarded-for': headerText,
     'x-forwarded-proto': headerText,
     accept: headerText,
@@ -370,6 +387,7 @@ function caseFor(op: DocumentOperation) {
     garbageCookie: headerText,
     // Most cases pass the guards (a browser's own headers), so the bodies reach the handlers.
     browser: fc.boolean().chain((b) => (b ? fc.constant(true) : fc.boolean())),
+    browserLanguage: acceptLanguage,
     headers,
     otherMethod: rarely(fc.constantFrom(...methods), 10),
     pathSuffix: rarely(fc.constantFrom('/', '/x', '/..', '/%2e%2e', '//', '/1', '/%00'), 10),
@@ -389,6 +407,7 @@ async function sendCase(c: RequestCase) {
   const path = `${fill(c.op.path, values('path'))}${c.pathSuffix ?? ''}`;
   const search = c.rawQuery ?? new URLSearchParams(values('query')).toString();
   const headerMap: Record<string, string> = c.browser ? { ...BROWSER } : { ...c.headers };
+  if (c.browser && c.browserLanguage !== undefined) headerMap['accept-language'] = c.browserLanguage;
   for (const [name, value] of Object.entries(values('header'))) headerMap[name.toLowerCase()] = value;
   if (c.session === 'login') headerMap.cookie = loginCookie;
   if (c.session === 'valid') headerMap.cookie = await sessionCookie(c.patron);
@@ -400,20 +419,47 @@ async function sendCase(c: RequestCase) {
   // test-app.ts checks the answer against the document: an undeclared status or body throws.
   const res = await t.app.request(`http://localhost${path}${search ? `?${search}` : ''}`, init);
   const text = await res.text();
-  return { method, path, res, text };
+  // The language the server negotiated, from the header as the request carried it.
+  const lang = negotiateLanguage(new Headers(headerMap).get('accept-language'));
+  return { method, path, res, text, lang };
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Every text of the English catalog, as a pattern: a `{{placeholder}}` matches any text. */
+const ENGLISH_TEXTS = Object.values(domainCatalogEn)
+  .flatMap((area) => Object.values(area))
+  .map(
+    (text) =>
+      new RegExp(
+        `^${text
+          .split(/\{\{\s*[\w.]+\s*\}\}/)
+          .map(escapeRegExp)
+          .join('.+')}$`,
+        's',
+      ),
+  );
+
 /**
- * Every message a patron can see comes from our catalogs (packages/domain), which are Japanese:
- * never zod's English internals ("Invalid input: expected object, received null").
+ * Every message a patron can see comes from our catalogs (packages/domain), in the language the
+ * request negotiated: Japanese ones for `ja`, never zod's English internals ("Invalid input:
+ * expected object, received null"); for `en`, texts of the English catalog (not a Japanese
+ * fallback, not zod's).
  */
 function expectCatalogMessages(
   body: { error: { message: string; fields?: Record<string, string> } },
+  lang: Language,
   where: string,
 ) {
   for (const message of [body.error.message, ...Object.values(body.error.fields ?? {})]) {
-    expect(message, where).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
-    expect(message, where).not.toMatch(/invalid|expected|received|too (big|small)|unrecognized/i);
+    if (lang === 'ja') {
+      expect(message, where).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+      expect(message, where).not.toMatch(/invalid|expected|received|too (big|small)|unrecognized/i);
+    } else {
+      expect(
+        ENGLISH_TEXTS.some((text) => text.test(message)),
+        `${where}: ${JSON.stringify(message)} is no text of the English catalog`,
+      ).toBe(true);
+    }
   }
 }
 
@@ -438,15 +484,17 @@ const ODD_BODIES = [
 ];
 
 describe('odd JSON bodies on every operation, with a valid session and without (issue 15/17)', () => {
-  it('answer 4xx in the error shape with Japanese messages from our catalogs, never a 5xx', {
+  it('answer 4xx in the error shape with messages from our catalogs (Japanese, or English when asked), never a 5xx', {
     timeout: 120_000,
   }, async () => {
     const withBody = operations.filter((op) => op.method !== 'GET');
     expect(withBody.map((op) => `${op.method} ${op.path}`)).toContain('PUT /api/me/password');
     for (const op of withBody) {
-      for (const session of ['valid', 'none'] as const) {
-        for (const raw of ODD_BODIES) {
-          const headers: Record<string, string> = { ...BROWSER };
+      for (const [s, session] of (['valid', 'none'] as const).entries()) {
+        for (const [i, raw] of ODD_BODIES.entries()) {
+          // Each body once in each language (one with a session, one without): no more requests.
+          const lang: Language = (i + s) % 2 === 0 ? 'ja' : 'en';
+          const headers: Record<string, string> = { ...BROWSER, 'accept-language': lang };
           if (session === 'valid') headers.cookie = await sessionCookie(0);
           const res = await t.app.request(`http://localhost${fill(op.path, {})}`, {
             method: op.method,
@@ -454,12 +502,12 @@ describe('odd JSON bodies on every operation, with a valid session and without (
             body: raw,
           });
           const text = await res.text();
-          const where = `${op.method} ${op.path} (${session} session) ${raw} → ${res.status} ${text.slice(0, 200)}`;
+          const where = `${op.method} ${op.path} (${session} session, ${lang}) ${raw} → ${res.status} ${text.slice(0, 200)}`;
           expect(res.status, where).toBeLessThan(500);
           if (res.status >= 400) {
             const parsed = JSON.parse(text);
             expect(isErrorShape(parsed), where).toBe(true);
-            expectCatalogMessages(parsed, where);
+            expectCatalogMessages(parsed, lang, where);
           }
         }
       }
@@ -474,22 +522,25 @@ describe('fuzzing every operation of the document', () => {
     expect(operations.length).toBeGreaterThanOrEqual(20);
     const statuses = new Map<number, number>();
     const succeeded = new Set<string>();
+    /** Error answers by the language they were negotiated for: both must be fuzzed. */
+    const errorsIn = { ja: 0, en: 0 };
     const requestCase = fc
       .integer({ min: 0, max: operations.length - 1 })
       .chain((i) => caseFor(operations[i]!));
     await fc.assert(
       fc.asyncProperty(requestCase, async (c) => {
-        const { method, path, res, text } = await sendCase(c);
+        const { method, path, res, text, lang } = await sendCase(c);
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
         if (process.env.FUZZ_DEBUG) console.info(`${method} ${path} → ${res.status} ${text.slice(0, 100)}`);
         if (res.status < 300 && method === c.op.method) succeeded.add(`${method} ${c.op.path}`);
-        const where = `${method} ${path} → ${res.status} ${text.slice(0, 200)}`;
+        const where = `${method} ${path} (${lang}) → ${res.status} ${text.slice(0, 200)}`;
         expect(res.status, where).toBeLessThan(500);
         if (res.status >= 400 && method !== 'HEAD') {
           expect(res.headers.get('content-type'), where).toMatch(/^application\/json/);
           const parsed = JSON.parse(text);
           expect(isErrorShape(parsed), where).toBe(true);
-          expectCatalogMessages(parsed, where);
+          expectCatalogMessages(parsed, lang, where);
+          errorsIn[lang]++;
         }
       }),
       { numRuns: RUNS, ...(SEED !== undefined ? { seed: SEED } : {}) },
@@ -500,6 +551,9 @@ describe('fuzzing every operation of the document', () => {
     for (const status of [400, 401, 403, 404]) {
       expect(seenStatuses, `no ${status} among ${seenStatuses}`).toContain(status);
     }
+    // Both languages' messages were checked, each on a fair share of the refusals.
+    expect(errorsIn.en, JSON.stringify(errorsIn)).toBeGreaterThanOrEqual(Math.floor(RUNS / 30));
+    expect(errorsIn.ja, JSON.stringify(errorsIn)).toBeGreaterThanOrEqual(Math.floor(RUNS / 30));
     expect(succeeded.size, [...succeeded].join(', ')).toBeGreaterThanOrEqual(
       Math.min(12, Math.floor(RUNS / 20)),
     );

@@ -11,7 +11,7 @@ import { lockout } from './lockout.ts';
 import { registrationAcceptedMail } from './mail/mail-templates.ts';
 import { maskAddress, notifyMailQueued, queueMail } from './mail/outbox.ts';
 import { oneTimeTokens } from './one-time-tokens.ts';
-import { assertPortalPasswords, hashPassword } from './passwords.ts';
+import { hashPassword } from './passwords.ts';
 import type { RequestContext } from './request-context.ts';
 
 import { parseWith } from './validation.ts';
@@ -30,7 +30,6 @@ export function registrationService(deps: AppDeps) {
   /** Step 1 (I6): the identity proven, a 15-minute token for step 2 and the masked address on file. */
   async function verify(input: IdentityClaim, ctx: RequestContext) {
     const now = clock.now();
-    assertPortalPasswords(deps.circulation);
     const patron = await verifyIdentity(deps, input, {
       kind: 'registration',
       failedEvent: 'registration_verify_failed',

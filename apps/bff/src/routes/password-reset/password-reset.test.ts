@@ -15,6 +15,7 @@ import {
 import { RESET_MAIL_WINDOW_MS, RESET_MAILS_PER_WINDOW } from '../../services/password-reset.ts';
 import { HANAKO_IDENTITY, TARO_IDENTITY } from '../../test/demo-identities.ts';
 import { expectInvalidFields } from '../../test/expect-error.ts';
+import { withIlsPasswords } from '../../test/ils-passwords.ts';
 import { client, createTestApp } from '../../test/test-app.ts';
 import { useTestApp } from '../../test/use-test-app.ts';
 
@@ -393,5 +394,52 @@ describe('POST /api/password-reset/verify (by identity)', () => {
     });
     expect(res.status).toBe(400);
     expect(Object.keys(res.body.error.fields).sort()).toEqual(['birthDate', 'name', 'patronNumber', 'phone']);
+  });
+});
+
+describe('SIP2_PASSWORDS=ils: no パスワードを忘れた方 — 403 before the body is read, whatever it is', () => {
+  /** Everything a step could count or write: none of it may change. */
+  async function traces() {
+    return {
+      passwordHash: (await patron(JIRO)).passwordHash,
+      tokens: await t.db.select().from(passwordResetTokens),
+      attempts: await t.db.select().from(authAttempts),
+      lockouts: await t.db.select().from(authLockouts),
+      audit: await t.db.select().from(auditLog),
+      mail: await outbox(),
+      sessions: await t.db.select().from(sessions),
+    };
+  }
+
+  it.each([
+    ['request', 'a valid body', () => ({ patronNumber: TARO })],
+    ['request', 'an invalid body', () => ({ patronNumber: 'abc' })],
+    ['request', 'a body that is not JSON', () => '{"patronNumber":'],
+    ['verify', 'a valid body (a matching identity)', () => JIRO_IDENTITY],
+    [
+      'verify',
+      'an invalid body',
+      () => ({ patronNumber: '1000', name: '大和次郎', birthDate: '1960', phone: [] }),
+    ],
+    ['verify', 'a body that is not JSON', () => '{"patronNumber":'],
+    // A token issued while portal passwords were on changes nothing once they are off.
+    [
+      'complete',
+      'a valid body (a live token)',
+      (token: string) => ({ resetToken: token, password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD }),
+    ],
+    ['complete', 'an invalid body', (token: string) => ({ resetToken: token, password: 'short' })],
+    ['complete', 'a body that is not JSON', () => '{"resetToken":'],
+  ] as const)('%s with %s', async (step, _, body) => {
+    const token = (await client(t.app).post('/api/password-reset/verify', JIRO_IDENTITY)).body
+      .resetToken as string;
+    expect((await client(t.app).login(JIRO)).status).toBe(200);
+    const before = await traces();
+    const res = await client(withIlsPasswords(t)).post(`/api/password-reset/${step}`, body(token));
+    expect(res.status).toBe(403);
+    expect(res.body).toEqual({
+      error: { code: 'registration_not_available', message: errorMessages.registration_not_available },
+    });
+    expect(await traces()).toEqual(before);
   });
 });

@@ -20,6 +20,7 @@ import {
 } from '../../db/schema.ts';
 import { HANAKO_IDENTITY, TARO_IDENTITY } from '../../test/demo-identities.ts';
 import { expectError } from '../../test/expect-error.ts';
+import { withIlsPasswords } from '../../test/ils-passwords.ts';
 import { theOnlyMail } from '../../test/mail-outbox.ts';
 import { client } from '../../test/test-app.ts';
 import { useTestApp } from '../../test/use-test-app.ts';
@@ -349,5 +350,44 @@ describe('POST /api/registration/complete (I7, I8, I10)', () => {
     expect((await client(t.app).post('/api/registration/complete', '{')).body.error.code).toBe(
       'invalid_json',
     );
+  });
+});
+
+describe('SIP2_PASSWORDS=ils: no 新規パスワード登録 — 403 before the body is read, whatever it is', () => {
+  /** Everything a step could count or write: none of it may change. */
+  async function traces() {
+    const [hanako] = await t.db.select().from(patrons).where(eq(patrons.number, '300000003'));
+    return {
+      passwordHash: hanako!.passwordHash,
+      email: hanako!.email,
+      tokens: await t.db.select().from(registrationTokens),
+      attempts: await t.db.select().from(authAttempts),
+      lockouts: await t.db.select().from(authLockouts),
+      audit: await t.db.select().from(auditLog),
+      mail: await t.db.select().from(mailOutbox),
+    };
+  }
+
+  it.each([
+    ['verify', 'a valid body (a matching identity)', () => HANAKO],
+    [
+      'verify',
+      'an invalid body',
+      () => ({ patronNumber: '1000', name: '鈴木花子', birthDate: '1990', phone: [] }),
+    ],
+    ['verify', 'a body that is not JSON', () => '{"patronNumber":'],
+    // A token issued while portal passwords were on does not register once they are off.
+    ['complete', 'a valid body (a live token)', (token: string) => step2(token)],
+    ['complete', 'an invalid body', (token: string) => step2(token, { password: 'short', email: 'x' })],
+    ['complete', 'a body that is not JSON', () => '{"registrationToken":'],
+  ] as const)('%s with %s', async (step, _, body) => {
+    const token = (await verify()).body.registrationToken as string;
+    const before = await traces();
+    const res = await client(withIlsPasswords(t)).post(`/api/registration/${step}`, body(token));
+    expect(res.status).toBe(403);
+    expect(res.body).toEqual({
+      error: { code: 'registration_not_available', message: errorMessages.registration_not_available },
+    });
+    expect(await traces()).toEqual(before);
   });
 });

@@ -16,8 +16,8 @@ import { branches, items, loans, titles } from '../db/schema.ts';
 import { anyLoanOverdue, loanIsOverdue } from './overdue.ts';
 import {
   CLOSED_DAYS_MARGIN,
-  closedDateSet,
   closedDatesOf,
+  isClosedIn,
   placeholders,
   reservedByOthers,
 } from './renewal-context.ts';
@@ -140,7 +140,7 @@ export async function loanPage(
       const [id, loanedOn, dueDate, renewalCount, branchCode, branchName, title, materialType, category] =
         row;
       const [, , , , , , , , , interlibrary, , , , reserved, closed] = row;
-      const isClosed = closedDateSet(closed);
+      const isClosed = isClosedIn(closed);
       return {
         id,
         no: offset + index + 1,

@@ -7,8 +7,8 @@ import { auditLog, items, loans, renewals, titles } from '../db/schema.ts';
 import type { AuditEvent } from './audit.ts';
 import {
   CLOSED_DAYS_MARGIN,
-  closedDateSet,
   closedDatesOf,
+  isClosedIn,
   patronHasOverdue,
   placeholders,
   reservedByOthers,
@@ -135,7 +135,7 @@ async function renewOne(
   // Another patron's loan and a loan that does not exist answer alike: nothing leaks.
   if (dueDate === null) return { loanId, ok: false, reason: 'not_found' };
 
-  const isClosed = closedDateSet(closed);
+  const isClosed = isClosedIn(closed);
   const decision = evaluateRenewal(
     { materialType, dueDate, renewalCount, interlibrary, reservedByOthers: reserved },
     { today, isClosed, patronBlock: blocked ? 'patron_has_overdue' : null },

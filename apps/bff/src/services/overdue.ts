@@ -13,7 +13,14 @@ export function loanIsOverdue(today: PlainDate | Placeholder | SQL, dueDate: Any
   return lt(dueDate, today) as SQL;
 }
 
-/** Whether any of the rows' loans is overdue (R5's block), as an aggregate of `loanIsOverdue`. */
-export function anyLoanOverdue(today: PlainDate | Placeholder): SQL<boolean> {
-  return sql<boolean>`coalesce(bool_or(${loanIsOverdue(today)}), false)`;
+/**
+ * Whether any of the rows' loans is overdue (R5's block), as an aggregate of `loanIsOverdue`;
+ * `overAllRows`: as a window aggregate over every row the query found, before its LIMIT (the
+ * loans page reads it beside the page's rows).
+ */
+export function anyLoanOverdue(
+  today: PlainDate | Placeholder | SQL,
+  { overAllRows = false }: { overAllRows?: boolean } = {},
+): SQL<boolean> {
+  return sql<boolean>`coalesce(bool_or(${loanIsOverdue(today)})${overAllRows ? sql` over ()` : sql``}, false)`;
 }

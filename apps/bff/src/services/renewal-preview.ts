@@ -13,7 +13,7 @@ import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
 import { preparedOn, statement } from '../db/prepared.ts';
 import { branches, items, loans, titles } from '../db/schema.ts';
-import { anyLoanOverdue, loanIsOverdue } from './overdue.ts';
+import { anyLoanOverdue } from './overdue.ts';
 import {
   CLOSED_DAYS_MARGIN,
   closedDatesOf,
@@ -83,7 +83,7 @@ const pageRows = statement<PageRow>(
         ${loans.branchCode}, ${branches.name} as branch_name, ${titles.title}, ${items.materialType},
         ${items.category}, ${items.illSource} is not null as interlibrary,
         count(*) over ()::int as total,
-        coalesce(bool_or(${loanIsOverdue(sql`${placeholders.today}::date`)}) over (), false) as blocked,
+        ${anyLoanOverdue(sql`${placeholders.today}::date`, { overAllRows: true })} as blocked,
         ${titles.id} as title_id
       from ${loans}
         join ${items} on ${items.id} = ${loans.itemId}
@@ -114,15 +114,17 @@ export async function loanPage(
     offset,
     margin: CLOSED_DAYS_MARGIN,
   });
-  const first = rows[0];
-  // No row: no loans at all (page 1), or a page past the last, which is refused with the last.
-  const [total, overdue] = first
-    ? [first[10], first[11]]
-    : page === 1
-      ? [0, false]
-      : await loanTotals(db)
-          .execute({ patronId, today })
-          .then(([totals]) => [totals?.total ?? 0, totals?.overdue ?? false] as const);
+  // The count and R5 ride on every row; no row: no loans at all (page 1), or a page past the
+  // last, which is refused with the last.
+  const [, , , , , , , , , , counted, countedOverdue] = rows[0] ?? [];
+  const [total, overdue] =
+    counted !== undefined
+      ? [counted, countedOverdue ?? false]
+      : page === 1
+        ? [0, false]
+        : await loanTotals(db)
+            .execute({ patronId, today })
+            .then(([totals]) => [totals?.total ?? 0, totals?.overdue ?? false] as const);
   const blocked: PatronBlock = overdue ? 'patron_has_overdue' : null;
   const totalPages = Math.max(1, Math.ceil(total / pageSize));
   if (page > totalPages) {
@@ -137,9 +139,23 @@ export async function loanPage(
     total,
     blocked,
     items: rows.map((row, index) => {
-      const [id, loanedOn, dueDate, renewalCount, branchCode, branchName, title, materialType, category] =
-        row;
-      const [, , , , , , , , , interlibrary, , , , reserved, closed] = row;
+      const [
+        id,
+        loanedOn,
+        dueDate,
+        renewalCount,
+        branchCode,
+        branchName,
+        title,
+        materialType,
+        category,
+        interlibrary,
+        ,
+        ,
+        ,
+        reserved,
+        closed,
+      ] = row;
       const isClosed = isClosedIn(closed);
       return {
         id,

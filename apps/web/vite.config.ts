@@ -157,7 +157,7 @@ export default defineConfig({
                 (/\/apps\/web\/src\/(app\/[^/]+\.tsx|lib\/[^/]+\.ts|components\/layout\/|config\/|i18n\/ja\/common)/.test(
                   id,
                 ) &&
-                  !/offline-persister|common-passwords|web-push|form-errors/.test(id)),
+                  !/offline-persister|common-passwords|web-push|use-form|step-state/.test(id)),
             },
           ],
         },

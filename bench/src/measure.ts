@@ -25,7 +25,7 @@ export interface Figure {
 const clockTicks = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
 
 /** User + system CPU time another process has used so far, in µs (Linux /proc; NaN elsewhere). */
-export function processCpuMicros(pid: number): number {
+function processCpuMicros(pid: number): number {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // Fields after the command name (which may hold spaces) — utime and stime are the 14th and 15th.

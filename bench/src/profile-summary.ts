@@ -15,7 +15,7 @@ interface Profile {
 }
 
 /** The package a script belongs to, or the folder of ours, or what V8 calls it. */
-export function categoryOf(url: string, functionName: string): string {
+function categoryOf(url: string, functionName: string): string {
   if (!url) return functionName; // (garbage collector), (program), (idle), native builtins
   const pkg = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (pkg) return pkg[1]!;
@@ -25,7 +25,7 @@ export function categoryOf(url: string, functionName: string): string {
   return url;
 }
 
-export function summarize(profile: Profile, top: number): string {
+function summarize(profile: Profile, top: number): string {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
   for (const [i, id] of profile.samples.entries()) {

@@ -122,7 +122,7 @@ function IdentityStep() {
 }
 
 /** The new password, by the mailed link's token or the identity check's. */
-export function PasswordStep() {
+function PasswordStep() {
   const [state, setState] = useStepState<ResetState>();
   const [, navigate] = useLocation();
   const { verified, mailToken } = state;
@@ -151,7 +151,7 @@ export function PasswordStep() {
   );
 }
 
-export function CompleteStep() {
+function CompleteStep() {
   const [state] = useStepState<ResetState>();
   if (!state.done) return <Redirect to={paths.passwordReset} replace />;
   return (

@@ -49,7 +49,7 @@ function VerifyStep() {
   );
 }
 
-export function PasswordStep() {
+function PasswordStep() {
   const t = useT(commonJa, registrationJa);
   const TITLE = t('home.registration');
   const [state, setState] = useStepState<RegistrationState>();
@@ -90,7 +90,7 @@ export function PasswordStep() {
   );
 }
 
-export function CompleteStep() {
+function CompleteStep() {
   const t = useT(commonJa, registrationJa);
   const TITLE = t('home.registration');
   const [state] = useStepState<RegistrationState>();

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { apiError } from '../../../test/api-error.ts';
+import { setOnline } from '../../../test/online.ts';
 import type { Loan, LoanPage } from '../api/get-loans.ts';
 import type { RenewalResult } from '../api/renew-loans.ts';
 import { LoanList } from './loan-list.tsx';
@@ -23,12 +24,6 @@ afterEach(() => {
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });
-
-/** What the browser says when the connection comes and goes (navigator.onLine + the event). */
-function setOnline(online: boolean) {
-  vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(online);
-  window.dispatchEvent(new Event(online ? 'online' : 'offline'));
-}
 
 const loan = (over: Partial<Loan> & Pick<Loan, 'id' | 'no' | 'title'>): Loan => ({
   loanedOn: '2021-01-11',

@@ -87,9 +87,10 @@ const renewalEvent: AuditEvent = 'renewal';
  * loan since the read (the renewal count), no other patron has reserved the title since, and the
  * patron has no overdue loan. If it matches nothing, nothing is written and the caller reads
  * again; the UNIQUE (loan, number) of `renewals` refuses a second record of the same renewal
- * even from a writer that skips the condition (R7).
+ * even from a writer that skips the condition (R7). Exported for renewal-write.test.ts: the
+ * re-check can only be reached between a read and this write.
  */
-const writeRenewal = statement<[renewalNumber: number][]>(
+export const writeRenewal = statement<[renewalNumber: number][]>(
   'renewal_write',
   sql`with renewed as (
       update ${loans} set ${sql.identifier(loans.dueDate.name)} = ${newDue},
